@@ -1,0 +1,10 @@
+/** Unit and component tests: jsdom, TypeScript transformed by esbuild (fast, no type-check: `tsc --noEmit` does that). */
+module.exports = {
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/tests/unit/**/*.test.ts?(x)'],
+  transform: { '^.+\\.(t|j)sx?$': '<rootDir>/tests/helpers/esbuild-transform.cjs' },
+  // The browser is faked once, in one place: every import of the polyfill gets the honest fake.
+  moduleNameMapper: { '^webextension-polyfill$': '<rootDir>/tests/helpers/fake-browser.ts' },
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/setup.ts'],
+};
