@@ -1,0 +1,56 @@
+/**
+ * Lazy-loading sites keep the real image URL in data attributes or a <noscript> copy and show a
+ * placeholder until a script swaps it in. Readability sees the placeholder, so resolve them first.
+ */
+const SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src', 'data-lazy'];
+const SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset'];
+const IMAGE_URL = /^\s*(https?:\/\/|\/\/|\/|\.{0,2}\/?[\w%-]+[\w./%-]*\.(jpe?g|png|gif|webp|avif))/i;
+
+/** True when `src` is a placeholder: missing, a tiny data: URI, or a known blank gif. */
+function isPlaceholder(src: string | null): boolean {
+  if (!src || !src.trim()) return true;
+  if (/^data:/i.test(src)) return src.length < 200 || /^data:image\/(svg|gif)/i.test(src);
+  return /(^|\/)(blank|spacer|placeholder|pixel|transparent|lazy[\w-]*)\.(gif|png|svg)/i.test(src);
+}
+
+function firstAttr(el: Element, names: string[]): string | null {
+  for (const name of names) {
+    const value = el.getAttribute(name);
+    if (value && value.trim()) return value.trim();
+  }
+  return null;
+}
+
+function resolveElement(el: Element): void {
+  const lazySrc = firstAttr(el, SRC_ATTRS);
+  if (lazySrc && IMAGE_URL.test(lazySrc) && (el.tagName !== 'IMG' || isPlaceholder(el.getAttribute('src')))) {
+    el.setAttribute('src', lazySrc);
+  }
+  const lazySrcset = firstAttr(el, SRCSET_ATTRS);
+  if (lazySrcset && !el.getAttribute('srcset')) el.setAttribute('srcset', lazySrcset);
+}
+
+/**
+ * Replace a placeholder <img> directly before a <noscript> with the image inside it, or unwrap the
+ * <noscript> image when there is no placeholder at all (some sites ship only the <noscript> copy).
+ */
+function resolveNoscript(noscript: Element, doc: Document): void {
+  const holder = doc.createElement('div');
+  holder.innerHTML = noscript.textContent && !noscript.children.length ? noscript.textContent : noscript.innerHTML;
+  const real = holder.querySelector('img');
+  if (!real || holder.querySelectorAll('img').length !== 1) return;
+  const prev = noscript.previousElementSibling;
+  const placeholder = prev?.tagName === 'IMG' ? prev : prev?.querySelector?.('img');
+  if (placeholder && isPlaceholder(placeholder.getAttribute('src')) && !firstAttr(placeholder, SRC_ATTRS)) {
+    placeholder.replaceWith(real);
+    noscript.remove();
+  } else if (!placeholder) {
+    noscript.replaceWith(real);
+  }
+}
+
+/** Resolve lazy images in `doc` in place. */
+export function resolveLazyImages(doc: Document): void {
+  doc.querySelectorAll('img, source').forEach(resolveElement);
+  doc.querySelectorAll('noscript').forEach((ns) => resolveNoscript(ns, doc));
+}

@@ -1,0 +1,27 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractArticle } from '../extract/extract';
+import type { Article, ExtractionResult } from '../shared/article';
+
+export type { Article, ExtractionResult, NoArticleReason } from '../shared/article';
+
+/**
+ * Parse `html` as a browser would at `url` (no scripts run, no resources loaded) and run the same
+ * extraction the extension runs: the article, or `{ ok: false, reason }` saying why there is none.
+ */
+export function extractResult(html: string, url: string): ExtractionResult {
+  // Pages are full of CSS jsdom cannot parse; its complaints are noise here.
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  try {
+    return extractArticle(dom.window.document, url);
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: String(error) };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** The article the extension would show for `html` at `url`, or null (`extractResult` says why). */
+export function extract(html: string, url: string): Article | null {
+  const result = extractResult(html, url);
+  return result.ok ? result.article : null;
+}

@@ -1,0 +1,46 @@
+/**
+ * @jest-environment node
+ */
+import { resolveLazyImages } from '../../../src/extract/lazy-images';
+import { pageDocument } from '../../helpers/dom';
+
+const PIXEL = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+
+describe('resolveLazyImages', () => {
+  it('swaps a placeholder src for data-src and copies data-srcset', () => {
+    const doc = pageDocument(`<img src="${PIXEL}" data-src="/a.jpg" data-srcset="/a-2x.jpg 2x">`);
+    resolveLazyImages(doc);
+    const img = doc.querySelector('img')!;
+    expect(img.getAttribute('src')).toBe('/a.jpg');
+    expect(img.getAttribute('srcset')).toBe('/a-2x.jpg 2x');
+  });
+
+  it('keeps a real src even when data-src is present', () => {
+    const doc = pageDocument('<img src="/real.jpg" data-src="/other.jpg">');
+    resolveLazyImages(doc);
+    expect(doc.querySelector('img')!.getAttribute('src')).toBe('/real.jpg');
+  });
+
+  it('replaces a placeholder followed by a <noscript> copy with the real image', () => {
+    const doc = pageDocument(`<figure><img src="${PIXEL}"><noscript><img src="/full.jpg" alt="Harbour"></noscript></figure>`);
+    resolveLazyImages(doc);
+    const imgs = doc.querySelectorAll('figure img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0].getAttribute('src')).toBe('/full.jpg');
+    expect(imgs[0].getAttribute('alt')).toBe('Harbour');
+    expect(doc.querySelector('noscript')).toBeNull();
+  });
+
+  it('unwraps a lone <noscript> image', () => {
+    const doc = pageDocument('<div><noscript><img src="/only.jpg"></noscript></div>');
+    resolveLazyImages(doc);
+    expect(doc.querySelector('div > img')!.getAttribute('src')).toBe('/only.jpg');
+  });
+
+  it('fills <picture><source data-srcset>', () => {
+    const doc = pageDocument('<picture><source data-srcset="/p.webp 1x" type="image/webp"><img data-src="/p.jpg"></picture>');
+    resolveLazyImages(doc);
+    expect(doc.querySelector('source')!.getAttribute('srcset')).toBe('/p.webp 1x');
+    expect(doc.querySelector('img')!.getAttribute('src')).toBe('/p.jpg');
+  });
+});
