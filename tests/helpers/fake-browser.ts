@@ -1,0 +1,249 @@
+/**
+ * The one fake of the browser APIs, mapped over `webextension-polyfill` for every jest test. It is honest
+ * where honesty matters: storage values go through a real JSON round trip, writes past the quota fail
+ * like the browser's do and leave storage untouched, `onChanged` fires with old and new values, and
+ * messages reach the registered listeners with a sender, as the polyfill delivers them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+type Listener<A extends unknown[]> = (...args: A) => unknown;
+
+class FakeEvent<A extends unknown[]> {
+  listeners: Array<Listener<A>> = [];
+  addListener = (fn: Listener<A>) => void this.listeners.push(fn);
+  removeListener = (fn: Listener<A>) => void (this.listeners = this.listeners.filter((l) => l !== fn));
+  hasListener = (fn: Listener<A>) => this.listeners.includes(fn);
+  emit(...args: A): unknown[] {
+    return this.listeners.map((l) => l(...args));
+  }
+}
+
+export const EXTENSION_ID = 'lectern-test-id';
+export const EXTENSION_BASE = `chrome-extension://${EXTENSION_ID}/`;
+
+// ---- storage -------------------------------------------------------------------------------------
+interface StorageChange { oldValue?: unknown; newValue?: unknown }
+
+const bytesOf = (key: string, value: unknown) => key.length + JSON.stringify(value).length;
+
+export class FakeStorageArea {
+  data = new Map<string, string>(); // JSON text, as the browser persists it
+  onChanged = new FakeEvent<[Record<string, StorageChange>]>();
+  /** Fail the next N writes with this error (e.g. to simulate a disk error); tests set it. */
+  failNextWrites: { count: number; message: string } | null = null;
+  constructor(public areaName: string, public quotaBytes: number) {}
+
+  private read(key: string): unknown {
+    const text = this.data.get(key);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  async get(keys?: null | string | string[] | Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    if (keys === null || keys === undefined) {
+      for (const k of this.data.keys()) out[k] = this.read(k);
+      return out;
+    }
+    const wanted: Record<string, unknown> = typeof keys === 'string' ? { [keys]: undefined } : Array.isArray(keys) ? Object.fromEntries(keys.map((k) => [k, undefined])) : keys;
+    for (const [k, fallback] of Object.entries(wanted)) {
+      const v = this.read(k);
+      if (v !== undefined) out[k] = v;
+      else if (fallback !== undefined) out[k] = fallback;
+    }
+    return out;
+  }
+
+  async getBytesInUse(keys?: null | string | string[]): Promise<number> {
+    const list = keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
+    return list.reduce((sum, k) => sum + (this.data.has(k) ? k.length + this.data.get(k)!.length : 0), 0);
+  }
+
+  private usedBytesWith(items: Record<string, unknown>): number {
+    let total = 0;
+    for (const [k, v] of this.data) if (!(k in items)) total += k.length + v.length;
+    for (const [k, v] of Object.entries(items)) total += bytesOf(k, v);
+    return total;
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    if (this.failNextWrites && this.failNextWrites.count > 0) {
+      this.failNextWrites.count--;
+      throw new Error(this.failNextWrites.message);
+    }
+    // All-or-nothing, like the browser: a write over quota changes nothing.
+    if (this.usedBytesWith(items) > this.quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
+    const changes: Record<string, StorageChange> = {};
+    for (const [k, v] of Object.entries(items)) {
+      if (v === undefined) continue;
+      const json = JSON.stringify(v);
+      changes[k] = { oldValue: this.read(k), newValue: JSON.parse(json) };
+      this.data.set(k, json);
+    }
+    this.emitChanges(changes);
+  }
+
+  async remove(keys: string | string[]): Promise<void> {
+    const changes: Record<string, StorageChange> = {};
+    for (const k of typeof keys === 'string' ? [keys] : keys) {
+      if (!this.data.has(k)) continue;
+      changes[k] = { oldValue: this.read(k) };
+      this.data.delete(k);
+    }
+    this.emitChanges(changes);
+  }
+
+  async clear(): Promise<void> {
+    await this.remove([...this.data.keys()]);
+  }
+
+  private emitChanges(changes: Record<string, StorageChange>) {
+    if (Object.keys(changes).length === 0) return;
+    // The browser delivers change events asynchronously, after the write resolved.
+    queueMicrotask(() => {
+      this.onChanged.emit(changes);
+      storageOnChanged.emit(changes, this.areaName);
+    });
+  }
+}
+
+const storageOnChanged = new FakeEvent<[Record<string, StorageChange>, string]>();
+
+// ---- i18n: the real English messages, with the browser's placeholder rules ---------------------------
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const messages: Messages = JSON.parse(readFileSync(path.join(__dirname, '../../src/_locales/en/messages.json'), 'utf8'));
+
+function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const fill = (s: string) => s.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
+      const ph = entry.placeholders?.[name.toLowerCase()];
+      return ph ? fill(ph.content) : '';
+    })
+    .replace(/\$\$/g, '$');
+}
+
+// ---- runtime messaging ---------------------------------------------------------------------------
+export interface FakeSender { id?: string; url?: string; tab?: { id: number; url?: string } }
+
+const onMessage = new FakeEvent<[unknown, FakeSender]>();
+
+/** Deliver a message as the polyfill does: the first listener that returns a Promise answers it. */
+export async function deliverMessage(message: unknown, sender: FakeSender): Promise<unknown> {
+  const roundTripped = JSON.parse(JSON.stringify(message));
+  for (const answer of onMessage.emit(roundTripped, sender)) {
+    if (answer && typeof (answer as Promise<unknown>).then === 'function') {
+      return JSON.parse(JSON.stringify((await answer) ?? null));
+    }
+  }
+  throw new Error('Could not establish connection. Receiving end does not exist.');
+}
+
+/** The sender a message gets when a test does not say: one of the extension's own pages. */
+export const extensionPageSender: FakeSender = { id: EXTENSION_ID, url: `${EXTENSION_BASE}popup.html` };
+let currentSender: FakeSender = extensionPageSender;
+/** Run `fn` with messages sent as `sender` (a content script on a web page, say). */
+export async function asSender<T>(sender: FakeSender, fn: () => Promise<T>): Promise<T> {
+  const previous = currentSender;
+  currentSender = sender;
+  try {
+    return await fn();
+  } finally {
+    currentSender = previous;
+  }
+}
+
+// ---- tabs and scripting ---------------------------------------------------------------------------
+export interface FakeTab { id: number; url?: string; active?: boolean; title?: string }
+export const tabs = new Map<number, FakeTab>();
+let nextTabId = 1;
+export function openTab(tab: Omit<FakeTab, 'id'>): FakeTab {
+  const full = { id: nextTabId++, ...tab };
+  tabs.set(full.id, full);
+  return full;
+}
+
+/**
+ * What an injected function returns in a given tab: tests install a page handler that plays the page's
+ * side (for example running the real extractor over a jsdom document), or throws like a browser that
+ * refuses to inject.
+ */
+export type PageHandler = (tab: FakeTab, injection: { files?: string[]; func?: (...a: never[]) => unknown; args?: unknown[] }) => unknown;
+let pageHandler: PageHandler = () => {
+  throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+};
+export function onInjection(handler: PageHandler) {
+  pageHandler = handler;
+}
+
+const created: FakeTab[] = [];
+
+const browser = {
+  runtime: {
+    id: EXTENSION_ID,
+    getURL: (p: string) => EXTENSION_BASE + p.replace(/^\//, ''),
+    sendMessage: (message: unknown) => deliverMessage(message, currentSender),
+    onMessage,
+    onInstalled: new FakeEvent<[{ reason: string; previousVersion?: string }]>(),
+    onStartup: new FakeEvent<[]>(),
+    getManifest: () => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')),
+  },
+  i18n: { getMessage, getUILanguage: () => 'en-US' },
+  storage: {
+    local: new FakeStorageArea('local', 10 * 1024 * 1024),
+    sync: new FakeStorageArea('sync', 100 * 1024),
+    onChanged: storageOnChanged,
+  },
+  tabs: {
+    async get(id: number) {
+      const tab = tabs.get(id);
+      if (!tab) throw new Error(`No tab with id: ${id}.`);
+      return { ...tab };
+    },
+    async query(q: { active?: boolean }) {
+      return [...tabs.values()].filter((t) => q.active === undefined || !!t.active === q.active).map((t) => ({ ...t }));
+    },
+    async create(props: { url: string }) {
+      const tab = openTab({ url: props.url });
+      created.push(tab);
+      return { ...tab };
+    },
+  },
+  scripting: {
+    async executeScript(injection: { target: { tabId: number }; files?: string[]; func?: (...a: never[]) => unknown; args?: unknown[] }) {
+      const tab = tabs.get(injection.target.tabId);
+      if (!tab) throw new Error(`No tab with id: ${injection.target.tabId}.`);
+      const result = await pageHandler(tab, injection);
+      // Results cross a process boundary: structured clone, which JSON approximates for our plain data.
+      return [{ frameId: 0, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) }];
+    },
+  },
+  commands: {
+    getAll: async () => [{ name: '_execute_action', shortcut: 'Alt+Shift+R', description: '' }],
+    onCommand: new FakeEvent<[string]>(),
+  },
+};
+
+/** Tabs the code under test opened with tabs.create, in order. */
+export const createdTabs = created;
+
+/**
+ * Forget every tab and stored value. Listeners stay: like the browser's, they are registered once when the
+ * code under test is imported. (Each test file has its own module registry, so its own fake.)
+ */
+export function resetFakeBrowser() {
+  browser.storage.local.data.clear();
+  browser.storage.sync.data.clear();
+  browser.storage.local.failNextWrites = null;
+  tabs.clear();
+  created.length = 0;
+  currentSender = extensionPageSender;
+  pageHandler = () => {
+    throw new Error('Cannot access contents of the page.');
+  };
+}
+
+export default browser;
