@@ -1,0 +1,26 @@
+import { t } from '../shared/i18n';
+import { NoArticle } from '../ui/NoArticle';
+import { ReaderScreen } from '../ui/ReaderScreen';
+import { useExtraction } from '../ui/useExtraction';
+
+/** `reader.html?tab=<tabId>`: the live extraction of that tab. (`?id=<articleId>` renders a saved article.) */
+export function parseReaderQuery(search: string): { tabId: number } | { articleId: string } | null {
+  const params = new URLSearchParams(search);
+  const tab = params.get('tab');
+  if (tab !== null && /^\d+$/.test(tab)) return { tabId: Number(tab) };
+  const id = params.get('id');
+  if (id) return { articleId: id };
+  return null;
+}
+
+function LiveReader({ tabId }: { tabId: number }) {
+  return <ReaderScreen result={useExtraction(tabId)} />;
+}
+
+export function Reader({ search }: { search: string }) {
+  const query = parseReaderQuery(search);
+  let screen;
+  if (query && 'tabId' in query) screen = <LiveReader tabId={query.tabId} />;
+  else screen = <NoArticle reason="error" detail={t('readerBadAddress')} />;
+  return <main class="reader-page">{screen}</main>;
+}

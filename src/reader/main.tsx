@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { t } from '../shared/i18n';
+import { Reader } from './Reader';
+import '../ui/reader.css';
+import './reader.css';
+
+document.title = t('extensionName');
+render(<Reader search={location.search} />, document.getElementById('app')!);

@@ -1,0 +1,29 @@
+import type { ComponentChildren } from 'preact';
+import type { Article } from '../shared/article';
+import { formatDate, formatReadingTime, hostOf } from '../shared/format';
+import { ArticleBody } from './ArticleBody';
+
+const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** The reader view of one article. Title, byline and site are page-controlled text: rendered as text only. */
+export function ArticleView({ article, toolbar }: { article: Article; toolbar?: ComponentChildren }) {
+  const site = article.siteName || hostOf(article.url);
+  const date = formatDate(article.publishedTime);
+  return (
+    <article class="reader" lang={article.lang ?? undefined} dir={article.dir ?? undefined} aria-labelledby="reader-title">
+      <header class="reader-header">
+        {toolbar}
+        <p class="reader-site">
+          {isWebUrl(article.url) ? <a href={article.url} target="_blank" rel="noopener noreferrer">{site}</a> : site}
+        </p>
+        <h1 id="reader-title" class="reader-title" tabIndex={-1}>{article.title}</h1>
+        <p class="reader-meta">
+          {article.byline && <span class="reader-byline">{article.byline}</span>}
+          {date && <time class="reader-date" dateTime={article.publishedTime ?? undefined}>{date}</time>}
+          <span class="reader-time">{formatReadingTime(article.readingMinutes)}</span>
+        </p>
+      </header>
+      <ArticleBody html={article.content} baseUrl={article.url} />
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+import type { NoArticleReason } from '../shared/article';
+import { t } from '../shared/i18n';
+
+/** A clear message for every reason there is nothing to show: never a blank panel. */
+export function NoArticle({ reason, detail }: { reason: NoArticleReason; detail?: string }) {
+  return (
+    <section class="no-article" role="alert" data-reason={reason}>
+      <h1 class="no-article-title">{t(`noArticle_${reason}_title`)}</h1>
+      <p class="no-article-body">{t(`noArticle_${reason}_body`)}</p>
+      {reason === 'error' && detail && <p class="no-article-detail">{detail}</p>}
+    </section>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      {t('loadingArticle')}
+    </p>
+  );
+}

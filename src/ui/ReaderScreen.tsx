@@ -1,0 +1,16 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { ExtractionResult } from '../shared/article';
+import { ArticleView } from './ArticleView';
+import { Loading, NoArticle } from './NoArticle';
+
+/** Loading → article or a message; moves focus to the article title when it appears (keyboard and screen readers start there). */
+export function ReaderScreen({ result, toolbar }: { result: ExtractionResult | null; toolbar?: ComponentChildren }) {
+  useEffect(() => {
+    if (result?.ok) document.getElementById('reader-title')?.focus({ preventScroll: true });
+    if (result?.ok) document.title = result.article.title;
+  }, [result]);
+  if (!result) return <Loading />;
+  if (!result.ok) return <NoArticle reason={result.reason} detail={result.detail} />;
+  return <ArticleView article={result.article} toolbar={toolbar} />;
+}
