@@ -1,6 +1,8 @@
 /** Unit and component tests: jsdom, TypeScript transformed by esbuild (fast, no type-check: `tsc --noEmit` does that). */
 module.exports = {
   testEnvironment: 'jsdom',
+  // jsdom's default 'browser' condition picks ES-module builds (preact) that jest's CommonJS runtime cannot load.
+  testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
   roots: ['<rootDir>/tests'],
   testMatch: ['**/tests/unit/**/*.test.ts?(x)'],
   transform: { '^.+\\.(t|j)sx?$': '<rootDir>/tests/helpers/esbuild-transform.cjs' },

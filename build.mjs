@@ -1,0 +1,109 @@
+// Builds Lectern for Chrome and Firefox from one source and one manifest.json.
+//   node build.mjs            dist/chrome, dist/firefox and dist/node/extract.mjs
+//   node build.mjs --e2e      dist/chrome-e2e, dist/firefox-e2e (host access to localhost for tests)
+//   node build.mjs --package  the release builds, zipped into dist/lectern-<browser>-<version>.zip
+//   node build.mjs --node     only dist/node/extract.mjs
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { zipSync } from 'fflate';
+import path from 'node:path';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const args = new Set(process.argv.slice(2));
+
+/** Extension entry points: output path (without .js) → source. One folder per extension context. */
+const ENTRY_POINTS = {
+  'background/background': 'src/background/background.ts',
+  'content/extract-page': 'src/content/extract-page.ts',
+  'popup/main': 'src/popup/main.tsx',
+  'reader/main': 'src/reader/main.tsx',
+  'welcome/main': 'src/welcome/main.tsx',
+};
+/** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
+const PAGES = ['popup', 'reader', 'welcome'];
+
+const GECKO = { id: 'lectern@lectern.example', strict_min_version: '128.0' };
+const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+/** The one manifest, patched for a browser in code. */
+function manifestFor(base, browserName, { e2e }) {
+  const manifest = structuredClone(base);
+  if (browserName === 'firefox') {
+    // Firefox MV3 runs the background as an event page, not a service worker.
+    manifest.background = { scripts: [base.background.service_worker] };
+    manifest.browser_specific_settings = { gecko: GECKO };
+  }
+  if (e2e) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_HOSTS];
+  return manifest;
+}
+
+async function bundleExtension(outdir, minify) {
+  await build({
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify,
+    sourcemap: minify ? false : 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
+  });
+}
+
+async function writeExtension(browserName, { e2e = false } = {}) {
+  const outdir = path.join(root, 'dist', e2e ? `${browserName}-e2e` : browserName);
+  await rm(outdir, { recursive: true, force: true });
+  await bundleExtension(outdir, !e2e);
+  const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+  await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
+  for (const page of PAGES) await cp(path.join(root, `src/${page}/${page}.html`), path.join(outdir, `${page}.html`));
+  await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
+  await cp(path.join(root, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
+  return outdir;
+}
+
+/** The extraction pipeline for Node (benchmarks, the `extract` command): same code, jsdom for the DOM. */
+async function writeNodeModule() {
+  await build({
+    entryPoints: { extract: 'src/node/extract.ts' },
+    outdir: path.join(root, 'dist/node'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external', // jsdom and friends come from node_modules at run time
+    logLevel: 'warning',
+  });
+}
+
+/** Zip a built extension for the stores (no source maps in release builds, so everything goes in). */
+async function zip(dir, file) {
+  const entries = {};
+  for (const name of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!name.isFile()) continue;
+    const full = path.join(name.parentPath, name.name);
+    entries[path.relative(dir, full)] = new Uint8Array(await readFile(full));
+  }
+  await writeFile(file, zipSync(entries, { level: 9, mtime: new Date('2026-01-01') }));
+}
+
+await mkdir(path.join(root, 'dist'), { recursive: true });
+if (args.has('--node')) {
+  await writeNodeModule();
+} else if (args.has('--e2e')) {
+  await Promise.all([writeExtension('chrome', { e2e: true }), writeExtension('firefox', { e2e: true })]);
+} else {
+  const [chrome, firefox] = await Promise.all([writeExtension('chrome'), writeExtension('firefox'), writeNodeModule()]);
+  if (args.has('--package')) {
+    const { version } = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+    await zip(chrome, path.join(root, `dist/lectern-chrome-${version}.zip`));
+    await zip(firefox, path.join(root, `dist/lectern-firefox-${version}.zip`));
+    console.log(`dist/lectern-chrome-${version}.zip, dist/lectern-firefox-${version}.zip`);
+  }
+}
