@@ -1,0 +1,1 @@
+// Referenced by jest.config.cjs (setupFilesAfterEnv). Intentionally empty for now.
