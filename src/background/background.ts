@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
+import { migrate } from '../storage';
 import { routeMessage } from './router';
+import { createMenus, onCommand, onMenuClicked } from './save-commands';
 
 /*
  * Every listener is registered synchronously at the top level: Chrome stops an idle service worker after
@@ -7,7 +9,12 @@ import { routeMessage } from './router';
  * https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events
  */
 browser.runtime.onMessage.addListener(routeMessage);
+browser.commands.onCommand.addListener(onCommand);
+browser.contextMenus.onClicked.addListener(onMenuClicked);
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+  createMenus();
+  // Migrations run on install and update; a failure is logged, and reads stay validated either way.
+  migrate().catch((error: unknown) => console.error('Lectern: storage migration failed', error));
 });

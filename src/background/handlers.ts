@@ -1,6 +1,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { MessageType, Request, Response } from '../shared/messages';
+import * as storage from '../storage';
 import { extractTab } from './extract-tab';
+import { saveTab } from './save-tab';
+import { hasId, isEmpty, isObject, isRestore, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -14,14 +17,24 @@ interface HandlerEntry<K extends MessageType> {
   handle: Handler<K>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const hasTabId = (d: unknown): d is { tabId: number } => isObject(d) && isTabId(d.tabId);
 
 /** One entry per message type: a type without a handler fails `tsc`. */
 export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   extractTab: {
     audience: 'extension',
-    valid: (d): d is { tabId: number } => isObject(d) && isTabId(d.tabId),
+    valid: hasTabId,
     handle: ({ tabId }) => extractTab(tabId),
   },
+  saveArticle: { audience: 'extension', valid: hasTabId, handle: ({ tabId }) => saveTab(tabId) },
+  listArticles: {
+    audience: 'extension',
+    valid: isEmpty,
+    handle: async () => ({ entries: (await storage.readIndex()).entries.sort(storage.newestFirst) }),
+  },
+  getArticle: { audience: 'extension', valid: hasId, handle: ({ id }) => storage.readArticle(id) },
+  updateArticle: { audience: 'extension', valid: isUpdate, handle: ({ id, changes }) => storage.updateArticle(id, changes) },
+  deleteArticle: { audience: 'extension', valid: hasId, handle: ({ id }) => storage.deleteArticle(id) },
+  restoreArticle: { audience: 'extension', valid: isRestore, handle: ({ article }) => storage.restoreArticle(article) },
+  storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
 };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
-import type { ExtractionResult } from './article';
+import type { ExtractionResult, NoArticleReason } from './article';
+import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema';
 
 /**
  * The one message protocol: type → request data and response. The background's handler table is typed
@@ -8,7 +9,21 @@ import type { ExtractionResult } from './article';
 export interface Protocol {
   /** Extract the article of a tab the extension may read (popup and reader pages ask; the worker injects). */
   extractTab: { request: { tabId: number }; response: ExtractionResult };
+  /** Extract a tab and save it to the library (the same article again updates the saved copy). */
+  saveArticle: { request: { tabId: number }; response: SaveResult };
+  /** The compact index, newest first (pages may also read it from storage directly). */
+  listArticles: { request: Record<string, never>; response: { entries: IndexEntry[] } };
+  getArticle: { request: { id: string }; response: SavedArticle | null };
+  updateArticle: { request: { id: string; changes: ArticleChanges }; response: IndexEntry | null };
+  /** Delete, answering with the deleted record so the page can offer undo. */
+  deleteArticle: { request: { id: string }; response: SavedArticle | null };
+  restoreArticle: { request: { article: SavedArticle }; response: IndexEntry };
+  storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
 }
+
+/** Why a save failed: the extraction's reason, or storage refusing the write (`quota`: storage is full). */
+export type SaveFailure = NoArticleReason | 'quota' | 'storage';
+export type SaveResult = { ok: true; id: string; updated: boolean } | { ok: false; reason: SaveFailure; detail?: string };
 
 export type MessageType = keyof Protocol;
 export type Request<K extends MessageType> = Protocol[K]['request'];

@@ -181,6 +181,14 @@ export function onInjection(handler: PageHandler) {
 
 const created: FakeTab[] = [];
 
+// ---- action badge and context menus ----------------------------------------------------------------
+/** The toolbar button's per-tab state, as the user would see it. */
+export const badges = new Map<number, { text?: string; color?: string; title?: string }>();
+const badgeOf = (tabId: number) => badges.get(tabId) ?? (badges.set(tabId, {}), badges.get(tabId)!);
+/** Context menu items the code under test created, by id. Creating an existing id is an error, as in Chrome. */
+export const menuItems = new Map<string, { id: string; title: string; contexts?: string[] }>();
+const runtimeState: { lastError?: { message: string } } = {};
+
 const browser = {
   runtime: {
     id: EXTENSION_ID,
@@ -189,6 +197,9 @@ const browser = {
     onMessage,
     onInstalled: new FakeEvent<[{ reason: string; previousVersion?: string }]>(),
     onStartup: new FakeEvent<[]>(),
+    get lastError() {
+      return runtimeState.lastError;
+    },
     getManifest: () => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')),
   },
   i18n: { getMessage, getUILanguage: () => 'en-US' },
@@ -221,6 +232,27 @@ const browser = {
       return [{ frameId: 0, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) }];
     },
   },
+  action: {
+    async setBadgeText({ tabId, text }: { tabId: number; text: string }) {
+      badgeOf(tabId).text = text;
+    },
+    async setBadgeBackgroundColor({ tabId, color }: { tabId: number; color: string }) {
+      badgeOf(tabId).color = color;
+    },
+    async setTitle({ tabId, title }: { tabId: number; title: string }) {
+      badgeOf(tabId).title = title;
+    },
+  },
+  contextMenus: {
+    create(props: { id: string; title: string; contexts?: string[] }, callback?: () => void) {
+      runtimeState.lastError = menuItems.has(props.id) ? { message: `Cannot create item with duplicate id ${props.id}` } : undefined;
+      if (!runtimeState.lastError) menuItems.set(props.id, { ...props });
+      callback?.();
+      runtimeState.lastError = undefined;
+      return props.id;
+    },
+    onClicked: new FakeEvent<[{ menuItemId: string | number }, { id?: number } | undefined]>(),
+  },
   commands: {
     getAll: async () => [{ name: '_execute_action', shortcut: 'Alt+Shift+R', description: '' }],
     onCommand: new FakeEvent<[string]>(),
@@ -240,6 +272,7 @@ export function resetFakeBrowser() {
   browser.storage.local.failNextWrites = null;
   tabs.clear();
   created.length = 0;
+  badges.clear();
   currentSender = extensionPageSender;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');

@@ -1,0 +1,29 @@
+import type { Article } from '../shared/article';
+import { hostOf } from '../shared/format';
+import { EXCERPT_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type IndexEntry, type SavedArticle } from './schema';
+
+const shorten = (s: string, n: number) => (s.length <= n ? s : s.slice(0, n - 1).trimEnd() + '…');
+
+/** The compact index row of a saved article. */
+export function entryOf(a: SavedArticle): IndexEntry {
+  return {
+    id: a.id, urlKey: a.urlKey, url: a.url, title: a.title, site: a.siteName || hostOf(a.url),
+    excerpt: shorten((a.excerpt || a.text).replace(/\s+/g, ' ').trim(), EXCERPT_LENGTH),
+    readingMinutes: a.readingMinutes, savedAt: a.savedAt, read: a.readAt !== null,
+    archived: a.archived, favorite: a.favorite, tags: a.tags,
+  };
+}
+
+/** A fresh save, or an update of an earlier save of the same article that keeps the user's choices. */
+export function savedArticle(article: Article, id: string, key: string, now: number, previous?: SavedArticle): SavedArticle {
+  const fields = previous
+    ? { savedAt: previous.savedAt, readAt: previous.readAt, archived: previous.archived, favorite: previous.favorite, tags: previous.tags, progress: previous.progress }
+    : { savedAt: now, readAt: null, archived: false, favorite: false, tags: [], progress: 0 };
+  return { ...article, ...fields, id, urlKey: key, updatedAt: now };
+}
+
+/** Tags as the user means them: trimmed, lower-cased, unique, bounded. */
+export function cleanTags(tags: string[]): string[] {
+  const out = new Set(tags.map((t) => t.trim().toLowerCase().slice(0, MAX_TAG_LENGTH)).filter(Boolean));
+  return [...out].slice(0, MAX_TAGS);
+}

@@ -1,0 +1,11 @@
+/** The storage module: the only code that touches browser.storage. Pages read; the background writes. */
+export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
+export { migrate, SCHEMA_VERSION } from './migrations';
+export { newestFirst, parseIndex, readArticle, readIndex } from './read';
+export { repairIndex, type RepairReport } from './repair';
+export { storageUsage } from './usage';
+export { StorageWriteError } from './errors';
+export { onLibraryChanged } from './watch';
+export type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
+export { isSavedArticle, isArticleId } from './validate';
+export { urlKey } from './canonical';

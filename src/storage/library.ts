@@ -1,0 +1,72 @@
+import type { Article } from '../shared/article';
+import { removeItems, setItems } from './area';
+import { articleIdFor, urlKey } from './canonical';
+import { cleanTags, entryOf, savedArticle } from './entry';
+import { articleKey, INDEX_KEY } from './keys';
+import { serialized } from './queue';
+import { newestFirst, readArticle, readIndex } from './read';
+import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
+import { isSavedArticle } from './validate';
+
+/** The index with `entry` in its place (replacing an entry with the same id), newest first. */
+function withEntry(entries: IndexEntry[], entry: IndexEntry): IndexEntry[] {
+  const rest = entries.filter((e) => e.id !== entry.id);
+  return [...rest, entry].sort(newestFirst);
+}
+
+/** Write an article and its index row in one set(): both land, or neither. */
+async function put(article: SavedArticle): Promise<IndexEntry> {
+  if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
+  const { entries } = await readIndex();
+  const entry = entryOf(article);
+  await setItems({ [articleKey(article.id)]: article, [INDEX_KEY]: withEntry(entries, entry) });
+  return entry;
+}
+
+export interface SaveOutcome { id: string; updated: boolean }
+
+/** Save an extracted article; saving the same article again updates it and keeps the user's choices. */
+export function saveArticle(article: Article, now = Date.now()): Promise<SaveOutcome> {
+  return serialized(async () => {
+    const key = urlKey(article.url, article.canonicalUrl);
+    const id = await articleIdFor(key);
+    const previous = (await readArticle(id)) ?? undefined;
+    await put(savedArticle(article, id, key, now, previous));
+    return { id, updated: previous !== undefined };
+  });
+}
+
+/** Apply the user's changes (read, archive, favourite, tags, position); null when the article is gone. */
+export function updateArticle(id: string, changes: ArticleChanges, now = Date.now()): Promise<IndexEntry | null> {
+  return serialized(async () => {
+    const article = await readArticle(id);
+    if (!article) return null;
+    const next: SavedArticle = { ...article };
+    if (changes.read !== undefined) next.readAt = changes.read ? (article.readAt ?? now) : null;
+    if (changes.archived !== undefined) next.archived = changes.archived;
+    if (changes.favorite !== undefined) next.favorite = changes.favorite;
+    if (changes.tags !== undefined) next.tags = cleanTags(changes.tags);
+    if (changes.progress !== undefined) next.progress = Math.min(1, Math.max(0, changes.progress));
+    return put(next);
+  });
+}
+
+/**
+ * Delete an article and hand back the record, so the UI can undo. The index goes first: if the worker
+ * stops in between, the orphaned record is found and re-listed by the repair, never lost or half-listed.
+ */
+export function deleteArticle(id: string): Promise<SavedArticle | null> {
+  return serialized(async () => {
+    const article = await readArticle(id);
+    const { entries } = await readIndex();
+    const remaining = entries.filter((e) => e.id !== id);
+    if (remaining.length !== entries.length) await setItems({ [INDEX_KEY]: remaining });
+    if (article) await removeItems([articleKey(id)]);
+    return article;
+  });
+}
+
+/** Undo a delete: put the record back exactly as it was. */
+export function restoreArticle(article: SavedArticle): Promise<IndexEntry> {
+  return serialized(() => put(article));
+}

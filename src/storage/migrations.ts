@@ -1,0 +1,36 @@
+import { getItems, setItems } from './area';
+import { INDEX_KEY, SCHEMA_KEY } from './keys';
+import { serialized } from './queue';
+import { repairIndex } from './repair';
+
+/**
+ * One step per schema version: `migrations[n]` takes storage from version n to n + 1. Each step has its
+ * own test. Steps run in order on install and update; the version is written after each step, so a
+ * worker stopped midway resumes at the step it did not finish.
+ */
+export const migrations: Array<() => Promise<void>> = [
+  // 0 → 1: the first library schema. Nothing to convert; start with an empty index if there is none.
+  async () => {
+    const { [INDEX_KEY]: index } = await getItems(INDEX_KEY);
+    if (index === undefined) await setItems({ [INDEX_KEY]: [] });
+  },
+];
+
+export const SCHEMA_VERSION = migrations.length;
+
+export async function storedSchemaVersion(): Promise<number> {
+  const v = (await getItems(SCHEMA_KEY))[SCHEMA_KEY];
+  return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0;
+}
+
+/** Bring storage to SCHEMA_VERSION, then make the index agree with the article records. */
+export async function migrate(): Promise<{ from: number; to: number }> {
+  const from = await storedSchemaVersion();
+  if (from > SCHEMA_VERSION) throw new Error(`Storage schema ${from} is newer than this Lectern (${SCHEMA_VERSION})`);
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    await serialized(migrations[v]);
+    await serialized(() => setItems({ [SCHEMA_KEY]: v + 1 }));
+  }
+  await repairIndex();
+  return { from, to: SCHEMA_VERSION };
+}

@@ -1,0 +1,11 @@
+/**
+ * Writes run one after another, so two saves can never both read the old index and lose an entry.
+ * A failed task rejects its own caller only; the queue goes on.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
+  queue = run.catch(() => {});
+  return run;
+}

@@ -1,0 +1,111 @@
+/**
+ * @jest-environment node
+ */
+import browser from 'webextension-polyfill';
+import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
+import { deleteArticle, onLibraryChanged, readArticle, readIndex, restoreArticle, saveArticle, StorageWriteError, updateArticle } from '../../../src/storage';
+import { article } from './fixtures';
+
+beforeEach(resetFakeBrowser);
+
+const storedKeys = async () => Object.keys(await browser.storage.local.get(null)).sort();
+
+describe('saving', () => {
+  it('writes one article record and one index row', async () => {
+    const { id, updated } = await saveArticle(article(1), 1000);
+    expect(updated).toBe(false);
+    expect(await storedKeys()).toEqual([`article:${id}`, 'index']);
+    const { entries } = await readIndex();
+    expect(entries).toEqual([expect.objectContaining({ id, title: 'Story 1', site: 'News Example', savedAt: 1000, read: false })]);
+    expect(entries[0]).not.toHaveProperty('content');
+    expect((await readArticle(id))?.text).toBe('Body of story 1.');
+  });
+
+  it('updates the saved copy when the same article is saved again, keeping the user’s choices', async () => {
+    const first = await saveArticle(article(1), 1000);
+    await updateArticle(first.id, { favorite: true, tags: ['later'] });
+    const again = await saveArticle(article(1, { url: 'https://www.news.example/story-1?utm_source=feed#top', title: 'Story 1, corrected' }), 2000);
+    expect(again).toEqual({ id: first.id, updated: true });
+    const { entries } = await readIndex();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ title: 'Story 1, corrected', favorite: true, tags: ['later'], savedAt: 1000 });
+    expect((await readArticle(first.id))?.updatedAt).toBe(2000);
+  });
+
+  it('loses no index entry when many saves interleave', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => saveArticle(article(n), 1000 + n)));
+    const { entries } = await readIndex();
+    expect(new Set(entries.map((e) => e.id))).toEqual(new Set(results.map((r) => r.id)));
+    expect(entries.map((e) => e.savedAt)).toEqual([...entries.map((e) => e.savedAt)].sort((a, b) => b - a));
+  });
+
+  it('is idempotent under concurrent saves of the same URL', async () => {
+    await Promise.all([saveArticle(article(1)), saveArticle(article(1, { url: 'https://news.example/story-1?fbclid=abc' })), saveArticle(article(1))]);
+    expect((await readIndex()).entries).toHaveLength(1);
+  });
+
+  it('reports a full disk as a quota error and changes nothing', async () => {
+    const { id } = await saveArticle(article(1));
+    const before = new Map(fake.storage.local.data);
+    fake.storage.local.quotaBytes = [...before].reduce((n, [k, v]) => n + k.length + v.length, 0) + 50;
+    const failure = saveArticle(article(2, { text: 'x'.repeat(5000), content: `<p>${'x'.repeat(5000)}</p>` }));
+    await expect(failure).rejects.toThrow(StorageWriteError);
+    await expect(failure).rejects.toMatchObject({ reason: 'quota' });
+    expect(fake.storage.local.data).toEqual(before);
+    expect(await readArticle(id)).not.toBeNull();
+    fake.storage.local.quotaBytes = 10 * 1024 * 1024;
+    // The queue is not stuck after a failure.
+    await expect(saveArticle(article(3))).resolves.toMatchObject({ updated: false });
+  });
+
+  it('reports other write failures and keeps going', async () => {
+    fake.storage.local.failNextWrites = { count: 1, message: 'IO error: disk went away' };
+    await expect(saveArticle(article(1))).rejects.toMatchObject({ reason: 'other' });
+    await saveArticle(article(2));
+    expect((await readIndex()).entries.map((e) => e.title)).toEqual(['Story 2']);
+  });
+
+  it('refuses to store an article that does not validate', async () => {
+    await expect(saveArticle(article(1, { title: 42 as unknown as string }))).rejects.toThrow(/invalid article/);
+    expect(await storedKeys()).toEqual([]);
+  });
+});
+
+describe('managing', () => {
+  it('marks read, archives, favourites, tags and records the position', async () => {
+    const { id } = await saveArticle(article(1));
+    await updateArticle(id, { read: true, archived: true, favorite: true, tags: [' Later ', 'later', 'Work', ''], progress: 0.5 }, 5000);
+    expect((await readIndex()).entries[0]).toMatchObject({ read: true, archived: true, favorite: true, tags: ['later', 'work'] });
+    expect(await readArticle(id)).toMatchObject({ readAt: 5000, progress: 0.5 });
+    await updateArticle(id, { read: false });
+    expect((await readArticle(id))?.readAt).toBeNull();
+  });
+
+  it('answers null for a change to an article that is gone', async () => {
+    expect(await updateArticle('0123456789abcdef0123', { read: true })).toBeNull();
+    expect(await storedKeys()).toEqual([]);
+  });
+
+  it('deletes, and undo restores exactly what was deleted', async () => {
+    const { id } = await saveArticle(article(1));
+    await saveArticle(article(2));
+    await updateArticle(id, { favorite: true, progress: 0.3 });
+    const deleted = await deleteArticle(id);
+    expect((await readIndex()).entries.map((e) => e.title)).toEqual(['Story 2']);
+    expect(await readArticle(id)).toBeNull();
+    await restoreArticle(deleted!);
+    expect(await readArticle(id)).toEqual(deleted);
+    expect((await readIndex()).entries.map((e) => e.id)).toContain(id);
+  });
+
+  it('tells other pages when the index changes', async () => {
+    const seen: number[] = [];
+    const stop = onLibraryChanged((entries) => seen.push(entries.length));
+    const { id } = await saveArticle(article(1));
+    await saveArticle(article(2));
+    await deleteArticle(id);
+    await new Promise((r) => setTimeout(r, 0));
+    stop();
+    expect(seen).toEqual([1, 2, 1]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * @jest-environment node
+ */
+import browser from 'webextension-polyfill';
+import { resetFakeBrowser } from '../../helpers/fake-browser';
+import { readArticle, readIndex, repairIndex, saveArticle } from '../../../src/storage';
+import { article } from './fixtures';
+
+beforeEach(resetFakeBrowser);
+
+describe('corrupt and missing records', () => {
+  it('skips and counts corrupt index rows', async () => {
+    const { id } = await saveArticle(article(1));
+    const { index } = await browser.storage.local.get('index');
+    await browser.storage.local.set({ index: [...(index as unknown[]), { id: 'nope' }, 'garbage', null] });
+    const read = await readIndex();
+    expect(read.entries.map((e) => e.id)).toEqual([id]);
+    expect(read.corrupt).toBe(3);
+  });
+
+  it('treats an index that is not a list as corrupt, not fatal', async () => {
+    await browser.storage.local.set({ index: { oops: true } });
+    expect(await readIndex()).toEqual({ entries: [], corrupt: 1 });
+  });
+
+  it('returns null for a corrupt article record', async () => {
+    const { id } = await saveArticle(article(1));
+    await browser.storage.local.set({ [`article:${id}`]: { id, title: 'half written' } });
+    expect(await readArticle(id)).toBeNull();
+  });
+
+  it('repairs the index from the article records when they disagree', async () => {
+    const kept = await saveArticle(article(1), 1000);
+    const orphan = await saveArticle(article(2), 2000);
+    const ghost = await saveArticle(article(3), 3000);
+    const { index } = await browser.storage.local.get('index');
+    // The index lost story 2, still lists story 3 whose record is gone, and has a corrupt row;
+    // a fourth record is corrupt.
+    await browser.storage.local.set({ index: [...(index as Array<{ id: string }>).filter((e) => e.id !== orphan.id), 7] });
+    await browser.storage.local.remove(`article:${ghost.id}`);
+    await browser.storage.local.set({ 'article:00000000000000000000': { broken: true } });
+
+    const report = await repairIndex();
+    expect(report).toEqual({ added: 1, dropped: 1, corruptArticles: ['00000000000000000000'], corruptEntries: 1 });
+    expect((await readIndex())).toEqual({ entries: [expect.objectContaining({ id: orphan.id }), expect.objectContaining({ id: kept.id })], corrupt: 0 });
+  });
+
+  it('writes nothing when the index already agrees', async () => {
+    await saveArticle(article(1));
+    const seen: unknown[] = [];
+    browser.storage.onChanged.addListener((c) => seen.push(c));
+    expect(await repairIndex()).toEqual({ added: 0, dropped: 0, corruptArticles: [], corruptEntries: 0 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([]);
+  });
+});
