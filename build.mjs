@@ -19,9 +19,10 @@ const ENTRY_POINTS = {
   'popup/main': 'src/popup/main.tsx',
   'reader/main': 'src/reader/main.tsx',
   'welcome/main': 'src/welcome/main.tsx',
+  'options/main': 'src/options/main.tsx',
 };
 /** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
-const PAGES = ['popup', 'reader', 'welcome'];
+const PAGES = ['popup', 'reader', 'welcome', 'options'];
 
 const GECKO = { id: 'lectern@lectern.example', strict_min_version: '128.0' };
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];

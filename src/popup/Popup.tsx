@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { LibraryView } from '../library/LibraryView';
+import { SaveButton } from '../library/SaveButton';
 import { t } from '../shared/i18n';
 import { Loading } from '../ui/NoArticle';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
+import { PopupTabs, type PopupViewName } from './PopupTabs';
 
 /** The tab the popup was opened for: the active tab of the window the toolbar button belongs to. */
 function useActiveTabId(): number | null | undefined {
@@ -25,6 +28,7 @@ function PopupToolbar({ tabId }: { tabId: number }) {
       <button type="button" onClick={() => void openInTab(tabId)}>
         {t('openInTab')}
       </button>
+      <SaveButton tabId={tabId} />
     </nav>
   );
 }
@@ -34,7 +38,18 @@ function PopupReader({ tabId }: { tabId: number | null }) {
   return <ReaderScreen result={result} toolbar={tabId !== null && <PopupToolbar tabId={tabId} />} />;
 }
 
+/** `popup.html#library` opens on the library (tests and the options page link there). */
+const initialView = (): PopupViewName => (location.hash === '#library' ? 'library' : 'page');
+
 export function Popup() {
   const tabId = useActiveTabId();
-  return <main class="popup">{tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}</main>;
+  const [view, setView] = useState<PopupViewName>(initialView);
+  return (
+    <main class="popup">
+      <PopupTabs view={view} setView={setView} />
+      <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === 'library' ? <LibraryView onOpened={() => window.close()} /> : tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}
+      </div>
+    </main>
+  );
 }

@@ -1,7 +1,9 @@
+import { SaveButton } from '../library/SaveButton';
 import { t } from '../shared/i18n';
 import { NoArticle } from '../ui/NoArticle';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
+import { SavedReader } from './SavedReader';
 
 /** `reader.html?tab=<tabId>`: the live extraction of that tab. (`?id=<articleId>` renders a saved article.) */
 export function parseReaderQuery(search: string): { tabId: number } | { articleId: string } | null {
@@ -14,13 +16,19 @@ export function parseReaderQuery(search: string): { tabId: number } | { articleI
 }
 
 function LiveReader({ tabId }: { tabId: number }) {
-  return <ReaderScreen result={useExtraction(tabId)} />;
+  const toolbar = (
+    <nav class="reader-toolbar" aria-label={t('readerToolbar')}>
+      <SaveButton tabId={tabId} />
+    </nav>
+  );
+  return <ReaderScreen result={useExtraction(tabId)} toolbar={toolbar} />;
 }
 
 export function Reader({ search }: { search: string }) {
   const query = parseReaderQuery(search);
   let screen;
   if (query && 'tabId' in query) screen = <LiveReader tabId={query.tabId} />;
+  else if (query) screen = <SavedReader articleId={query.articleId} />;
   else screen = <NoArticle reason="error" detail={t('readerBadAddress')} />;
   return <main class="reader-page">{screen}</main>;
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { t } from '../shared/i18n';
 import { Reader } from './Reader';
 import '../ui/reader.css';
+import '../library/library.css';
 import './reader.css';
 
 document.title = t('extensionName');

@@ -1,6 +1,7 @@
 /** The storage module: the only code that touches browser.storage. Pages read; the background writes. */
 export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
 export { migrate, SCHEMA_VERSION } from './migrations';
+export { whenWritten } from './queue';
 export { newestFirst, parseIndex, readArticle, readIndex } from './read';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';

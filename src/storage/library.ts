@@ -6,6 +6,7 @@ import { articleKey, INDEX_KEY } from './keys';
 import { serialized } from './queue';
 import { newestFirst, readArticle, readIndex } from './read';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
+import { reindexLater, searchDoc } from './search-shards';
 import { isSavedArticle } from './validate';
 
 /** The index with `entry` in its place (replacing an entry with the same id), newest first. */
@@ -31,7 +32,9 @@ export function saveArticle(article: Article, now = Date.now()): Promise<SaveOut
     const key = urlKey(article.url, article.canonicalUrl);
     const id = await articleIdFor(key);
     const previous = (await readArticle(id)) ?? undefined;
-    await put(savedArticle(article, id, key, now, previous));
+    const saved = savedArticle(article, id, key, now, previous);
+    await put(saved);
+    reindexLater(id, searchDoc(saved));
     return { id, updated: previous !== undefined };
   });
 }
@@ -62,11 +65,16 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
     const remaining = entries.filter((e) => e.id !== id);
     if (remaining.length !== entries.length) await setItems({ [INDEX_KEY]: remaining });
     if (article) await removeItems([articleKey(id)]);
+    reindexLater(id, null);
     return article;
   });
 }
 
 /** Undo a delete: put the record back exactly as it was. */
 export function restoreArticle(article: SavedArticle): Promise<IndexEntry> {
-  return serialized(() => put(article));
+  return serialized(async () => {
+    const entry = await put(article);
+    reindexLater(article.id, searchDoc(article));
+    return entry;
+  });
 }

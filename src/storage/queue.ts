@@ -9,3 +9,6 @@ export function serialized<T>(task: () => Promise<T>): Promise<T> {
   queue = run.catch(() => {});
   return run;
 }
+
+/** Resolves once every write queued so far has finished (the search index included). */
+export const whenWritten = () => serialized(async () => {});

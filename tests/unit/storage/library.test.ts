@@ -3,18 +3,21 @@
  */
 import browser from 'webextension-polyfill';
 import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
-import { deleteArticle, onLibraryChanged, readArticle, readIndex, restoreArticle, saveArticle, StorageWriteError, updateArticle } from '../../../src/storage';
+import { whenWritten, deleteArticle, onLibraryChanged, readArticle, readIndex, restoreArticle, saveArticle, StorageWriteError, updateArticle } from '../../../src/storage';
 import { article } from './fixtures';
 
 beforeEach(resetFakeBrowser);
 
-const storedKeys = async () => Object.keys(await browser.storage.local.get(null)).sort();
+const storedKeys = async () => {
+  await whenWritten();
+  return Object.keys(await browser.storage.local.get(null)).sort();
+};
 
 describe('saving', () => {
   it('writes one article record and one index row', async () => {
     const { id, updated } = await saveArticle(article(1), 1000);
     expect(updated).toBe(false);
-    expect(await storedKeys()).toEqual([`article:${id}`, 'index']);
+    expect(await storedKeys()).toEqual([`article:${id}`, 'index', expect.stringMatching(/^search:\d+$/)]);
     const { entries } = await readIndex();
     expect(entries).toEqual([expect.objectContaining({ id, title: 'Story 1', site: 'News Example', savedAt: 1000, read: false })]);
     expect(entries[0]).not.toHaveProperty('content');
@@ -46,6 +49,7 @@ describe('saving', () => {
 
   it('reports a full disk as a quota error and changes nothing', async () => {
     const { id } = await saveArticle(article(1));
+    await whenWritten();
     const before = new Map(fake.storage.local.data);
     fake.storage.local.quotaBytes = [...before].reduce((n, [k, v]) => n + k.length + v.length, 0) + 50;
     const failure = saveArticle(article(2, { text: 'x'.repeat(5000), content: `<p>${'x'.repeat(5000)}</p>` }));

@@ -3,7 +3,7 @@
  */
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
-import { readArticle, readIndex, repairIndex, saveArticle } from '../../../src/storage';
+import { whenWritten, readArticle, readIndex, repairIndex, saveArticle } from '../../../src/storage';
 import { article } from './fixtures';
 
 beforeEach(resetFakeBrowser);
@@ -47,6 +47,7 @@ describe('corrupt and missing records', () => {
 
   it('writes nothing when the index already agrees', async () => {
     await saveArticle(article(1));
+    await whenWritten();
     const seen: unknown[] = [];
     browser.storage.onChanged.addListener((c) => seen.push(c));
     expect(await repairIndex()).toEqual({ added: 0, dropped: 0, corruptArticles: [], corruptEntries: 0 });

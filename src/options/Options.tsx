@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage } from '../shared/i18n';
+import { sendMessage } from '../shared/messages';
+import { onLibraryChanged } from '../storage';
+
+/** "12.4 MB" in the user's language. */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+type Usage = { count: number; bytes: number } | { error: string } | null;
+
+function useUsage(): Usage {
+  const [usage, setUsage] = useState<Usage>(null);
+  useEffect(() => {
+    const load = () => sendMessage('storageUsage', {}).then(setUsage, (e: unknown) => setUsage({ error: String(e) }));
+    void load();
+    return onLibraryChanged(() => void load());
+  }, []);
+  return usage;
+}
+
+/** The options page: how big the library is, and what uninstalling does to it. */
+export function Options() {
+  const usage = useUsage();
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <section aria-labelledby="library-heading">
+        <h2 id="library-heading">{t('optionsLibrary')}</h2>
+        {usage === null && <p role="status">{t('optionsLoading')}</p>}
+        {usage && 'error' in usage && <p role="alert">{t('actionFailed', usage.error)}</p>}
+        {usage && 'count' in usage && (
+          <>
+            <p>{t('optionsCount', usage.count.toLocaleString(uiLanguage()))}</p>
+            <p>{t('optionsBytes', formatBytes(usage.bytes))}</p>
+          </>
+        )}
+        <p>{t('optionsUninstall')}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { readArticle, type SavedArticle } from '../storage';
+import { ArticleView } from '../ui/ArticleView';
+import { Loading, NoArticle } from '../ui/NoArticle';
+import { useReadingPosition } from './useReadingPosition';
+
+/**
+ * `reader.html?id=<articleId>`: a saved article, read from storage (no network needed for the text)
+ * and rendered through the same ArticleView and sanitizer as a live page.
+ */
+export function SavedReader({ articleId }: { articleId: string }) {
+  const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    void readArticle(articleId).then(setArticle, () => setArticle(null));
+  }, [articleId]);
+  useEffect(() => {
+    if (article) document.title = article.title;
+  }, [article]);
+  useReadingPosition(article ?? null, end);
+  if (article === undefined) return <Loading />;
+  if (article === null) return <NoArticle reason="error" detail={t('readerMissing')} />;
+  return (
+    <>
+      <ArticleView article={article} />
+      <div ref={end} class="reader-end" aria-hidden="true" />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * @jest-environment node
+ */
+import browser from 'webextension-polyfill';
+import { resetFakeBrowser } from '../../helpers/fake-browser';
+import { LibrarySearch } from '../../../src/library/search';
+import { deleteArticle, readIndex, saveArticle, whenWritten } from '../../../src/storage';
+import { article } from '../storage/fixtures';
+
+beforeEach(resetFakeBrowser);
+
+async function searchFor(query: string) {
+  const { entries } = await readIndex();
+  const search = await LibrarySearch.load(entries);
+  const titles = new Map(entries.map((e) => [e.id, e.title]));
+  return search.search(query, new Set(titles.keys())).map((id) => titles.get(id));
+}
+
+async function library() {
+  await saveArticle(article(1, { title: 'Council approves library', text: 'The council voted on Tuesday. A zebracorn was seen.' }));
+  await saveArticle(article(2, { title: 'Harbour reopens', byline: 'Marta Quill', text: 'Ships returned to the harbour after the storm.' }));
+  await saveArticle(article(3, { title: 'Storm warning', siteName: 'Weather Desk', text: 'Forecasters expect wind and rain.' }));
+  await whenWritten();
+}
+
+describe('library search', () => {
+  it('finds a word that is only in an article body', async () => {
+    await library();
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
+  });
+
+  it('searches byline and site, needs every word, and completes the last word as typed', async () => {
+    await library();
+    expect(await searchFor('quill')).toEqual(['Harbour reopens']);
+    expect(await searchFor('weather desk')).toEqual(['Storm warning']);
+    expect(await searchFor('storm ships')).toEqual(['Harbour reopens']);
+    expect(await searchFor('harb')).toEqual(['Harbour reopens']);
+    expect((await searchFor('storm')).sort()).toEqual(['Harbour reopens', 'Storm warning']);
+    expect(await searchFor('nothing-like-this')).toEqual([]);
+  });
+
+  it('forgets deleted articles and indexes updated text', async () => {
+    await library();
+    const { entries } = await readIndex();
+    await deleteArticle(entries.find((e) => e.title === 'Council approves library')!.id);
+    await saveArticle(article(2, { title: 'Harbour reopens', text: 'Now about lighthouses.' }));
+    await whenWritten();
+    expect(await searchFor('zebracorn')).toEqual([]);
+    expect(await searchFor('lighthouses')).toEqual(['Harbour reopens']);
+    expect(await searchFor('ships')).toEqual([]);
+  });
+
+  it('indexes from the records what the stored index misses (lost or corrupt shards)', async () => {
+    await library();
+    const all = await browser.storage.local.get(null);
+    const shards = Object.keys(all).filter((k) => k.startsWith('search:'));
+    await browser.storage.local.remove(shards.slice(1));
+    await browser.storage.local.set({ [shards[0]]: { corrupt: true } });
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
+    expect(await searchFor('quill')).toEqual(['Harbour reopens']);
+  });
+});
