@@ -233,6 +233,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
+  '--enable-unsafe-extension-debugging', // enables CDP Extensions.* (loadUnpacked), see launchChromium.
 ];
 
 /**
@@ -246,6 +247,8 @@ const CHROMIUM_ARGS = [
  * @param {string} [opts.controlPath='welcome.html'] extension page used for evalInExtension
  * @param {number} [opts.timeout] per-step timeout in ms
  * @param {boolean} [opts.dumpio] pipe browser stdout/stderr (debugging)
+ * @param {string[]} [opts.args] extra Chromium command-line flags
+ * @param {Record<string, unknown>} [opts.prefs] extra/overriding Firefox prefs
  */
 export async function launch(kind, extensionDir, opts = {}) {
   const extDir = realpathSync(resolve(extensionDir));
@@ -358,21 +361,30 @@ async function closeBrowser(browser, ms) {
 // --- Chromium ---------------------------------------------------------------
 
 async function launchChromium(extDir, userDataDir, opts, timeout) {
-  // Chromium 137+ ignores --load-extension in branded builds and the flag is
-  // being removed (https://groups.google.com/a/chromium.org/g/chromium-extensions/c/1-g8EFx2BBY).
-  // puppeteer's `enableExtensions: [dir]` instead launches with
-  // --enable-unsafe-extension-debugging + --remote-debugging-pipe and calls
-  // CDP Extensions.loadUnpacked (https://pptr.dev/guides/chrome-extensions).
-  // That requires `pipe: true`. It also drops puppeteer's default
-  // --disable-extensions, so ignoreDefaultArgs is not needed.
+  // How the extension gets loaded: Chrome 137+ ignores --load-extension in
+  // branded builds and the flag is on its way out for Chromium too
+  // (https://groups.google.com/a/chromium.org/g/chromium-extensions/c/aEHdhDZ-V0E,
+  // https://support.google.com/chrome/a/answer/10314655#137),
+  // so we use the CDP method Extensions.loadUnpacked
+  // (https://chromedevtools.github.io/devtools-protocol/tot/Extensions/#method-loadUnpacked,
+  // https://pptr.dev/guides/chrome-extensions), which puppeteer exposes as
+  // browser.installExtension(path). It is only available over a pipe
+  // connection (`pipe: true` -> --remote-debugging-pipe) and, per the protocol
+  // docs, with --enable-unsafe-extension-debugging (Chromium 156 happened to
+  // accept loadUnpacked without it in our tests, but we pass it as documented).
+  // `enableExtensions: true` just stops puppeteer from adding --disable-extensions
+  // (so no ignoreDefaultArgs needed). We deliberately do NOT pass
+  // `enableExtensions: [dir]`: puppeteer-core 25.16 wraps those installs in
+  // `Promise.all([array.map(...)])` (BrowserLauncher.js), i.e. launch() does
+  // not wait for them — a race. We await installExtension() ourselves.
   const browser = await puppeteer.launch({
     browser: 'chrome',
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true, // "new" headless: the only headless mode that runs extensions.
     pipe: true,
-    enableExtensions: [extDir],
+    enableExtensions: true,
     userDataDir,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(opts.args || [])],
     timeout,
     protocolTimeout: timeout,
     dumpio: !!opts.dumpio,
@@ -381,7 +393,8 @@ async function launchChromium(extDir, userDataDir, opts, timeout) {
   liveBrowsers.add(browser);
 
   try {
-    const extensionId = chromiumExtensionIdForPath(extDir);
+    // Same value as chromiumExtensionIdForPath(extDir): stable per build dir.
+    const extensionId = await withTimeout(browser.installExtension(extDir), timeout, 'Extensions.loadUnpacked');
     const extensionOrigin = `chrome-extension://${extensionId}`;
     const manifest = readManifest(extDir);
     const swUrl = manifest.background?.service_worker ? `${extensionOrigin}/${manifest.background.service_worker.replace(/^\//, '')}` : null;
@@ -497,6 +510,7 @@ async function launchFirefox(extDir, userDataDir, opts, timeout) {
       'browser.region.network.url': '',
       'extensions.getAddons.cache.enabled': false,
       'extensions.blocklist.enabled': false,
+      ...(opts.prefs || {}),
     },
   });
   liveBrowsers.add(browser);

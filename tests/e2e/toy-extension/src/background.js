@@ -5,7 +5,10 @@ if (typeof importScripts === 'function') importScripts('api.js');
 // A fresh id every time the worker/event page boots, so tests can see restarts.
 const bootId = Math.random().toString(36).slice(2);
 
-ext.runtime.onInstalled.addListener(({ reason }) => {
+ext.runtime.onInstalled.addListener(async ({ reason }) => {
+  // Record every onInstalled reason so tests can see what a relaunch looks like.
+  const { installReasons = [] } = await ext.storage.local.get('installReasons');
+  await ext.storage.local.set({ installReasons: [...installReasons, reason] });
   if (reason === 'install') ext.tabs.create({ url: ext.runtime.getURL('welcome.html') });
 });
 
