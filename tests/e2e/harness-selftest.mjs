@@ -31,7 +31,20 @@ async function check(name, fn, ms = 20000) {
 const TITLE = 'Lectern fixture: The Quick Brown Fox';
 const dirs = buildToy();
 const server = await startServer({
-  '/article.html': `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}</title></head><body><article><h1>Fox</h1><p>Jumps.</p></article></body></html>`,
+  root: join(import.meta.dirname, 'toy-extension', 'src'), // static files (any dir works)
+  routes: {
+    '/article.html': `<!doctype html><html><head><meta charset="utf-8"><title>${TITLE}</title></head><body><article><h1>Fox</h1><p>Jumps.</p></article></body></html>`,
+    '/custom': (req, res) => res.end(`custom ${req.method}`),
+  },
+});
+
+await check('server: routes, handler, static root, 404, no path escape', async () => {
+  const get = async (p) => { const r = await fetch(server.url(p)); return [r.status, await r.text()]; };
+  assert.match((await get('/article.html'))[1], /Quick Brown Fox/);
+  assert.deepEqual(await get('/custom'), [200, 'custom GET']);
+  assert.match((await get('/reader.html'))[1], /<span id="title">/);
+  assert.equal((await get('/nope'))[0], 404);
+  assert.equal((await get('/..%2f..%2fbuild.mjs'))[0], 403);
 });
 
 // Hard stop: whatever happens, do not hang CI.
