@@ -28,6 +28,14 @@ async function check(name, fn, ms = 20000) {
   }
 }
 
+// Hard stop: whatever happens, do not hang CI.
+const hardStop = setTimeout(() => {
+  console.log(`FAIL global timeout\n${passed} passed, ${failed + 1} failed`);
+  killAllBrowsers();
+  process.exit(1);
+}, 110000);
+hardStop.unref();
+
 const TITLE = 'Lectern fixture: The Quick Brown Fox';
 const dirs = buildToy();
 const server = await startServer({
@@ -47,13 +55,6 @@ await check('server: routes, handler, static root, 404, no path escape', async (
   assert.equal((await get('/..%2f..%2fbuild.mjs'))[0], 403);
 });
 
-// Hard stop: whatever happens, do not hang CI.
-const hardStop = setTimeout(() => {
-  console.log(`FAIL global timeout\n${passed} passed, ${failed + 1} failed`);
-  killAllBrowsers();
-  process.exit(1);
-}, 110000);
-hardStop.unref();
 
 for (const kind of kinds) {
   const profile = mkdtempSync(join(tmpdir(), `lectern-selftest-${kind}-`));
