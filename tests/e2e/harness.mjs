@@ -259,17 +259,17 @@ export async function launch(kind, extensionDir, opts = {}) {
   const controlPath = opts.controlPath ?? 'welcome.html';
 
   let session;
-  if (kind === 'chromium') session = await launchChromium(extDir, userDataDir, opts, timeout);
-  else if (kind === 'firefox') session = await launchFirefox(extDir, userDataDir, opts, timeout);
-  else throw new Error(`unknown browser kind ${kind}`);
-
-  const { browser } = session;
   try {
+    if (kind === 'chromium') session = await launchChromium(extDir, userDataDir, opts, timeout);
+    else if (kind === 'firefox') session = await launchFirefox(extDir, userDataDir, opts, timeout);
+    else throw new Error(`unknown browser kind ${kind}`);
     session.controlPage = await withTimeout(session.getControlPage(controlPath), timeout, `${kind}: open extension control page`);
   } catch (e) {
-    await closeBrowser(browser, 5000);
+    if (session) await closeBrowser(session.browser, 5000);
+    if (createdProfile) rmSync(userDataDir, { recursive: true, force: true });
     throw e;
   }
+  const { browser } = session;
 
   return {
     kind,
