@@ -8,6 +8,10 @@
 //   withTimeout(promise, ms, label)
 //   killAllBrowsers()                               (SIGKILL fallback; also runs on process exit)
 //
+// Importing this module installs a process 'exit' hook and SIGINT/SIGTERM
+// handlers that SIGKILL any browser it launched (and exit 130 on a signal), so
+// a crashed or interrupted test run never leaves Chromium/Firefox behind.
+//
 // Session:
 //   browser                  puppeteer Browser
 //   kind                     'chromium' | 'firefox'
