@@ -355,7 +355,9 @@ async function closeBrowser(browser, ms) {
     } catch {
       try {
         proc.kill('SIGKILL');
-      } catch {}
+      } catch {
+        /* already gone */
+      }
     }
     await withTimeout(new Promise((r) => proc.once('exit', r)), 5000, 'browser exit').catch(() => {});
   }
