@@ -25,5 +25,5 @@ function statusText(state: 'idle' | 'saving' | SaveResult): string {
   if (state === 'idle') return '';
   if (state === 'saving') return t('saving');
   if (state.ok) return t(state.updated ? 'updatedConfirm' : 'savedConfirm');
-  return t('saveFailed', t(`saveFailed_${state.reason}`));
+  return t('saveFailed', t(`saveFailed_${state.reason.replace('-', '_')}`));
 }
