@@ -36,5 +36,6 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   updateArticle: { audience: 'extension', valid: isUpdate, handle: ({ id, changes }) => storage.updateArticle(id, changes) },
   deleteArticle: { audience: 'extension', valid: hasId, handle: ({ id }) => storage.deleteArticle(id) },
   restoreArticle: { audience: 'extension', valid: isRestore, handle: ({ article }) => storage.restoreArticle(article) },
+  rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
 };

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { IndexEntry, SavedArticle } from '../storage';
 import { deleteSaved, openSaved, setArchived, setFavorite, setTags, undoDelete } from './actions';
@@ -6,6 +6,7 @@ import { ArticleRow, type RowActions } from './ArticleRow';
 import { allTags, applyFilters, type Filters } from './filter';
 import { LibraryControls } from './Filters';
 import { TagEditor } from './TagEditor';
+import { mark } from './timing';
 import { useLibrary } from './useLibrary';
 import { useSearch } from './useSearch';
 import { VirtualList } from './VirtualList';
@@ -24,6 +25,10 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
   const { results } = useSearch(all, query);
   const shown = useMemo(() => applyFilters(results, filters), [results, filters]);
   const tags = useMemo(() => allTags(all), [all]);
+  const loaded = entries !== null;
+  useEffect(() => {
+    if (loaded) requestAnimationFrame(() => mark('lectern:list-painted'));
+  }, [loaded]);
 
   const attempt = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(t('actionFailed', String(e instanceof Error ? e.message : e))));
   const actions: RowActions = {

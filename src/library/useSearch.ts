@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IndexEntry } from '../storage';
 import { LibrarySearch } from './search';
+import { measure } from './timing';
 
 /**
  * Entries matching `query`, in rank order; all entries when the query is empty. The index loads after
@@ -13,16 +14,26 @@ export function useSearch(entries: IndexEntry[], query: string): { results: Inde
   const ids = useMemo(() => entries.map((e) => e.id).sort().join(), [entries]);
   useEffect(() => {
     const mine = ++generation.current;
-    const timer = setTimeout(() => void LibrarySearch.load(entries).then((s) => mine === generation.current && setSearch(s)), 0);
+    const timer = setTimeout(() => {
+      const start = performance.now();
+      void LibrarySearch.load(entries).then((s) => {
+        measure('lectern:search-load', start);
+        if (mine === generation.current) setSearch(s);
+      });
+    }, 0);
     return () => clearTimeout(timer);
   }, [ids]);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const listed = useMemo(() => new Set(byId.keys()), [byId]);
   const results = useMemo(() => {
     const q = query.trim();
     if (!q) return entries;
     if (!search) return quickMatch(entries, q);
-    const byId = new Map(entries.map((e) => [e.id, e]));
-    return search.search(q, new Set(byId.keys())).map((id) => byId.get(id)!);
-  }, [entries, query, search]);
+    const start = performance.now();
+    const found = search.search(q, listed).map((id) => byId.get(id)!);
+    measure('lectern:search', start);
+    return found;
+  }, [entries, byId, listed, query, search]);
   return { results, ready: search !== null };
 }
 

@@ -18,6 +18,8 @@ export interface Protocol {
   /** Delete, answering with the deleted record so the page can offer undo. */
   deleteArticle: { request: { id: string }; response: SavedArticle | null };
   restoreArticle: { request: { article: SavedArticle }; response: IndexEntry };
+  /** Rebuild the full-text index from the article records. */
+  rebuildSearchIndex: { request: Record<string, never>; response: { indexed: number } };
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
 }
 

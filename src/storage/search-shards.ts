@@ -4,7 +4,9 @@ import { INDEX_OPTIONS, type SearchDoc } from '../shared/search-options';
 import { hostOf } from '../shared/format';
 import { getItems, setItems } from './area';
 import { serialized } from './queue';
-import { SEARCH_SHARDS, searchShardKey, shardOf } from './keys';
+import { articleKey, SEARCH_SHARDS, searchShardKey, shardOf } from './keys';
+import { readIndex } from './read';
+import { isSavedArticle } from './validate';
 
 /**
  * The full-text index lives in SEARCH_SHARDS storage keys, each a serialized MiniSearch over the articles
@@ -45,3 +47,29 @@ export const allShardNumbers = () => Array.from({ length: SEARCH_SHARDS }, (_, n
 export function reindexLater(id: string, doc: SearchDoc | null): void {
   serialized(() => updateShard(id, doc)).catch((error: unknown) => console.warn('Lectern: search index not updated', error));
 }
+
+/**
+ * Rebuild every shard from the article records (a lost index, or a library written by an older version).
+ * One shard at a time, so memory holds one shard's texts, not the library's.
+ */
+export function rebuildSearchIndex(): Promise<{ indexed: number }> {
+  return serialized(async () => {
+    const { entries } = await readIndex();
+    let indexed = 0;
+    for (const n of allShardNumbers()) {
+      const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+      const keys = entries.filter((e) => shardOf(e.id) === n).map((e) => articleKey(e.id));
+      for (let i = 0; i < keys.length; i += REBUILD_BATCH) {
+        const records = await getItems(keys.slice(i, i + REBUILD_BATCH));
+        for (const record of Object.values(records)) {
+          if (!isSavedArticle(record)) continue;
+          index.add(searchDoc(record));
+          indexed++;
+        }
+      }
+      await setItems({ [searchShardKey(n)]: index.toJSON() });
+    }
+    return { indexed };
+  });
+}
+const REBUILD_BATCH = 100;

@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { LibrarySearch } from '../../../src/library/search';
-import { deleteArticle, readIndex, saveArticle, whenWritten } from '../../../src/storage';
+import { deleteArticle, readIndex, rebuildSearchIndex, saveArticle, whenWritten } from '../../../src/storage';
 import { article } from '../storage/fixtures';
 
 beforeEach(resetFakeBrowser);
@@ -58,5 +58,17 @@ describe('library search', () => {
     await browser.storage.local.set({ [shards[0]]: { corrupt: true } });
     expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
     expect(await searchFor('quill')).toEqual(['Harbour reopens']);
+  });
+});
+
+describe('rebuilding the search index', () => {
+  it('writes every shard again from the article records', async () => {
+    await library();
+    const all = await browser.storage.local.get(null);
+    await browser.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('search:')));
+    expect(await rebuildSearchIndex()).toEqual({ indexed: 3 });
+    const shards = Object.entries(await browser.storage.local.get(null)).filter(([k]) => k.startsWith('search:'));
+    expect(shards.reduce((n, [, v]) => n + (v as { documentCount: number }).documentCount, 0)).toBe(3);
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
   });
 });
