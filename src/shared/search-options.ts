@@ -11,9 +11,10 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   autoVacuum: false,
 };
 
-/** As you type: every word must match, the last one may be the start of a word; titles weigh most. */
+/** As you type: every word must match, the last one (from 3 letters) may be the start of a word; titles weigh most. */
 export const QUERY_OPTIONS: SearchOptions = {
   combineWith: 'AND',
-  prefix: (_term, i, terms) => i === terms.length - 1,
+  // Prefix-matching one or two letters would expand to most of the vocabulary: slow, and useless as a result.
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   boost: { title: 3, site: 2, byline: 2 },
 };

@@ -14,6 +14,12 @@ export const migrations: Array<() => Promise<void>> = [
     const { [INDEX_KEY]: index } = await getItems(INDEX_KEY);
     if (index === undefined) await setItems({ [INDEX_KEY]: [] });
   },
+  // 1 → 2: the index is stored as a JSON string (see parseIndex); rows are kept as they are, even
+  // corrupt ones, so the repair that follows can report them.
+  async () => {
+    const { [INDEX_KEY]: index } = await getItems(INDEX_KEY);
+    if (typeof index !== 'string') await setItems({ [INDEX_KEY]: JSON.stringify(Array.isArray(index) ? index : []) });
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

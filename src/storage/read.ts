@@ -9,8 +9,20 @@ export async function readIndex(): Promise<{ entries: IndexEntry[]; corrupt: num
   return parseIndex(raw);
 }
 
-export function parseIndex(raw: unknown): { entries: IndexEntry[]; corrupt: number } {
-  if (raw === undefined) return { entries: [], corrupt: 0 };
+/**
+ * The index is stored as one JSON string (schema 2): Chrome's storage turns a large array of objects
+ * into V8 values far slower than JSON.parse reads the same text. Schema 1 stored the array itself.
+ */
+export function parseIndex(stored: unknown): { entries: IndexEntry[]; corrupt: number } {
+  if (stored === undefined) return { entries: [], corrupt: 0 };
+  let raw = stored;
+  if (typeof stored === 'string') {
+    try {
+      raw = JSON.parse(stored);
+    } catch {
+      return { entries: [], corrupt: 1 };
+    }
+  }
   if (!Array.isArray(raw)) return { entries: [], corrupt: 1 };
   const entries = raw.filter(isIndexEntry);
   return { entries, corrupt: raw.length - entries.length };
@@ -25,3 +37,6 @@ export async function readArticle(id: string): Promise<SavedArticle | null> {
 
 /** Newest first; the order the list shows. */
 export const newestFirst = (a: IndexEntry, b: IndexEntry) => b.savedAt - a.savedAt;
+
+/** The stored form of the index. */
+export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries);

@@ -23,8 +23,8 @@ async function storedLibrary(session) {
   return session.evalInExtension(async (api) => {
     const all = await api.storage.local.get(null);
     const articles = Object.keys(all).filter((k) => k.startsWith('article:')).map((k) => k.slice(8)).sort();
-    const index = (all.index ?? []).map((e) => e.id).sort();
-    return { articles, index, titles: (all.index ?? []).map((e) => e.title) };
+    const rows = typeof all.index === 'string' ? JSON.parse(all.index) : [];
+    return { articles, index: rows.map((e) => e.id).sort(), titles: rows.map((e) => e.title) };
   });
 }
 

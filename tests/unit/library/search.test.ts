@@ -68,7 +68,7 @@ describe('rebuilding the search index', () => {
     await browser.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('search:')));
     expect(await rebuildSearchIndex()).toEqual({ indexed: 3 });
     const shards = Object.entries(await browser.storage.local.get(null)).filter(([k]) => k.startsWith('search:'));
-    expect(shards.reduce((n, [, v]) => n + (v as { documentCount: number }).documentCount, 0)).toBe(3);
+    expect(shards.reduce((n, [, v]) => n + (JSON.parse(v as string) as { documentCount: number }).documentCount, 0)).toBe(3);
     expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
   });
 });

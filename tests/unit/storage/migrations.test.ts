@@ -22,7 +22,39 @@ describe('migration 0 → 1', () => {
   });
 });
 
+describe('migration 1 → 2', () => {
+  it('stores a schema-1 index array as a JSON string, keeping every row for the repair to judge', async () => {
+    const { id } = await saveArticle(article(1));
+    const rows = JSON.parse((await browser.storage.local.get('index')).index as string);
+    await browser.storage.local.set({ index: [...rows, { broken: true }], schemaVersion: 1 });
+    await migrations[1]();
+    const { index } = await browser.storage.local.get('index');
+    expect(typeof index).toBe('string');
+    expect(JSON.parse(index as string)).toEqual([...rows, { broken: true }]);
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+
+  it('replaces an index that is not a list with an empty one', async () => {
+    await browser.storage.local.set({ index: { oops: true } });
+    await migrations[1]();
+    expect(await browser.storage.local.get('index')).toEqual({ index: '[]' });
+  });
+
+  it('leaves a schema-2 index alone', async () => {
+    await browser.storage.local.set({ index: '[]' });
+    await migrations[1]();
+    expect(await browser.storage.local.get('index')).toEqual({ index: '[]' });
+  });
+});
+
 describe('migrate', () => {
+  it('repairs a schema-1 library into schema 2 on update', async () => {
+    const { id } = await saveArticle(article(1));
+    await browser.storage.local.set({ index: [], schemaVersion: 1 });
+    expect(await migrate()).toEqual({ from: 1, to: 2 });
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+
   it('brings a fresh install to the current version', async () => {
     expect(await migrate()).toEqual({ from: 0, to: SCHEMA_VERSION });
     expect(await browser.storage.local.get('schemaVersion')).toEqual({ schemaVersion: SCHEMA_VERSION });
@@ -47,6 +79,6 @@ describe('migrate', () => {
     await expect(migrate()).rejects.toThrow(/IO error/);
     expect(await browser.storage.local.get('schemaVersion')).toEqual({});
     await migrate();
-    expect(await browser.storage.local.get(null)).toEqual({ index: [], schemaVersion: SCHEMA_VERSION });
+    expect(await browser.storage.local.get(null)).toEqual({ index: '[]', schemaVersion: SCHEMA_VERSION });
   });
 });

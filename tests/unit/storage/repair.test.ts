@@ -12,14 +12,16 @@ describe('corrupt and missing records', () => {
   it('skips and counts corrupt index rows', async () => {
     const { id } = await saveArticle(article(1));
     const { index } = await browser.storage.local.get('index');
-    await browser.storage.local.set({ index: [...(index as unknown[]), { id: 'nope' }, 'garbage', null] });
+    await browser.storage.local.set({ index: JSON.stringify([...JSON.parse(index as string), { id: 'nope' }, 'garbage', null]) });
     const read = await readIndex();
     expect(read.entries.map((e) => e.id)).toEqual([id]);
     expect(read.corrupt).toBe(3);
   });
 
-  it('treats an index that is not a list as corrupt, not fatal', async () => {
+  it('treats an index that is not a list, or not JSON, as corrupt, not fatal', async () => {
     await browser.storage.local.set({ index: { oops: true } });
+    expect(await readIndex()).toEqual({ entries: [], corrupt: 1 });
+    await browser.storage.local.set({ index: '[{"id": "trunc' });
     expect(await readIndex()).toEqual({ entries: [], corrupt: 1 });
   });
 
@@ -36,7 +38,8 @@ describe('corrupt and missing records', () => {
     const { index } = await browser.storage.local.get('index');
     // The index lost story 2, still lists story 3 whose record is gone, and has a corrupt row;
     // a fourth record is corrupt.
-    await browser.storage.local.set({ index: [...(index as Array<{ id: string }>).filter((e) => e.id !== orphan.id), 7] });
+    const rows = (JSON.parse(index as string) as Array<{ id: string }>).filter((e) => e.id !== orphan.id);
+    await browser.storage.local.set({ index: JSON.stringify([...rows, 7]) });
     await browser.storage.local.remove(`article:${ghost.id}`);
     await browser.storage.local.set({ 'article:00000000000000000000': { broken: true } });
 
