@@ -11,8 +11,17 @@ import { allShardNumbers, readShard, searchDoc } from '../storage/search-shards'
 export class LibrarySearch {
   private constructor(private parts: Array<MiniSearch<SearchDoc>>) {}
 
-  static async load(entries: IndexEntry[]): Promise<LibrarySearch> {
-    const shards = await Promise.all(allShardNumbers().map(readShard));
+  /**
+   * Load shard by shard, yielding to the page between shards so scrolling and typing stay responsive;
+   * gives up (null) as soon as `stale()` says a newer load has started.
+   */
+  static async load(entries: IndexEntry[], stale: () => boolean = () => false): Promise<LibrarySearch | null> {
+    const shards: Array<MiniSearch<SearchDoc>> = [];
+    for (const n of allShardNumbers()) {
+      if (stale()) return null;
+      shards.push(await readShard(n));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     const missing = entries.filter((e) => !shards.some((s) => s.has(e.id)));
     const extra = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
     for (const article of await Promise.all(missing.map((e) => readArticle(e.id)))) {

@@ -14,14 +14,18 @@ export function useSearch(entries: IndexEntry[], query: string): { results: Inde
   const ids = useMemo(() => entries.map((e) => e.id).sort().join(), [entries]);
   useEffect(() => {
     const mine = ++generation.current;
-    const timer = setTimeout(() => {
-      const start = performance.now();
-      void LibrarySearch.load(entries).then((s) => {
-        measure('lectern:search-load', start);
-        if (mine === generation.current) setSearch(s);
-      });
-    }, 0);
-    return () => clearTimeout(timer);
+    // After the list has painted: the next frame, then a task. Loading sooner delays the first paint.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const start = performance.now();
+        void LibrarySearch.load(entries, () => mine !== generation.current).then((s) => {
+          measure('lectern:search-load', start);
+          if (s && mine === generation.current) setSearch(s);
+        });
+      }, 0);
+    });
+    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
   }, [ids]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const listed = useMemo(() => new Set(byId.keys()), [byId]);

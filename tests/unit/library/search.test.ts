@@ -11,7 +11,7 @@ beforeEach(resetFakeBrowser);
 
 async function searchFor(query: string) {
   const { entries } = await readIndex();
-  const search = await LibrarySearch.load(entries);
+  const search = (await LibrarySearch.load(entries))!;
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   return search.search(query, new Set(titles.keys())).map((id) => titles.get(id));
 }
