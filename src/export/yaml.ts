@@ -6,7 +6,6 @@
  */
 
 // Outside YAML's c-printable set, or U+2028/2029 which YAML 1.1 readers treat as line breaks.
-// eslint-disable-next-line no-control-regex
 const NON_PRINTABLE = /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
 
 /** A YAML double-quoted scalar holding exactly `value`. */
