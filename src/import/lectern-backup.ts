@@ -1,0 +1,44 @@
+/** Reading a Lectern backup file: all or nothing, with an error that says where the file is wrong. */
+import { BACKUP_FORMAT, BACKUP_VERSION, type LecternBackup } from '../export/backup';
+import type { LibraryRecord } from '../export/types';
+import { checkRecord } from './backup-record';
+import { describe, FieldError, isObject } from './check';
+import { checkSize, ImportError, LIMITS } from './limits';
+
+/** The backup in `text`, every record checked; throws ImportError naming the article and field. */
+export function parseBackup(text: string): LecternBackup {
+  checkSize(text.length);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`This is not a Lectern backup: the file is not valid JSON (${(error as Error).message}).`);
+  }
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) throw new ImportError('This is not a Lectern backup: "format" is not "lectern-backup".');
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    throw new ImportError(`This backup has no valid "version" (got ${describe(data.version)}).`);
+  }
+  if (data.version > BACKUP_VERSION) {
+    throw new ImportError(`This backup was made by a newer Lectern (format version ${data.version}); update Lectern to restore it.`);
+  }
+  if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('This backup has no valid "exportedAt" date.');
+  if (!Array.isArray(data.articles)) throw new ImportError('This backup has no "articles" list.');
+  if (data.articles.length > LIMITS.maxItems) throw new ImportError(`This backup has ${data.articles.length} articles; the limit is ${LIMITS.maxItems}.`);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
+}
+
+function checkArticles(list: unknown[]): LibraryRecord[] {
+  const ids = new Set<string>();
+  return list.map((value, index) => {
+    try {
+      const record = checkRecord(value);
+      if (ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
+      ids.add(record.id);
+      return record;
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      const id = isObject(value) && typeof value.id === 'string' ? ` (id ${JSON.stringify(value.id.slice(0, 60))})` : '';
+      throw new ImportError(`Article ${index + 1}${id}: ${error.message}.`);
+    }
+  });
+}
