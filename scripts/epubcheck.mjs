@@ -26,7 +26,8 @@ async function loadModules(dir) {
   const outfile = path.join(dir, 'modules.mjs');
   await build({
     stdin: {
-      contents: "export { buildEpub } from './src/export/epub'; export { extractArticle } from './src/extract/extract';",
+      contents: "export { buildEpub } from './src/export/epub'; export { extractArticle } from './src/extract/extract'; " +
+        "export { HOSTILE_CASES } from './tests/fixtures/hostile/cases';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -91,8 +92,10 @@ const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os
 await mkdir(dir, { recursive: true });
 let failed = 0;
 try {
-  const { buildEpub, extractArticle } = await loadModules(dir);
+  const { buildEpub, extractArticle, HOSTILE_CASES } = await loadModules(dir);
   const articles = await fixtureArticles(extractArticle);
+  // The sanitizer's hostile corpus, all in one chapter: what survives sanitizing must still be valid EPUB.
+  articles.push({ ...hostileArticle(), title: 'Hostile corpus', content: HOSTILE_CASES.map((c) => c.html).join('\n') });
   const books = {
     'library.epub': await buildEpub(articles, { title: 'Lectern sample library', image }),
     // One single-article book too (its package differs: author, source, no nav in the spine). Each

@@ -63,7 +63,14 @@ export async function buildEpub(articles: Exportable[], options: EpubOptions = {
     }),
   );
   // fflate writes entries in insertion order, so `mimetype` is the first entry as EPUB requires.
-  return zipSync(files, { level: 6, mtime: options.modified ?? new Date() });
+  return zipSync(files, { level: 6, mtime: zipTime(options.modified ?? new Date()) });
+}
+
+/** Zip timestamps (DOS dates) only cover 1980–2099; fflate throws outside, so a wrong clock is clamped. */
+function zipTime(date: Date): Date {
+  const min = Date.UTC(1980, 0, 2);
+  const max = Date.UTC(2099, 11, 31);
+  return new Date(Math.min(max, Math.max(min, date.getTime())));
 }
 
 /** dcterms:modified wants seconds precision and a Z: 2024-05-03T10:00:00Z. */

@@ -40,6 +40,10 @@ function markdownService(): TurndownService {
     hr: '---',
   });
   service.use(gfm);
+  // Article text that reads "<img src=x onerror=…>" would become live HTML in Markdown viewers that
+  // render inline HTML: escape every "<" in text (CommonMark's backslash escape keeps it literal).
+  const escape = service.escape.bind(service);
+  service.escape = (text: string) => escape(text).replace(/</g, '\\<');
   return service;
 }
 

@@ -123,3 +123,10 @@ describe('buildEpub with awkward input', () => {
     expect(chapter.querySelector('header a')!.getAttribute('href')).toBe('https://h.example/p?a=1&b=%3C2%3E');
   });
 });
+
+describe('buildEpub with a wrong clock', () => {
+  it.each(['1970-01-01T00:00:00Z', '2150-01-01T00:00:00Z'])('still builds a book dated %s', async (date) => {
+    const { text } = await book([sampleRecord()], { ...OPTIONS, modified: new Date(date) });
+    expect(text('OEBPS/content.opf')).toContain(`<meta property="dcterms:modified">${date}</meta>`);
+  });
+});
