@@ -15,13 +15,13 @@ export function parseBookmarksHtml(text: string): ImportResult {
   const doc = new DOMParser().parseFromString(text, 'text/html');
   const links = doc.querySelectorAll('a[href]');
   if (!/NETSCAPE-Bookmark-file/i.test(text.slice(0, 1000)) && links.length === 0) {
-    throw new ImportError('This is not a bookmarks file: it has no links.');
+    throw new ImportError('importNotBookmarks');
   }
-  if (links.length > LIMITS.maxItems) throw new ImportError(`The file has more than ${LIMITS.maxItems} bookmarks; split it and import the parts.`);
+  if (links.length > LIMITS.maxItems) throw new ImportError('importTooManyBookmarks', LIMITS.maxItems);
   const collector = new ItemCollector();
   links.forEach((a, index) => {
     const checked = checkUrl(a.getAttribute('href'));
-    if ('reason' in checked) return collector.skip({ index }, checked.reason);
+    if ('key' in checked) return collector.skip({ index }, checked);
     collector.add(
       {
         url: checked.url,

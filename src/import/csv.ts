@@ -1,6 +1,7 @@
 /** CSV rows with a header, parsed by papaparse (quotes, embedded newlines and commas handled). */
 import Papa from 'papaparse';
 import { checkSize, ImportError, LIMITS } from './limits';
+import type { ImportMessageKey } from './messages';
 
 export interface CsvRow {
   /** 1-based line of the row in the file, for error messages. */
@@ -10,7 +11,7 @@ export interface CsvRow {
 }
 
 /** The rows of `text`; throws ImportError when `required` columns are missing or there are too many rows. */
-export function parseCsv(text: string, required: string[], formatName: string): CsvRow[] {
+export function parseCsv(text: string, required: string[], notThisFormat: ImportMessageKey): CsvRow[] {
   checkSize(text.length);
   // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
   const body = text.replace(/^\uFEFF/, '');
@@ -18,8 +19,8 @@ export function parseCsv(text: string, required: string[], formatName: string): 
   const [header, ...rows] = parsed.data;
   const columns = (header ?? []).map((name) => String(name).trim().toLowerCase());
   const missing = required.filter((name) => !columns.includes(name));
-  if (missing.length) throw new ImportError(`This is not ${formatName}: no ${missing.map((m) => `"${m}"`).join(', ')} column.`);
-  if (rows.length > LIMITS.maxItems) throw new ImportError(`The file has more than ${LIMITS.maxItems} rows; split it and import the parts.`);
+  if (missing.length) throw new ImportError(notThisFormat, missing.map((m) => `"${m}"`).join(', '));
+  if (rows.length > LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
   const lines = rowLines(body, parsed.data.length);
   return rows.map((cells, i) => ({
     line: lines[i + 1],

@@ -15,7 +15,7 @@ export type ImportFormat = 'pocket' | 'instapaper' | 'omnivore' | 'bookmarks' | 
 export function parseImportFile(bytes: Uint8Array, format?: ImportFormat): ImportResult & { format: ImportFormat } {
   checkSize(bytes.length);
   if (looksLikeZip(bytes)) {
-    if (format && format !== 'omnivore') throw new ImportError('This zip file is not a supported export.');
+    if (format && format !== 'omnivore') throw new ImportError('importZipNotSupported');
     return { ...parseOmnivoreZip(bytes), format: 'omnivore' };
   }
   const text = strFromU8(bytes).replace(/^\uFEFF/, '');
@@ -38,5 +38,5 @@ function detect(text: string): ImportFormat {
   const header = start.split(/\r?\n/, 1)[0].toLowerCase();
   if (header.includes('folder') && header.includes('url')) return 'instapaper';
   if (header.includes('url')) return 'pocket';
-  throw new ImportError('This file is not an export Lectern can read (Pocket or Instapaper CSV, Omnivore, bookmarks HTML, Lectern backup).');
+  throw new ImportError('importUnknownFormat');
 }

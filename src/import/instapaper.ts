@@ -8,10 +8,10 @@ import type { ImportResult } from './types';
 
 export function parseInstapaperCsv(text: string): ImportResult {
   const collector = new ItemCollector();
-  for (const { line, values } of parseCsv(text, ['url', 'folder'], 'an Instapaper export file')) {
+  for (const { line, values } of parseCsv(text, ['url', 'folder'], 'importNotInstapaper')) {
     const checked = checkUrl(values.url);
-    if ('reason' in checked) {
-      collector.skip({ line }, checked.reason);
+    if ('key' in checked) {
+      collector.skip({ line }, checked);
       continue;
     }
     const folder = (values.folder ?? '').trim();

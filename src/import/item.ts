@@ -1,6 +1,7 @@
 /** Shared cleaning of imported fields: every source is untrusted, so each value is checked here. */
 import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
+import { importText, type ImportMessage } from './messages';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
 import { urlKey } from './url-key';
 
@@ -9,17 +10,17 @@ const MAX_TAG = 200;
 const MAX_TAGS = 100;
 
 /** The URL when it is http(s) and not absurdly long; otherwise the reason it is refused. */
-export function checkUrl(raw: unknown): { url: string } | { reason: string } {
+export function checkUrl(raw: unknown): { url: string } | ImportMessage {
   const url = typeof raw === 'string' ? raw.trim() : '';
-  if (!url) return { reason: 'no URL' };
-  if (url.length > LIMITS.maxUrlLength) return { reason: `URL longer than ${LIMITS.maxUrlLength} characters` };
+  if (!url) return { key: 'importRowNoUrl', subs: [] };
+  if (url.length > LIMITS.maxUrlLength) return { key: 'importRowUrlTooLong', subs: [String(LIMITS.maxUrlLength)] };
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { reason: `not a URL: ${preview(url)}` };
+    return { key: 'importRowNotUrl', subs: [preview(url)] };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { reason: `not a web address (${parsed.protocol}): ${preview(url)}` };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { key: 'importRowNotWeb', subs: [parsed.protocol, preview(url)] };
   return { url: parsed.href };
 }
 
@@ -65,18 +66,20 @@ function plausible(date: Date): string | undefined {
 export class ItemCollector {
   readonly items: ImportItem[] = [];
   readonly errors: ImportProblem[] = [];
-  private readonly seen = new Map<string, string>();
+  private readonly seen = new Map<string, ImportMessage>();
 
-  add(item: ImportItem, where: Omit<ImportProblem, 'reason'>): void {
+  add(item: ImportItem, where: Pick<ImportProblem, 'line' | 'index'>): void {
     const key = urlKey(item.url)!;
     const first = this.seen.get(key);
-    if (first) return this.skip(where, `same article as ${first}`);
-    this.seen.set(key, where.line !== undefined ? `line ${where.line}` : `entry ${(where.index ?? 0) + 1}`);
+    if (first) return this.skip(where, first);
+    this.seen.set(key, where.line !== undefined
+      ? { key: 'importRowDuplicateLine', subs: [String(where.line)] }
+      : { key: 'importRowDuplicateEntry', subs: [String((where.index ?? 0) + 1)] });
     this.items.push(item);
   }
 
-  skip(where: Omit<ImportProblem, 'reason'>, reason: string): void {
-    if (this.errors.length < LIMITS.maxItems) this.errors.push({ ...where, reason });
+  skip(where: Pick<ImportProblem, 'line' | 'index'>, message: ImportMessage): void {
+    if (this.errors.length < LIMITS.maxItems) this.errors.push({ ...where, reason: importText(message.key, message.subs), ...message });
   }
 
   result(): ImportResult {

@@ -30,7 +30,7 @@ function checkJobItem(value: unknown): JobItem {
   if (!STATUSES.has(value.status as string)) throw new FieldError('status', `unknown status ${describe(value.status)}`);
   if (typeof value.attempts !== 'number' || !Number.isInteger(value.attempts) || value.attempts < 0) throw new FieldError('attempts', 'expected a count');
   const { item } = value;
-  if ('reason' in checkUrl(item.url)) throw new FieldError('item.url', `not a web address: ${describe(item.url)}`);
+  if ('key' in checkUrl(item.url)) throw new FieldError('item.url', `not a web address: ${describe(item.url)}`);
   if (!Array.isArray(item.tags) || item.tags.some((t) => typeof t !== 'string')) throw new FieldError('item.tags', 'expected a list of text');
   if (item.article !== undefined && (!isObject(item.article) || typeof item.article.content !== 'string')) {
     throw new FieldError('item.article', 'expected an article with content');

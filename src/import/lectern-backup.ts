@@ -12,18 +12,18 @@ export function parseBackup(text: string): LecternBackup {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`This is not a Lectern backup: the file is not valid JSON (${(error as Error).message}).`);
+    throw new ImportError('importBackupNotJson', (error as Error).message);
   }
-  if (!isObject(data) || data.format !== BACKUP_FORMAT) throw new ImportError('This is not a Lectern backup: "format" is not "lectern-backup".');
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) throw new ImportError('importBackupWrongFormat');
   if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
-    throw new ImportError(`This backup has no valid "version" (got ${describe(data.version)}).`);
+    throw new ImportError('importBackupNoVersion', describe(data.version));
   }
   if (data.version > BACKUP_VERSION) {
-    throw new ImportError(`This backup was made by a newer Lectern (format version ${data.version}); update Lectern to restore it.`);
+    throw new ImportError('importBackupNewer', data.version);
   }
-  if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('This backup has no valid "exportedAt" date.');
-  if (!Array.isArray(data.articles)) throw new ImportError('This backup has no "articles" list.');
-  if (data.articles.length > LIMITS.maxItems) throw new ImportError(`This backup has ${data.articles.length} articles; the limit is ${LIMITS.maxItems}.`);
+  if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('importBackupNoDate');
+  if (!Array.isArray(data.articles)) throw new ImportError('importBackupNoArticles');
+  if (data.articles.length > LIMITS.maxItems) throw new ImportError('importBackupTooMany', data.articles.length, LIMITS.maxItems);
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
 }
 
@@ -37,8 +37,10 @@ function checkArticles(list: unknown[]): LibraryRecord[] {
       return record;
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
-      const id = isObject(value) && typeof value.id === 'string' ? ` (id ${JSON.stringify(value.id.slice(0, 60))})` : '';
-      throw new ImportError(`Article ${index + 1}${id}: ${error.message}.`);
+      if (isObject(value) && typeof value.id === 'string') {
+        throw new ImportError('importBackupBadArticleId', index + 1, JSON.stringify(value.id.slice(0, 60)), error.message);
+      }
+      throw new ImportError('importBackupBadArticle', index + 1, error.message);
     }
   });
 }

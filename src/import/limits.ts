@@ -1,3 +1,5 @@
+import { importText, type ImportMessageKey } from './messages';
+
 /** Bounds on untrusted import files: past these an import stops with a clear error and saves nothing. */
 export const LIMITS = {
   /** Largest file accepted, in bytes (characters for text already read). */
@@ -12,13 +14,19 @@ export const LIMITS = {
   maxUrlLength: 8192,
 } as const;
 
-/** Why an import was refused as a whole; `message` says what to fix. */
+/** Why an import was refused as a whole: `key`/`subs` for the UI, `message` in English says what to fix. */
 export class ImportError extends Error {
   override name = 'ImportError';
+  readonly subs: string[];
+
+  constructor(readonly key: ImportMessageKey, ...subs: (string | number)[]) {
+    super(importText(key, subs));
+    this.subs = subs.map(String);
+  }
 }
 
 export function checkSize(bytes: number): void {
   if (bytes > LIMITS.maxFileBytes) {
-    throw new ImportError(`The file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1048576} MB.`);
+    throw new ImportError('importFileTooLarge', (bytes / 1048576).toFixed(1), LIMITS.maxFileBytes / 1048576);
   }
 }

@@ -34,7 +34,7 @@ export function parseOmnivoreZip(bytes: Uint8Array): ImportResult {
     if (match) content.set(match[2], match[3] === 'html' ? { html: strFromU8(data) } : { markdown: strFromU8(data) });
   }
   const metadata = [...files.keys()].filter((name) => METADATA.test(name)).sort();
-  if (!metadata.length) throw new ImportError('This is not an Omnivore export: the zip has no metadata_*.json file.');
+  if (!metadata.length) throw new ImportError('importOmnivoreNoMetadata');
   const collector = new ItemCollector();
   let offset = 0;
   for (const name of metadata) {
@@ -50,20 +50,20 @@ function parseList(text: string, where: string): unknown[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ImportError(`This is not an Omnivore export: ${where} is not valid JSON (${(error as Error).message}).`);
+    throw new ImportError('importOmnivoreNotJson', where, (error as Error).message);
   }
-  if (!Array.isArray(data)) throw new ImportError(`This is not an Omnivore export: ${where} is not a list of articles.`);
-  if (data.length > LIMITS.maxItems) throw new ImportError(`The export has more than ${LIMITS.maxItems} articles.`);
+  if (!Array.isArray(data)) throw new ImportError('importOmnivoreNotList', where);
+  if (data.length > LIMITS.maxItems) throw new ImportError('importOmnivoreTooMany', LIMITS.maxItems);
   return data;
 }
 
 function addRecords(collector: ItemCollector, list: unknown[], content: ContentMap, offset: number): void {
   list.forEach((value, i) => {
     const index = offset + i;
-    if (!isObject(value)) return collector.skip({ index }, `expected an article, got ${describe(value)}`);
-    if (String(value.state ?? '').toUpperCase() === 'DELETED') return collector.skip({ index }, 'deleted in Omnivore');
+    if (!isObject(value)) return collector.skip({ index }, { key: 'importRowNotArticle', subs: [describe(value)] });
+    if (String(value.state ?? '').toUpperCase() === 'DELETED') return collector.skip({ index }, { key: 'importRowDeleted', subs: [] });
     const checked = checkUrl(value.url);
-    if ('reason' in checked) return collector.skip({ index }, checked.reason);
+    if ('key' in checked) return collector.skip({ index }, checked);
     const progress = typeof value.readingProgress === 'number' && Number.isFinite(value.readingProgress) ? value.readingProgress : undefined;
     collector.add(
       {

@@ -5,10 +5,10 @@ import type { ImportResult } from './types';
 
 export function parsePocketCsv(text: string): ImportResult {
   const collector = new ItemCollector();
-  for (const { line, values } of parseCsv(text, ['url'], 'a Pocket export file')) {
+  for (const { line, values } of parseCsv(text, ['url'], 'importNotPocket')) {
     const checked = checkUrl(values.url);
-    if ('reason' in checked) {
-      collector.skip({ line }, checked.reason);
+    if ('key' in checked) {
+      collector.skip({ line }, checked);
       continue;
     }
     collector.add(

@@ -1,5 +1,6 @@
 /** What every import parser returns: items to save (and fetch when they came without content). */
 import type { Article } from '../shared/article';
+import type { ImportMessage } from './messages';
 
 /** Content that came with an item; `content` is untrusted HTML like any extracted article. */
 export type ImportedArticle = Pick<Article, 'content'> & Partial<Article>;
@@ -18,8 +19,11 @@ export interface ImportItem {
   article?: ImportedArticle;
 }
 
-/** One row or entry that was skipped, and why. `line` for text formats (1-based), `index` otherwise. */
-export interface ImportProblem {
+/**
+ * One row or entry that was skipped, and why. `line` for text formats (1-based), `index` otherwise;
+ * `key`/`subs` for the UI's `t()`, `reason` the same in English.
+ */
+export interface ImportProblem extends ImportMessage {
   line?: number;
   index?: number;
   reason: string;

@@ -12,11 +12,11 @@ export function unzipBounded(bytes: Uint8Array, accept: (name: string) => boolea
   let entries = 0;
   let total = 0;
   const filter = (file: UnzipFileInfo): boolean => {
-    if (++entries > LIMITS.maxZipEntries) throw new ImportError(`The zip file has more than ${LIMITS.maxZipEntries} entries.`);
+    if (++entries > LIMITS.maxZipEntries) throw new ImportError('importZipTooManyEntries', LIMITS.maxZipEntries);
     if (!accept(file.name) || (file.compression !== 0 && file.compression !== 8)) return false;
     total += file.originalSize;
     if (total > LIMITS.maxUnzippedBytes) {
-      throw new ImportError(`The zip file expands to more than ${LIMITS.maxUnzippedBytes / 1048576} MB; it is refused.`);
+      throw new ImportError('importZipTooLarge', LIMITS.maxUnzippedBytes / 1048576);
     }
     return true;
   };
@@ -25,7 +25,7 @@ export function unzipBounded(bytes: Uint8Array, accept: (name: string) => boolea
     files = unzipSync(bytes, { filter });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`This is not a readable zip file (${(error as Error).message}).`);
+    throw new ImportError('importZipUnreadable', (error as Error).message);
   }
   return new Map(Object.entries(files));
 }

@@ -15,7 +15,7 @@ describe('parseBookmarksHtml', () => {
   });
 
   it('skips bookmarklets, browser-internal places and duplicates', () => {
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { index: 3, reason: 'not a web address (javascript:): javascript:(function(){alert(1)})()' },
       { index: 4, reason: 'not a web address (place:): place:sort=8&maxResults=10' },
       { index: 6, reason: 'same article as entry 1' },

@@ -33,17 +33,17 @@ describe('parsePocketCsv', () => {
 
   it('skips non-web URLs, missing URLs and duplicates, saying which line and why', () => {
     expect(errors).toEqual([
-      { line: 6, reason: 'same article as line 2' },
-      { line: 8, reason: 'not a web address (javascript:): javascript:alert(document.cookie)' },
-      { line: 9, reason: 'not a web address (data:): data:text/html;base64' },
-      { line: 12, reason: 'no URL' },
+      { line: 6, reason: 'same article as line 2', key: 'importRowDuplicateLine', subs: ['2'] },
+      { line: 8, reason: 'not a web address (javascript:): javascript:alert(document.cookie)', key: 'importRowNotWeb', subs: ['javascript:', 'javascript:alert(document.cookie)'] },
+      { line: 9, reason: 'not a web address (data:): data:text/html;base64', key: 'importRowNotWeb', subs: ['data:', 'data:text/html;base64'] },
+      { line: 12, reason: 'no URL', key: 'importRowNoUrl', subs: [] },
     ]);
     expect(items.map((i) => i.url)).not.toContainEqual(expect.stringMatching(/^(javascript|data):/));
     expect(items).toHaveLength(6);
   });
 
   it('refuses a file without a url column', () => {
-    expect(() => parsePocketCsv(fixture('pocket-no-url-column.csv'))).toThrow(new ImportError('This is not a Pocket export file: no "url" column.'));
+    expect(() => parsePocketCsv(fixture('pocket-no-url-column.csv'))).toThrow(new ImportError('importNotPocket', '"url"'));
   });
 
   it('refuses an empty file', () => {
@@ -76,7 +76,7 @@ describe('parseInstapaperCsv', () => {
       ['Soup', false, false, ['Recipes']],
     ]);
     expect(items[0].savedAt).toBe('2024-05-03T10:00:00.000Z');
-    expect(errors).toEqual([{ line: 6, reason: 'not a web address (ftp:): ftp://files.example/x' }]);
+    expect(errors).toMatchObject([{ line: 6, reason: 'not a web address (ftp:): ftp://files.example/x' }]);
   });
 
   it('reads the Tags column of newer exports', () => {

@@ -129,7 +129,7 @@ describe('runJob', () => {
 type StoredJob = { state: unknown; version: unknown; items: { status: unknown; item: { url: unknown; tags: unknown[] } }[] };
 
 describe('restoreJob', () => {
-  const stored = (): StoredJob => JSON.parse(JSON.stringify(markFailed(createJob('j1', 'pocket', items, T0), 0, 'x')));
+  const stored = (): StoredJob => JSON.parse(JSON.stringify(markFailed(createJob('j1', 'pocket', items, T0), 0, 'x', T0)));
 
   it('reads back a stored job unchanged', () => {
     expect(restoreJob(stored())).toEqual(stored());

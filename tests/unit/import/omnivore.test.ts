@@ -21,7 +21,7 @@ describe('parseOmnivoreJson', () => {
 
   it('tolerates wrong types in optional fields and skips what cannot be imported', () => {
     expect(items[2]).toMatchObject({ url: 'https://notes.example/md', tags: [], savedAt: undefined, progress: undefined });
-    expect(errors).toEqual([
+    expect(errors).toMatchObject([
       { index: 2, reason: 'deleted in Omnivore' },
       { index: 3, reason: 'not a web address (javascript:): javascript:alert(1)' },
       { index: 4, reason: 'expected an article, got "not an object"' },
