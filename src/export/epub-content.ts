@@ -17,15 +17,12 @@ export const CORE_IMAGE_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', '
 /** Maps an image URL to its path inside the book, or null when the book cannot carry it. */
 export type ImagePlacer = (url: string) => string | null;
 
-const PHRASING_PARENTS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'DT', 'SPAN', 'EM', 'STRONG', 'B',
-  'I', 'U', 'S', 'SUB', 'SUP', 'SMALL', 'MARK', 'ABBR', 'CITE', 'Q', 'DFN', 'TIME', 'KBD', 'SAMP', 'VAR', 'CODE',
-  'BDI', 'BDO', 'SUMMARY', 'RUBY', 'RT', 'RP']);
-const PHRASING = new Set([...PHRASING_PARENTS, 'A', 'BR', 'WBR', 'IMG', 'DEL', 'INS', '#text']);
-PHRASING.delete('P');
-PHRASING.delete('PRE');
-PHRASING.delete('DT');
-PHRASING.delete('SUMMARY');
-for (let level = 1; level <= 6; level++) PHRASING.delete(`H${level}`);
+// Inline (phrasing) elements among those the sanitizer lets through.
+const PHRASING = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DEL', 'DFN', 'EM', 'I', 'IMG', 'INS',
+  'KBD', 'MARK', 'Q', 'RP', 'RT', 'RUBY', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
+// Elements whose children must be phrasing: the inline ones that have content, and these blocks.
+const PHRASING_PARENTS = new Set([...PHRASING, 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'DT', 'SUMMARY']);
+for (const tag of ['A', 'DEL', 'INS', 'BR', 'WBR', 'IMG']) PHRASING_PARENTS.delete(tag); // transparent or void
 const TRANSPARENT = new Set(['A', 'DEL', 'INS']);
 
 /** Reshapes `root` (a sanitized fragment) in place. */

@@ -13,8 +13,8 @@ export interface CsvRow {
 /** The rows of `text`; throws ImportError when `required` columns are missing or there are too many rows. */
 export function parseCsv(text: string, required: string[], notThisFormat: ImportMessageKey): CsvRow[] {
   checkSize(text.length);
-  // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
   const body = text.replace(/^\uFEFF/, '');
+  // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
   const parsed = Papa.parse<string[]>(body, { preview: LIMITS.maxItems + 2, skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   const columns = (header ?? []).map((name) => String(name).trim().toLowerCase());
