@@ -35,6 +35,15 @@ describe('planImport', () => {
     expect(second.alreadySaved.map((s) => s.id)).toEqual(library.map((r) => r.id));
   });
 
+  it('keeps items that came with content out of the fetch queue', () => {
+    const plan = planImport([], [
+      { url: 'https://news.example/a', tags: [], article: { content: '<p>saved</p>' } },
+      { url: 'https://news.example/b', tags: [] },
+    ]);
+    expect(plan.withContent.map((i) => i.url)).toEqual(['https://news.example/a']);
+    expect(plan.queue.map((i) => i.url)).toEqual(['https://news.example/b']);
+  });
+
   it('recognises an article saved under its canonical URL or with tracking parameters', () => {
     const plan = planImport([{ id: 'x', url: 'https://m.news.example/a', canonicalUrl: 'https://news.example/a' }], [
       { url: 'https://www.news.example/a?utm_source=pocket', tags: [] },
