@@ -3,7 +3,7 @@ import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
 import { importText, type ImportMessage } from './messages';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
-import { urlKey } from './url-key';
+import { itemKey } from './url-key';
 
 const MAX_TITLE = 1000;
 const MAX_TAG = 200;
@@ -69,7 +69,7 @@ export class ItemCollector {
   private readonly seen = new Map<string, ImportMessage>();
 
   add(item: ImportItem, where: Pick<ImportProblem, 'line' | 'index'>): void {
-    const key = urlKey(item.url)!;
+    const key = itemKey(item.url) ?? item.url;
     const first = this.seen.get(key);
     if (first) return this.skip(where, first);
     this.seen.set(key, where.line !== undefined

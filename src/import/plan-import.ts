@@ -6,7 +6,7 @@
  */
 import type { LibraryRecord } from '../export/types';
 import type { ImportItem } from './types';
-import { recordKeys, urlKey } from './url-key';
+import { itemKey, recordKeys } from './url-key';
 
 export interface ImportPlan {
   /** Items without content: queue them in an import job (fetch + extract in the background). */
@@ -22,7 +22,7 @@ export function planImport(existing: Pick<LibraryRecord, 'id' | 'url' | 'canonic
   for (const record of existing) for (const key of recordKeys(record)) saved.set(key, record.id);
   const plan: ImportPlan = { queue: [], withContent: [], alreadySaved: [] };
   for (const item of items) {
-    const id = saved.get(urlKey(item.url) ?? '');
+    const id = saved.get(itemKey(item.url) ?? '');
     if (id) plan.alreadySaved.push({ item, id });
     else (item.article ? plan.withContent : plan.queue).push(item);
   }

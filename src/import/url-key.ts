@@ -1,30 +1,19 @@
 /**
- * The key that says two URLs are the same article: scheme, `www.`, fragment, tracking parameters,
- * parameter order and a trailing slash do not matter. Null for anything but http(s).
+ * The keys under which import and restore recognise a saved article. There is one URL key function,
+ * the library's (src/storage/canonical.ts): the article id is derived from it, so an imported or
+ * restored article and a later save of the same page meet on the same record.
  */
+import { urlKey } from '../storage/canonical';
 
-// Parameters that only tell the site where a click came from.
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|mkt_tok|ref_src|ncid|cmpid)$/i;
+const isHttp = (url: string) => /^https?:\/\//i.test(url.trim());
 
-export function urlKey(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const params = Array.from(parsed.searchParams).filter(([name]) => !TRACKING.test(name));
-  params.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
-  const query = params.length ? `?${new URLSearchParams(params)}` : '';
-  const host = parsed.hostname.replace(/^www\./, '');
-  const port = parsed.port ? `:${parsed.port}` : '';
-  const path = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : '';
-  return `${host}${port}${path}${query}`;
+/** Keys under which a record is known: its URL and, when it has one, its canonical URL (http(s) only). */
+export function recordKeys(record: { url: string; canonicalUrl?: string }): string[] {
+  const urls = [record.url, record.canonicalUrl].filter((u): u is string => !!u && isHttp(u));
+  return [...new Set(urls.map((u) => urlKey(u)))];
 }
 
-/** Keys under which a record is known: its URL and, when it has one, its canonical URL. */
-export function recordKeys(record: { url: string; canonicalUrl?: string }): string[] {
-  const keys = [urlKey(record.url), record.canonicalUrl ? urlKey(record.canonicalUrl) : null];
-  return [...new Set(keys.filter((k): k is string => k !== null))];
+/** The key of one item's URL, or null for anything but http(s). */
+export function itemKey(url: string): string | null {
+  return isHttp(url) ? urlKey(url.trim()) : null;
 }

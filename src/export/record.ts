@@ -1,0 +1,32 @@
+/**
+ * The one mapping between the library's stored record (SavedArticle: epoch-ms times, derived urlKey)
+ * and the record export/import read and write (LibraryRecord: ISO 8601 times, the documented backup
+ * format). Times are whole milliseconds both ways, so a saved article survives a backup unchanged.
+ */
+import { urlKey } from '../storage/canonical';
+import type { SavedArticle } from '../storage/schema';
+import type { LibraryRecord } from './types';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const ms = (text: string) => Date.parse(text);
+
+/** A stored article as export sees it. */
+export function toLibraryRecord(a: SavedArticle): LibraryRecord {
+  const { urlKey: _key, savedAt, updatedAt, readAt, ...article } = a;
+  void _key;
+  return { ...article, savedAt: iso(savedAt), updatedAt: iso(updatedAt), readAt: readAt === null ? null : iso(readAt) };
+}
+
+/** A backup or imported record as the library stores it; the URL key is recomputed, never trusted. */
+export function toSavedArticle(r: LibraryRecord): SavedArticle {
+  const { savedAt, updatedAt, readAt, progress, ...article } = r;
+  const saved = ms(savedAt);
+  return {
+    ...article,
+    urlKey: urlKey(r.url, r.canonicalUrl),
+    savedAt: saved,
+    updatedAt: updatedAt ? ms(updatedAt) : saved,
+    readAt: readAt ? ms(readAt) : null,
+    progress: progress ?? 0,
+  };
+}
