@@ -3,7 +3,7 @@ import type { MessageType, Request, Response } from '../shared/messages';
 import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
-import { hasId, isEmpty, isObject, isRestore, isTabId, isUpdate } from './validate-messages';
+import { hasId, isEmpty, isObject, isRestore, isRestoreBackup, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -38,4 +38,5 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   restoreArticle: { audience: 'extension', valid: isRestore, handle: ({ article }) => storage.restoreArticle(article) },
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
+  restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles }) => storage.restoreArticles(articles) },
 };

@@ -1,4 +1,5 @@
 import type { ArticleChanges, SavedArticle } from '../storage/schema';
+import { LIMITS } from '../import/limits';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -22,3 +23,7 @@ export function isChanges(v: unknown): v is ArticleChanges {
 
 export const isUpdate = (d: unknown): d is { id: string; changes: ArticleChanges } => hasId(d) && isChanges((d as Record<string, unknown>).changes);
 export const isRestore = (d: unknown): d is { article: SavedArticle } => isObject(d) && isSavedArticle(d.article);
+
+/** At most as many articles as a backup may hold (src/import/limits.ts), each a valid stored record. */
+export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[] } =>
+  isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle);

@@ -3,7 +3,7 @@
  * and the record export/import read and write (LibraryRecord: ISO 8601 times, the documented backup
  * format). Times are whole milliseconds both ways, so a saved article survives a backup unchanged.
  */
-import { urlKey } from '../storage/canonical';
+import { articleIdFor, urlKey } from '../storage/canonical';
 import type { SavedArticle } from '../storage/schema';
 import type { LibraryRecord } from './types';
 
@@ -29,4 +29,13 @@ export function toSavedArticle(r: LibraryRecord): SavedArticle {
     readAt: readAt ? ms(readAt) : null,
     progress: progress ?? 0,
   };
+}
+
+/**
+ * A backup record ready for storage: the id is the library's id for its URL key, so a later save of the
+ * same page finds it (a Lectern backup already holds exactly these ids; other files may not).
+ */
+export async function toStoredArticle(r: LibraryRecord): Promise<SavedArticle> {
+  const saved = toSavedArticle(r);
+  return { ...saved, id: await articleIdFor(saved.urlKey) };
 }

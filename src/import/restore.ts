@@ -6,9 +6,11 @@
 import type { LibraryRecord } from '../export/types';
 import { recordKeys } from './url-key';
 
-export interface RestorePlan {
+type Keyed = { id: string; url: string; canonicalUrl?: string };
+
+export interface RestorePlan<T extends Keyed = LibraryRecord> {
   /** Records to write, as they are in the backup. */
-  put: LibraryRecord[];
+  put: T[];
   /** Ids of saved records that the restored ones replace (a different id, same article). Delete before `put`. */
   remove: string[];
   /** How many backup records were new to the library, and how many replaced a saved one. */
@@ -17,7 +19,7 @@ export interface RestorePlan {
 }
 
 /** What to write and delete so that `existing` ends up holding `incoming` without duplicates. */
-export function planRestore(existing: LibraryRecord[], incoming: LibraryRecord[]): RestorePlan {
+export function planRestore<T extends Keyed>(existing: Keyed[], incoming: T[]): RestorePlan<T> {
   const byKey = new Map<string, string>();
   const ids = new Set(existing.map((r) => r.id));
   for (const record of existing) for (const key of recordKeys(record)) byKey.set(key, record.id);

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import type { IndexEntry, SavedArticle } from '../storage';
 import { deleteSaved, openSaved, setArchived, setFavorite, setTags, undoDelete } from './actions';
 import { ArticleRow, type RowActions } from './ArticleRow';
+import { ExportLibrary } from './ExportLibrary';
 import { allTags, applyFilters, type Filters } from './filter';
 import { LibraryControls } from './Filters';
 import { TagEditor } from './TagEditor';
@@ -56,6 +57,7 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
       {shown.length === 0
         ? <p class="library-empty">{t(all.length === 0 ? 'libraryEmpty' : 'libraryNoMatch')}</p>
         : <VirtualList items={shown} rowHeight={ROW_HEIGHT} height={height} label={t('savedList')} render={(e) => <ArticleRow entry={e} actions={actions} />} />}
+      {shown.length > 0 && <ExportLibrary ids={shown.map((e) => e.id)} selection={shown.length !== all.length} />}
     </section>
   );
 }

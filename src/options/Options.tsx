@@ -2,6 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, uiLanguage } from '../shared/i18n';
 import { sendMessage } from '../shared/messages';
 import { onLibraryChanged } from '../storage';
+import { ExportLibrary } from '../library/ExportLibrary';
+import { useLibrary } from '../library/useLibrary';
+import { RestoreBackup } from './RestoreBackup';
 
 /** "12.4 MB" in the user's language. */
 export function formatBytes(bytes: number): string {
@@ -45,6 +48,19 @@ export function Options() {
         )}
         <p>{t('optionsUninstall')}</p>
       </section>
+      <BackupSection />
     </main>
+  );
+}
+
+/** Export all of the library, and restore a backup. */
+function BackupSection() {
+  const { entries } = useLibrary();
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">{t('optionsBackup')}</h2>
+      <ExportLibrary ids={(entries ?? []).map((e) => e.id)} selection={false} />
+      <RestoreBackup />
+    </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { readArticle, type SavedArticle } from '../storage';
+import { toLibraryRecord } from '../export/record';
 import { ArticleView } from '../ui/ArticleView';
+import { ExportButtons } from '../ui/ExportButtons';
 import { Loading, NoArticle } from '../ui/NoArticle';
 import { useReadingPosition } from './useReadingPosition';
 
@@ -23,7 +25,7 @@ export function SavedReader({ articleId }: { articleId: string }) {
   if (article === null) return <NoArticle reason="error" detail={t('readerMissing')} />;
   return (
     <>
-      <ArticleView article={article} />
+      <ArticleView article={article} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
       <div ref={end} class="reader-end" aria-hidden="true" />
     </>
   );

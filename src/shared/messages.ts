@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ExtractionResult, NoArticleReason } from './article';
 import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema';
+import type { RestoreOutcome } from '../storage/restore';
 
 /**
  * The one message protocol: type → request data and response. The background's handler table is typed
@@ -21,6 +22,8 @@ export interface Protocol {
   /** Rebuild the full-text index from the article records. */
   rebuildSearchIndex: { request: Record<string, never>; response: { indexed: number } };
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
+  /** Put the records of a backup (parsed and checked in the page) into the library, without duplicates. */
+  restoreBackup: { request: { articles: SavedArticle[] }; response: RestoreOutcome };
 }
 
 /** Why a save failed: the extraction's reason, or storage refusing the write (`quota`: storage is full). */

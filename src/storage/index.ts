@@ -2,7 +2,8 @@
 export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
 export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
-export { newestFirst, parseIndex, readArticle, readIndex } from './read';
+export { newestFirst, parseIndex, readArticle, readArticles, readIndex } from './read';
+export { restoreArticles, type RestoreOutcome } from './restore';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './errors';

@@ -40,3 +40,10 @@ export const newestFirst = (a: IndexEntry, b: IndexEntry) => b.savedAt - a.saved
 
 /** The stored form of the index. */
 export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries);
+
+/** Several saved articles in one read (exports), in the order asked; missing or corrupt ones left out. */
+export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
+  if (ids.length === 0) return [];
+  const stored = await getItems(ids.map(articleKey));
+  return ids.map((id) => stored[articleKey(id)]).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
+}

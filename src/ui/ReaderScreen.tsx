@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { ExtractionResult } from '../shared/article';
 import { ArticleView } from './ArticleView';
+import { ExportButtons } from './ExportButtons';
 import { Loading, NoArticle } from './NoArticle';
 
 /** Loading → article or a message; moves focus to the article title when it appears (keyboard and screen readers start there). */
@@ -12,5 +13,6 @@ export function ReaderScreen({ result, toolbar }: { result: ExtractionResult | n
   }, [result]);
   if (!result) return <Loading />;
   if (!result.ok) return <NoArticle reason={result.reason} detail={result.detail} />;
-  return <ArticleView article={result.article} toolbar={toolbar} />;
+  const tools = <div class="reader-tools">{toolbar}<ExportButtons article={result.article} /></div>;
+  return <ArticleView article={result.article} toolbar={tools} />;
 }

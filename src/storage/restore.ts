@@ -1,0 +1,41 @@
+import { planRestore } from '../import/restore';
+import { removeItems, setItems } from './area';
+import { entryOf } from './entry';
+import { articleKey, INDEX_KEY } from './keys';
+import { serialized } from './queue';
+import { newestFirst, readIndex, serializeIndex } from './read';
+import type { IndexEntry, SavedArticle } from './schema';
+import { reindexLater, searchDoc } from './search-shards';
+import { isSavedArticle } from './validate';
+
+/** Articles per set(): each batch writes its records and the index together, so a stop halfway loses nothing. */
+const BATCH = 50;
+
+export interface RestoreOutcome { added: number; replaced: number }
+
+/**
+ * Put backup records into the library: a record replaces the saved one with the same id or URL key
+ * (planRestore), so restoring twice or into the library it came from makes no duplicates. The
+ * index drops replaced rows first (an orphaned record is found by the repair, never half-listed).
+ */
+export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcome> {
+  if (!articles.every(isSavedArticle)) return Promise.reject(new Error('Refusing to restore an invalid article'));
+  return serialized(async () => {
+    const { entries } = await readIndex();
+    // The index's urlKey already comes from the canonical URL: it stands in for it in the plan.
+    const existing = entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey }));
+    const plan = planRestore(existing, articles);
+    const gone = new Set([...plan.remove, ...articles.map((a) => a.id)]);
+    let index: IndexEntry[] = entries.filter((e) => !gone.has(e.id));
+    await setItems({ [INDEX_KEY]: serializeIndex(index) });
+    if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
+    for (const id of plan.remove) reindexLater(id, null);
+    for (let i = 0; i < articles.length; i += BATCH) {
+      const batch = articles.slice(i, i + BATCH);
+      index = [...index, ...batch.map(entryOf)].sort(newestFirst);
+      await setItems({ ...Object.fromEntries(batch.map((a) => [articleKey(a.id), a])), [INDEX_KEY]: serializeIndex(index) });
+      for (const a of batch) reindexLater(a.id, searchDoc(a));
+    }
+    return { added: plan.added, replaced: plan.replaced };
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * @jest-environment node
+ */
+import { asSender, resetFakeBrowser } from '../../helpers/fake-browser';
+import { backupToJson, createBackup } from '../../../src/export/backup';
+import { toLibraryRecord, toStoredArticle } from '../../../src/export/record';
+import { parseBackup } from '../../../src/import/lectern-backup';
+import { sendMessage } from '../../../src/shared/messages';
+import * as storage from '../../../src/storage';
+import { article } from '../storage/fixtures';
+
+import '../../../src/background/background';
+
+beforeEach(resetFakeBrowser);
+
+/** A small library made through the storage module, with flags, tags, progress and a read date. */
+async function makeLibrary(n: number): Promise<storage.SavedArticle[]> {
+  for (let i = 0; i < n; i++) {
+    const { id } = await storage.saveArticle(article(i), 1_700_000_000_000 + i * 1000);
+    await storage.updateArticle(id, { archived: i % 2 === 0, favorite: i % 3 === 0, tags: [`t${i % 2}`], progress: i / n, read: i === 1 }, 1_700_000_500_000);
+  }
+  await storage.whenWritten();
+  const { entries } = await storage.readIndex();
+  return storage.readArticles(entries.map((e) => e.id));
+}
+
+const backupText = (articles: storage.SavedArticle[]) => backupToJson(createBackup(articles.map(toLibraryRecord)));
+const fromFile = async (text: string) => Promise.all(parseBackup(text).articles.map(toStoredArticle));
+const byId = (list: storage.SavedArticle[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+
+async function library(): Promise<storage.SavedArticle[]> {
+  await storage.whenWritten();
+  const { entries } = await storage.readIndex();
+  return byId(await storage.readArticles(entries.map((e) => e.id)));
+}
+
+describe('restoreBackup', () => {
+  it('gives back exactly what was exported after a wipe, field by field', async () => {
+    const original = byId(await makeLibrary(5));
+    const text = backupText(original);
+    for (const a of original) await storage.deleteArticle(a.id);
+    expect(await library()).toEqual([]);
+    expect(await sendMessage('restoreBackup', { articles: await fromFile(text) })).toEqual({ added: 5, replaced: 0 });
+    expect(await library()).toEqual(original);
+  });
+
+  it('makes no duplicates when restored into the library it came from, or into one with other articles', async () => {
+    const original = byId(await makeLibrary(3));
+    const text = backupText(original);
+    await storage.updateArticle(original[0].id, { tags: ['changed'] });
+    const other = await storage.saveArticle(article(99));
+    expect(await sendMessage('restoreBackup', { articles: await fromFile(text) })).toEqual({ added: 0, replaced: 3 });
+    const after = await library();
+    expect(after).toHaveLength(4);
+    expect(after.filter((a) => a.id !== other.id)).toEqual(original);
+  });
+
+  it('is refused for web pages and for malformed records, and nothing changes', async () => {
+    const original = await makeLibrary(2);
+    const articles = await fromFile(backupText(original));
+    const page = { id: 'lectern-test-id', url: 'https://evil.example/', tab: { id: 5, url: 'https://evil.example/' } };
+    await expect(asSender(page, () => sendMessage('restoreBackup', { articles }))).rejects.toThrow(/own pages/);
+    const bad = [{ ...articles[0], progress: 7 }];
+    await expect(sendMessage('restoreBackup', { articles: bad })).rejects.toThrow(/Malformed/);
+    expect(await library()).toEqual(byId(original));
+  });
+});
