@@ -20,9 +20,11 @@ const ENTRY_POINTS = {
   'reader/main': 'src/reader/main.tsx',
   'welcome/main': 'src/welcome/main.tsx',
   'options/main': 'src/options/main.tsx',
+  // Chrome only: a page with a DOM where the service worker extracts pages fetched for an import.
+  'offscreen/main': 'src/offscreen/offscreen.ts',
 };
 /** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
-const PAGES = ['popup', 'reader', 'welcome', 'options'];
+const PAGES = ['popup', 'reader', 'welcome', 'options', 'offscreen'];
 
 // Lectern collects nothing: declared so Firefox shows it at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
 const GECKO = { id: 'lectern@lectern.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
@@ -36,6 +38,8 @@ function manifestFor(base, browserName, { e2e }) {
     manifest.background = { scripts: [base.background.service_worker] };
     // data_collection_permissions arrived in Firefox for Android 142.
     manifest.browser_specific_settings = { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } };
+    // Firefox has no offscreen API (its background page has a DOM): the permission would only warn.
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
   }
   if (e2e) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_HOSTS];
   return manifest;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { migrate } from '../storage';
+import { pumpImport } from './import-job';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
 
@@ -17,4 +18,13 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   createMenus();
   // Migrations run on install and update; a failure is logged, and reads stay validated either way.
   migrate().catch((error: unknown) => console.error('Lectern: storage migration failed', error));
+  void resumeImport();
 });
+
+/*
+ * An import goes on where it stopped: when the browser starts (onStartup also wakes the worker then),
+ * and whenever the worker starts again after Chrome stopped it (this top-level call).
+ */
+const resumeImport = () => pumpImport().catch((error: unknown) => console.error('Lectern: import could not resume', error));
+browser.runtime.onStartup.addListener(() => void resumeImport());
+void resumeImport();

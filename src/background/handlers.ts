@@ -3,7 +3,8 @@ import type { MessageType, Request, Response } from '../shared/messages';
 import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
-import { hasId, isEmpty, isObject, isRestore, isRestoreBackup, isTabId, isUpdate } from './validate-messages';
+import { changeImport, startImport } from './import-job';
+import { hasId, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -39,4 +40,6 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles }) => storage.restoreArticles(articles) },
+  startImport: { audience: 'extension', valid: isStartImport, handle: ({ source, items }) => startImport(source, items) },
+  changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action }) => changeImport(action) },
 };

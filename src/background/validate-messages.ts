@@ -1,5 +1,6 @@
 import type { ArticleChanges, SavedArticle } from '../storage/schema';
 import { LIMITS } from '../import/limits';
+import type { ImportItem } from '../import/types';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,3 +28,24 @@ export const isRestore = (d: unknown): d is { article: SavedArticle } => isObjec
 /** At most as many articles as a backup may hold (src/import/limits.ts), each a valid stored record. */
 export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[] } =>
   isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle);
+
+const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+const isWebAddress = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.maxUrlLength && /^https?:\/\//i.test(v);
+const isShortText = (v: unknown) => typeof v === 'string' && v.length <= 2000;
+const isIsoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
+const IMPORT_ITEM_FIELDS = new Set(['url', 'title', 'tags', 'savedAt', 'archived', 'favorite', 'progress']);
+
+/** A queued import item: a web address and what the source said about it; no content (that is saved by the page). */
+export function isImportItem(v: unknown): v is ImportItem {
+  if (!isObject(v) || !Object.keys(v).every((k) => IMPORT_ITEM_FIELDS.has(k))) return false;
+  return isWebAddress(v.url) && isOptional(v.title, isShortText) && CHANGE_CHECKS.tags(v.tags) && isOptional(v.savedAt, isIsoDate)
+    && isOptional(v.archived, (b) => typeof b === 'boolean') && isOptional(v.favorite, (b) => typeof b === 'boolean')
+    && isOptional(v.progress, CHANGE_CHECKS.progress);
+}
+
+export const isStartImport = (d: unknown): d is { source: string; items: ImportItem[] } =>
+  isObject(d) && typeof d.source === 'string' && d.source.length <= 40 && Array.isArray(d.items) && d.items.length > 0
+  && d.items.length <= LIMITS.maxItems && d.items.every(isImportItem);
+
+export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear' } =>
+  isObject(d) && Object.keys(d).length === 1 && ['cancel', 'retry', 'clear'].includes(d.action as string);

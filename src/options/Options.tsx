@@ -4,6 +4,7 @@ import { sendMessage } from '../shared/messages';
 import { onLibraryChanged } from '../storage';
 import { ExportLibrary } from '../library/ExportLibrary';
 import { useLibrary } from '../library/useLibrary';
+import { ImportSection } from './ImportSection';
 import { RestoreBackup } from './RestoreBackup';
 
 /** "12.4 MB" in the user's language. */
@@ -49,6 +50,7 @@ export function Options() {
         <p>{t('optionsUninstall')}</p>
       </section>
       <BackupSection />
+      <ImportSection />
     </main>
   );
 }

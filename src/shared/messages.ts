@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import type { ExtractionResult, NoArticleReason } from './article';
 import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema';
 import type { RestoreOutcome } from '../storage/restore';
+import type { ImportJob } from '../import/job';
+import type { ImportItem } from '../import/types';
 
 /**
  * The one message protocol: type → request data and response. The background's handler table is typed
@@ -24,6 +26,10 @@ export interface Protocol {
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
   /** Put the records of a backup (parsed and checked in the page) into the library, without duplicates. */
   restoreBackup: { request: { articles: SavedArticle[] }; response: RestoreOutcome };
+  /** Queue URLs (items without content, parsed in the page) for fetching and extraction in the background. */
+  startImport: { request: { source: string; items: ImportItem[] }; response: { jobId: string; queued: number } };
+  /** Cancel the import, retry its failed items, or clear a finished one. */
+  changeImport: { request: { action: 'cancel' | 'retry' | 'clear' }; response: ImportJob | null };
 }
 
 /** Why a save failed: the extraction's reason, or storage refusing the write (`quota`: storage is full). */

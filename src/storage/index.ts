@@ -4,6 +4,7 @@ export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, parseIndex, readArticle, readArticles, readIndex } from './read';
 export { restoreArticles, type RestoreOutcome } from './restore';
+export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './errors';

@@ -193,6 +193,16 @@ const badgeOf = (tabId: number) => badges.get(tabId) ?? (badges.set(tabId, {}), 
 export const menuItems = new Map<string, { id: string; title: string; contexts?: string[] }>();
 const runtimeState: { lastError?: { message: string } } = {};
 
+// ---- optional permissions ------------------------------------------------------------------------
+/** Host patterns the user has granted (exact patterns: no pattern matching, the code asks for whole patterns). */
+export const grantedOrigins = new Set<string>();
+let promptAnswer = false;
+/** What the user answers to the next permission prompts (false until a test says otherwise, like a cautious user). */
+export function answerPermissionPrompt(answer: boolean) {
+  promptAnswer = answer;
+}
+const optionalOrigins = (): string[] => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')).optional_host_permissions ?? [];
+
 const browser = {
   runtime: {
     id: EXTENSION_ID,
@@ -257,6 +267,23 @@ const browser = {
     },
     onClicked: new FakeEvent<[{ menuItemId: string | number }, { id?: number } | undefined]>(),
   },
+  permissions: {
+    async contains({ origins = [] }: { origins?: string[] }) {
+      return origins.every((o) => grantedOrigins.has(o));
+    },
+    /** Like the browser: only what the manifest lists as optional can be requested; the user may say no. */
+    async request({ origins = [] }: { origins?: string[] }) {
+      const unknown = origins.find((o) => !optionalOrigins().includes(o));
+      if (unknown) throw new Error(`Only permissions specified in the manifest may be requested: ${unknown}`);
+      if (origins.every((o) => grantedOrigins.has(o))) return true;
+      if (promptAnswer) for (const o of origins) grantedOrigins.add(o);
+      return promptAnswer;
+    },
+    async remove({ origins = [] }: { origins?: string[] }) {
+      for (const o of origins) grantedOrigins.delete(o);
+      return true;
+    },
+  },
   commands: {
     getAll: async () => [{ name: '_execute_action', shortcut: 'Alt+Shift+R', description: '' }],
     onCommand: new FakeEvent<[string]>(),
@@ -278,6 +305,8 @@ export function resetFakeBrowser() {
   created.length = 0;
   badges.clear();
   currentSender = extensionPageSender;
+  grantedOrigins.clear();
+  promptAnswer = false;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');
   };
