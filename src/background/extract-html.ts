@@ -10,19 +10,33 @@ interface OffscreenApi {
 }
 const offscreenApi = (): OffscreenApi | undefined => (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
 
-let creating: Promise<void> | null = null;
+let ready: Promise<void> | null = null;
 
-/** One offscreen document at a time (Chrome allows one); creating it twice at once throws, so share the promise. */
-async function ensureOffscreen(api: OffscreenApi): Promise<void> {
-  if (api.hasDocument && (await api.hasDocument())) return;
-  creating ??= api
-    .createDocument({ url: 'offscreen.html', reasons: ['DOM_PARSER'], justification: 'Extract articles from pages fetched for an import' })
-    .catch((error: unknown) => {
-      // Another call created it first: that is what we wanted.
-      if (!String(error).includes('Only a single offscreen')) throw error;
-    })
-    .finally(() => (creating = null));
-  await creating;
+/**
+ * One offscreen document (Chrome allows one), created once per worker: every caller waits on the same
+ * promise, since a document that exists may not have loaded its script yet (hasDocument() says true
+ * before its listener is registered).
+ */
+function ensureOffscreen(api: OffscreenApi): Promise<void> {
+  ready ??= (async () => {
+    if (api.hasDocument && (await api.hasDocument())) return;
+    await api.createDocument({ url: 'offscreen.html', reasons: ['DOM_PARSER'], justification: 'Extract articles from pages fetched for an import' });
+  })().catch((error: unknown) => {
+    ready = null;
+    throw error;
+  });
+  return ready;
+}
+
+/** Ask the offscreen document; if its listener is not there yet (it is still loading), ask again shortly. */
+async function askOffscreen(request: OffscreenRequest, tries = 20): Promise<ExtractionResult> {
+  try {
+    return (await browser.runtime.sendMessage(request)) as ExtractionResult;
+  } catch (error) {
+    if (tries <= 1 || !String(error).includes('Receiving end does not exist')) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return askOffscreen(request, tries - 1);
+  }
 }
 
 /**
@@ -34,6 +48,5 @@ export async function extractHtml(html: string, url: string): Promise<Extraction
   const api = offscreenApi();
   if (!api) return extractFromHtml(html, url);
   await ensureOffscreen(api);
-  const request: OffscreenRequest = { target: 'offscreen', type: 'extractHtml', data: { html, url } };
-  return (await browser.runtime.sendMessage(request)) as ExtractionResult;
+  return askOffscreen({ target: 'offscreen', type: 'extractHtml', data: { html, url } });
 }

@@ -21,8 +21,10 @@ export function toLibraryRecord(a: SavedArticle): LibraryRecord {
 export function toSavedArticle(r: LibraryRecord): SavedArticle {
   const { savedAt, updatedAt, readAt, progress, ...article } = r;
   const saved = ms(savedAt);
+  // Fields left undefined are dropped: Firefox's storage would keep them as keys, Chrome's would not.
+  const defined = Object.fromEntries(Object.entries(article).filter(([, v]) => v !== undefined)) as typeof article;
   return {
-    ...article,
+    ...defined,
     urlKey: urlKey(r.url, r.canonicalUrl),
     savedAt: saved,
     updatedAt: updatedAt ? ms(updatedAt) : saved,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
 import { hasHostAccess, queueUrls, readImportFile, requestHostAccess, saveWithContent, type ParsedImport } from './import-file';
@@ -11,7 +11,6 @@ export function ImportSection() {
   const [parsed, setParsed] = useState<ParsedImport | null>(null);
   const [granted, setGranted] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  useEffect(() => void hasHostAccess().then(setGranted, () => setGranted(false)), []);
 
   const onFile = (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -19,7 +18,11 @@ export function ImportSection() {
     if (!file) return;
     setStatus({ text: t('importReading') });
     readImportFile(file).then(
-      (p) => (setParsed(p), setStatus(null)),
+      async (p) => {
+        setGranted(await hasHostAccess(p.plan.queue.map((i) => i.url)).catch(() => false));
+        setParsed(p);
+        setStatus(null);
+      },
       (e: unknown) => setStatus({ text: t('importRefused', errorText(e)), error: true }),
     );
   };

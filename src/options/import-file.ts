@@ -58,6 +58,15 @@ export function queueUrls(format: ImportFormat, items: ImportItem[]) {
   return sendMessage('startImport', { source: format, items: bare });
 }
 
-export const hasHostAccess = () => browser.permissions.contains({ origins: HOST_ORIGINS });
+/**
+ * Whether the pages at `urls` may already be fetched: either all web access was granted earlier, or each
+ * of their hosts is (a build or policy that grants some hosts). Checked when the file is read, because
+ * the request itself must happen in the click, with no await before it.
+ */
+export async function hasHostAccess(urls: string[]): Promise<boolean> {
+  if (await browser.permissions.contains({ origins: HOST_ORIGINS })) return true;
+  const hosts = [...new Set(urls.map((u) => { const { protocol, hostname } = new URL(u); return `${protocol}//${hostname}/*`; }))];
+  return hosts.length <= 100 && browser.permissions.contains({ origins: hosts });
+}
 /** Must run inside the click handler, before any await: permissions.request needs the user's gesture. */
 export const requestHostAccess = () => browser.permissions.request({ origins: HOST_ORIGINS });

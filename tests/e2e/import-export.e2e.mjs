@@ -1,0 +1,142 @@
+// Import, export and restore as a user does them, in real Chromium and Firefox: a Pocket CSV whose URLs
+// point at a loopback server is imported from the options page (pages fetched in the background: the
+// offscreen document in Chrome, the background page's DOM in Firefox), progress reaches 3 of 3, an
+// imported article opens in the reader with its tags and archived flag; then a backup is exported,
+// the library wiped and the backup restored, record for record.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { launch, startServer } from './harness.mjs';
+import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
+
+const body = (n) => Array.from({ length: 8 }, (_, i) =>
+  `<p>Paragraph ${i + 1} of import ${n}. The harbour committee met again on Tuesday to discuss plans, costs and the timetable for the coming year.</p>`).join('');
+const page = (n) => `<!doctype html><html lang="en"><head><title>Imported ${n}</title></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Imported ${n}</h1>${body(n)}</article></body></html>`;
+const routes = { '/i/1': page(1), '/i/2': page(2), '/i/3': page(3) };
+
+const pocketCsv = (server) => [
+  'title,url,time_added,tags,status',
+  `First from Pocket,${server.url('/i/1')},1714730400,e2e|city,archive`,
+  `,${server.url('/i/2')},1714816800,,unread`,
+  `Third,${server.url('/i/3')},1714903200,e2e,unread`,
+].join('\n');
+
+/** Put a file into the file input inside `section` (as a user picking it would), and fire change. */
+async function pickFile(page, section, name, text) {
+  await page.waitForSelector(`section[aria-labelledby="${section}"] input[type=file]`);
+  await page.evaluate((s, n, t) => {
+    const input = document.querySelector(`section[aria-labelledby="${s}"] input[type=file]`);
+    const files = new DataTransfer();
+    files.items.add(new File([t], n));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, section, name, text);
+}
+
+async function clickButton(page, name) {
+  await page.waitForFunction((n) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === n && !b.disabled);
+    button?.click();
+    return !!button;
+  }, { timeout: 10_000 }, name);
+}
+
+/** Wait for `text` in an element matching `selector`; on failure, say what the page showed instead. */
+async function waitForText(page, selector, text, timeout = 12_000) {
+  try {
+    await page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent.includes(t)), { timeout }, selector, text);
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.innerText).catch(() => '(page not answering)');
+    throw new Error(`"${text}" not shown in ${selector}; the page shows:\n${shown}`, { cause: error });
+  }
+}
+
+/** Every article record in storage, by id. */
+/** Firefox saves downloads into `dir` without asking; Chromium is told to over CDP (see allowDownloads). */
+const downloadPrefs = (dir) => ({
+  'browser.download.folderList': 2, 'browser.download.dir': dir, 'browser.download.useDownloadDir': true,
+  'browser.download.always_ask_before_handling_new_types': false, 'browser.download.start_downloads_in_tmp_dir': false,
+});
+
+async function allowDownloads(kind, page, dir) {
+  if (kind !== 'chromium') return;
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+}
+
+/** The one finished file in `dir` (browsers write a .part/.crdownload first), name and text. */
+async function downloaded(dir) {
+  for (let i = 0; i < 100; i++) {
+    const done = readdirSync(dir).filter((f) => !/\.(part|crdownload)$/.test(f));
+    if (done.length === 1 && !existsSync(join(dir, `${done[0]}.part`))) {
+      const text = readFileSync(join(dir, done[0]), 'utf8');
+      if (text.endsWith('\n')) return { name: done[0], text };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no download in ${dir}: ${readdirSync(dir)}`);
+}
+
+const storedArticles = (session) => session.evalInExtension(async (api) => {
+  const all = await api.storage.local.get(null);
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('article:')));
+});
+
+for (const kind of BROWSERS) {
+  describe(`import and export in ${kind}`, () => {
+    let server;
+    let session;
+    const downloads = mkdtempSync(join(tmpdir(), `lectern-downloads-${kind}-`));
+    before(async () => {
+      server = await startServer(routes);
+      session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads) });
+    });
+    after(async () => {
+      await session?.close({ removeProfile: true });
+      await server?.close();
+      rmSync(downloads, { recursive: true, force: true });
+    });
+
+    test('a Pocket CSV is imported in the background, with progress, tags and archived kept', async () => {
+      const options = await session.openExtensionPage('options.html');
+      await pickFile(options, 'import-heading', 'pocket.csv', pocketCsv(server));
+      await waitForText(options, '.import-summary p', 'Pocket export: 3 articles to import');
+      await clickButton(options, 'Import 3 articles');
+      await waitForText(options, '.import-count', 'Finished: 3 of 3 done (3 imported, 0 failed).');
+      const articles = Object.values(await storedArticles(session));
+      assert.equal(articles.length, 3);
+      const first = articles.find((a) => a.url === server.url('/i/1'));
+      assert.deepEqual({ title: first.title, tags: first.tags, archived: first.archived, savedAt: first.savedAt },
+        { title: 'First from Pocket', tags: ['e2e', 'city'], archived: true, savedAt: 1714730400_000 });
+      assert.equal(articles.find((a) => a.url === server.url('/i/2')).title, 'Imported 2');
+      const reader = await session.openExtensionPage(`reader.html?id=${first.id}`);
+      await waitForText(reader, 'h1#reader-title', 'First from Pocket');
+      await waitForText(reader, '.reader p', 'Paragraph 3 of import 1');
+      await reader.close();
+      await options.close();
+    });
+
+    test('a backup exported, the library wiped, and the backup restored gives back every record', async () => {
+      const before = await storedArticles(session);
+      const options = await session.openExtensionPage('options.html');
+      await allowDownloads(kind, options, downloads);
+      await clickButton(options, 'Back up all 3 articles (JSON)');
+      await waitForText(options, '.export-library', 'Exported 3 articles.');
+      const file = await downloaded(downloads);
+      assert.match(file.name, /^lectern-backup-\d{4}-\d\d-\d\d\.json$/);
+      for (const id of Object.keys(before)) await session.sendMessage({ type: 'deleteArticle', data: { id: id.slice(8) } });
+      assert.deepEqual(await storedArticles(session), {});
+      await pickFile(options, 'backup-heading', file.name, file.text);
+      await waitForText(options, '.restore-backup p', 'Restored 3 articles (3 new, 0 replaced).');
+      assert.deepEqual(await storedArticles(session), before);
+      // Restoring again changes nothing and adds no duplicates.
+      await pickFile(options, 'backup-heading', file.name, file.text);
+      await waitForText(options, '.restore-backup p', 'Restored 3 articles (0 new, 3 replaced).');
+      assert.deepEqual(await storedArticles(session), before);
+      await options.close();
+    });
+  });
+}
