@@ -2,7 +2,7 @@
 export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
 export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
-export { newestFirst, parseIndex, readArticle, readIndex } from './read';
+export { newestFirst, parseIndex, readArticle, readIndex, readIndexHead } from './read';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './errors';

@@ -1,5 +1,5 @@
 import { getItems } from './area';
-import { articleKey, INDEX_KEY } from './keys';
+import { articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY } from './keys';
 import type { IndexEntry, SavedArticle } from './schema';
 import { isIndexEntry, isSavedArticle } from './validate';
 
@@ -40,3 +40,14 @@ export const newestFirst = (a: IndexEntry, b: IndexEntry) => b.savedAt - a.saved
 
 /** The stored form of the index. */
 export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries);
+
+/** The newest rows only: enough to paint the first screen of the list without reading the whole index. */
+export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+  return parseIndex((await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY]);
+}
+
+/** The index and its head, to be written together in one set(). `entries` must be newest first. */
+export const indexItems = (entries: IndexEntry[]) => ({
+  [INDEX_KEY]: serializeIndex(entries),
+  [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)),
+});
