@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { Loading } from '../ui/NoArticle';
+import { ReaderRoot } from '../ui/ReaderRoot';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
 
@@ -36,5 +37,9 @@ function PopupReader({ tabId }: { tabId: number | null }) {
 
 export function Popup() {
   const tabId = useActiveTabId();
-  return <main class="popup">{tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}</main>;
+  return (
+    <ReaderRoot onClose={() => window.close()}>
+      <main class="popup">{tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}</main>
+    </ReaderRoot>
+  );
 }

@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import { NoArticle } from '../ui/NoArticle';
+import { ReaderRoot } from '../ui/ReaderRoot';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
 
@@ -17,10 +18,20 @@ function LiveReader({ tabId }: { tabId: number }) {
   return <ReaderScreen result={useExtraction(tabId)} />;
 }
 
+/** Esc in a reader tab: back to the page it came from, or close the tab when it has no history. */
+function closeReaderTab() {
+  if (history.length > 1) history.back();
+  else window.close();
+}
+
 export function Reader({ search }: { search: string }) {
   const query = parseReaderQuery(search);
   let screen;
   if (query && 'tabId' in query) screen = <LiveReader tabId={query.tabId} />;
   else screen = <NoArticle reason="error" detail={t('readerBadAddress')} />;
-  return <main class="reader-page">{screen}</main>;
+  return (
+    <ReaderRoot onClose={closeReaderTab}>
+      <main class="reader-page">{screen}</main>
+    </ReaderRoot>
+  );
 }

@@ -12,3 +12,8 @@ export function t(key: string, substitutions?: string | string[]): string {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/** 'rtl' when the browser UI's language is written right to left; the UI (not the article) follows it. */
+export function uiDir(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}

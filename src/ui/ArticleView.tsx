@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { Article } from '../shared/article';
 import { formatDate, formatReadingTime, hostOf } from '../shared/format';
 import { ArticleBody } from './ArticleBody';
+import { ReaderControls } from './ReaderControls';
+import { t, uiDir, uiLanguage } from '../shared/i18n';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
@@ -12,7 +14,11 @@ export function ArticleView({ article, toolbar }: { article: Article; toolbar?: 
   return (
     <article class="reader" lang={article.lang ?? undefined} dir={article.dir ?? undefined} aria-labelledby="reader-title">
       <header class="reader-header">
-        {toolbar}
+        {/* The controls speak the UI's language and direction, not the article's. */}
+        <div class="reader-bar" lang={uiLanguage()} dir={uiDir()}>
+          {toolbar}
+          <ReaderControls />
+        </div>
         <p class="reader-site">
           {isWebUrl(article.url) ? <a href={article.url} target="_blank" rel="noopener noreferrer">{site}</a> : site}
         </p>
@@ -24,6 +30,8 @@ export function ArticleView({ article, toolbar }: { article: Article; toolbar?: 
         </p>
       </header>
       <ArticleBody html={article.content} baseUrl={article.url} />
+      {/* Printed pages have no links to follow: the source address is printed as text. */}
+      <p class="reader-print-source">{t('printSource', article.url)}</p>
     </article>
   );
 }
