@@ -3,6 +3,7 @@ import type { Article } from '../shared/article';
 import { formatDate, formatReadingTime, hostOf } from '../shared/format';
 import { ArticleBody } from './ArticleBody';
 import { ReaderControls } from './ReaderControls';
+import { ListenControl } from './tts/ListenControl';
 import { t, uiDir, uiLanguage } from '../shared/i18n';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -17,7 +18,9 @@ export function ArticleView({ article, toolbar }: { article: Article; toolbar?: 
         {/* The controls speak the UI's language and direction, not the article's. */}
         <div class="reader-bar" lang={uiLanguage()} dir={uiDir()}>
           {toolbar}
-          <ReaderControls />
+          <ReaderControls>
+            <ListenControl lang={article.lang} />
+          </ReaderControls>
         </div>
         <p class="reader-site">
           {isWebUrl(article.url) ? <a href={article.url} target="_blank" rel="noopener noreferrer">{site}</a> : site}
