@@ -27,7 +27,8 @@ const PAGES = ['popup', 'reader', 'welcome'];
 const FONT_DIR = 'node_modules/@fontsource/opendyslexic';
 const FONT_FILES = ['400-normal', '700-normal', '400-italic'].map((w) => `files/opendyslexic-latin-${w}.woff2`);
 
-const GECKO = { id: 'lectern@lectern.example', strict_min_version: '128.0' };
+// Lectern collects nothing: declared so Firefox shows it at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+const GECKO = { id: 'lectern@lectern.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 /** The one manifest, patched for a browser in code. */
@@ -36,7 +37,8 @@ function manifestFor(base, browserName, { e2e }) {
   if (browserName === 'firefox') {
     // Firefox MV3 runs the background as an event page, not a service worker.
     manifest.background = { scripts: [base.background.service_worker] };
-    manifest.browser_specific_settings = { gecko: GECKO };
+    // data_collection_permissions arrived in Firefox for Android 142.
+    manifest.browser_specific_settings = { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } };
   }
   if (e2e) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_HOSTS];
   return manifest;

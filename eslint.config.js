@@ -24,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    // The harness self-test's toy extension: plain scripts sharing one global, `ext` (see its api.js).
+    files: ['tests/e2e/toy-extension/src/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker, ext: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -44,7 +44,7 @@ try {
   fail(`cannot read ${file}: ${error.code ?? error.message}`);
 }
 
-const { extractResult, sanitizeForNode } = await import('../dist/node/extract.mjs');
+const { extractResult, sanitizedContent } = await import('../dist/node/extract.mjs');
 const result = extractResult(html, url);
 if (values.format === 'json') {
   console.log(JSON.stringify(result, null, 2));
@@ -55,6 +55,6 @@ if (values.format === 'json') {
   const meta = [a.byline, a.siteName, a.publishedTime, `${a.wordCount} words`, `${a.readingMinutes} min`].filter(Boolean);
   console.log(`${a.title}\n${meta.join(' · ')}\n${a.url}\n\n${a.text}`);
 } else {
-  console.log(sanitizeForNode(result.article));
+  console.log(sanitizedContent(result.article));
 }
 process.exit(result.ok ? 0 : 1);

@@ -1,8 +1,10 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article, ExtractionResult } from '../shared/article';
 import { countWords, readingMinutes } from '../shared/reading-time';
+import { removeBoilerplate } from './boilerplate';
 import { resolveLazyImages } from './lazy-images';
 import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, normalizeDir } from './metadata';
+import { findStandfirst, restoreStandfirst } from './standfirst';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
@@ -28,6 +30,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   const canonicalUrl = findCanonicalUrl(doc, url);
   const readerable = isProbablyReaderable(doc);
   resolveLazyImages(doc);
+  removeBoilerplate(doc);
+  const standfirst = findStandfirst(doc, doc.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content'));
 
   const parsed = new Readability<Element>(doc, {
     serializer: (el) => el as Element,
@@ -37,6 +41,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   const content = parsed?.content;
   if (!parsed || !content) return { ok: false, reason: 'no-article' };
 
+  restoreStandfirst(content, standfirst);
   makeUrlsAbsolute(content, base);
   const text = elementToText(content);
   const wordCount = countWords(text);

@@ -1,5 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../extract/extract';
+import { sanitizeIn } from '../sanitize/sanitize';
 import type { Article, ExtractionResult } from '../shared/article';
 
 export type { Article, ExtractionResult, NoArticleReason } from '../shared/article';
@@ -24,4 +25,14 @@ export function extractResult(html: string, url: string): ExtractionResult {
 export function extract(html: string, url: string): Article | null {
   const result = extractResult(html, url);
   return result.ok ? result.article : null;
+}
+
+/** The article body exactly as the reader renders it: through the one sanitizer. */
+export function sanitizedContent(article: Article): string {
+  const { window } = new JSDOM('', { url: 'about:blank' });
+  try {
+    return sanitizeIn(window as unknown as Window, article.content, article.url);
+  } finally {
+    window.close();
+  }
 }

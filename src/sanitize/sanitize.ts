@@ -8,12 +8,17 @@ import { safeSrcset, safeUrl, webBase, type UrlKind } from './urls';
 
 /** Sanitizes untrusted article HTML; relative URLs resolve against `baseUrl` or are dropped. */
 export function sanitize(html: string, baseUrl?: string): string {
-  return purifierFor(baseUrl).sanitize(html, PURIFY_CONFIG);
+  return purifierFor(window, baseUrl).sanitize(html, PURIFY_CONFIG);
+}
+
+/** `sanitize` with another window's DOM (Node tools run it in a jsdom window). */
+export function sanitizeIn(win: Window, html: string, baseUrl?: string): string {
+  return purifierFor(win, baseUrl).sanitize(html, PURIFY_CONFIG);
 }
 
 /** Same rules as `sanitize`, returned as a fragment owned by the current document. */
 export function sanitizeToFragment(html: string, baseUrl?: string): DocumentFragment {
-  return purifierFor(baseUrl).sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+  return purifierFor(window, baseUrl).sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
 /**
@@ -21,8 +26,8 @@ export function sanitizeToFragment(html: string, baseUrl?: string): DocumentFrag
  * instance and ours close over `baseUrl`, so sharing one instance would let one call's base URL
  * (or a hook added elsewhere) leak into the next call; a throwaway instance cannot.
  */
-function purifierFor(baseUrl?: string): Purifier {
-  const purifier = DOMPurify(window);
+function purifierFor(win: Window, baseUrl?: string): Purifier {
+  const purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
   const base = webBase(baseUrl);
   purifier.addHook('uponSanitizeAttribute', (node, data) => checkAttribute(node as Element, data, base));
   purifier.addHook('afterSanitizeAttributes', (node) => finishElement(node as Element));

@@ -112,6 +112,10 @@ const storageOnChanged = new FakeEvent<[Record<string, StorageChange>, string]>(
 // ---- i18n: the real English messages, with the browser's placeholder rules ---------------------------
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages: Messages = JSON.parse(readFileSync(path.join(__dirname, '../../src/_locales/en/messages.json'), 'utf8'));
+// Chrome refuses to load an extension whose message names have other characters; so does the fake.
+for (const key of Object.keys(messages)) {
+  if (!/^[A-Za-z0-9_@]+$/.test(key)) throw new Error(`Invalid message name "${key}": only ASCII letters, digits and _ are allowed`);
+}
 
 function getMessage(key: string, substitutions?: string | string[]): string {
   const entry = messages[key];
