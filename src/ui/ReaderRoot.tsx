@@ -4,7 +4,6 @@ import { uiDir, uiLanguage } from '../shared/i18n';
 import { nextTheme, stepSetting } from '../shared/settings';
 import type { ReaderAction } from './keyboard/shortcuts';
 import { useReaderShortcuts } from './keyboard/useReaderShortcuts';
-import { ProgressBar } from './ProgressBar';
 import { ReaderContext, type ReaderContextValue } from './settings/context';
 import { applySettings } from './settings/apply';
 import { useReaderSettings } from './settings/useReaderSettings';
@@ -21,8 +20,7 @@ interface ReaderRootProps {
 }
 
 /**
- * Wraps a reader screen (popup or tab) with its settings, keyboard shortcuts, progress bar and shortcut
- * list. Settings are applied to the page's root element so the background follows the theme too.
+ * Wraps a reader screen (popup or tab) with its settings, keyboard shortcuts and shortcut list. Settings are applied to the page's root element so the background follows the theme too.
  */
 export function ReaderRoot({ children, onClose, onSave }: ReaderRootProps) {
   const { settings, loaded, update } = useReaderSettings();
@@ -49,7 +47,6 @@ export function ReaderRoot({ children, onClose, onSave }: ReaderRootProps) {
   });
   return (
     <ReaderContext.Provider value={ctx}>
-      <ProgressBar />
       {children}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
     </ReaderContext.Provider>
