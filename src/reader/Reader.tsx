@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { NoArticle } from '../ui/NoArticle';
 import { ReaderRoot } from '../ui/ReaderRoot';
@@ -18,9 +19,14 @@ function LiveReader({ tabId }: { tabId: number }) {
   return <ReaderScreen result={useExtraction(tabId)} />;
 }
 
-/** Esc in a reader tab: back to the page it came from, or close the tab when it has no history. */
-function closeReaderTab() {
-  if (history.length > 1) history.back();
+/**
+ * Esc in a reader tab: back to where it came from, or close the tab when it has no history (as opened by
+ * the popup). Through the tabs API: Firefox lets a script close only windows that script opened.
+ */
+async function closeReaderTab() {
+  if (history.length > 1) return history.back();
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
   else window.close();
 }
 
@@ -30,7 +36,7 @@ export function Reader({ search }: { search: string }) {
   if (query && 'tabId' in query) screen = <LiveReader tabId={query.tabId} />;
   else screen = <NoArticle reason="error" detail={t('readerBadAddress')} />;
   return (
-    <ReaderRoot onClose={closeReaderTab}>
+    <ReaderRoot onClose={() => void closeReaderTab()}>
       <main class="reader-page">{screen}</main>
     </ReaderRoot>
   );

@@ -185,6 +185,12 @@ export function onInjection(handler: PageHandler) {
 
 const created: FakeTab[] = [];
 
+let currentTabId: number | null = null;
+/** The tab the page under test runs in, as tabs.getCurrent() reports it; null (the default) = not a tab, like a popup. */
+export function setCurrentTab(id: number | null) {
+  currentTabId = id;
+}
+
 const browser = {
   runtime: {
     id: EXTENSION_ID,
@@ -215,6 +221,16 @@ const browser = {
       created.push(tab);
       return { ...tab };
     },
+    async getCurrent() {
+      const tab = currentTabId === null ? undefined : tabs.get(currentTabId);
+      return tab && { ...tab };
+    },
+    async remove(ids: number | number[]) {
+      const list = Array.isArray(ids) ? ids : [ids];
+      const missing = list.find((id) => !tabs.has(id));
+      if (missing !== undefined) throw new Error(`No tab with id: ${missing}.`);
+      for (const id of list) tabs.delete(id);
+    },
   },
   scripting: {
     async executeScript(injection: { target: { tabId: number }; files?: string[]; func?: (...a: never[]) => unknown; args?: unknown[] }) {
@@ -244,6 +260,7 @@ export function resetFakeBrowser() {
   browser.storage.local.failNextWrites = null;
   tabs.clear();
   created.length = 0;
+  currentTabId = null;
   currentSender = extensionPageSender;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type ReaderSettings, validateSettings } from '../../shared/settings';
 import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/settings';
 
@@ -9,10 +9,13 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/set
 export function useReaderSettings() {
   const [settings, setSettings] = useState<ReaderSettings>({ ...DEFAULT_SETTINGS });
   const [loaded, setLoaded] = useState(false);
+  // While our own writes are in flight, change events are their echoes (or older states): applying them
+  // would flick the page back (press t then + quickly and the size would jump back for a moment).
+  const writing = useRef(0);
   useEffect(() => {
     let live = true;
     void loadSettings().then((s) => live && (setSettings(s), setLoaded(true)));
-    const off = onSettingsChanged((s) => live && setSettings(s));
+    const off = onSettingsChanged((s) => live && writing.current === 0 && setSettings(s));
     return () => {
       live = false;
       off();
@@ -21,7 +24,10 @@ export function useReaderSettings() {
   // The change shows at once; the write follows. A failed write leaves the screen as chosen for this session.
   const update = useCallback((patch: Partial<ReaderSettings>) => {
     setSettings((s) => validateSettings({ ...s, ...patch }));
-    void saveSettings(patch).catch(() => {});
+    writing.current++;
+    void saveSettings(patch)
+      .catch(() => {})
+      .finally(() => writing.current--);
   }, []);
   return { settings, loaded, update };
 }

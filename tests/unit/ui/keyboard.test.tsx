@@ -1,5 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { resetFakeBrowser } from '../../helpers/fake-browser';
+import { openTab, resetFakeBrowser, setCurrentTab, tabs } from '../../helpers/fake-browser';
+import { Popup } from '../../../src/popup/Popup';
+import { Reader } from '../../../src/reader/Reader';
 import { sampleArticle } from '../../helpers/article';
 import { ArticleView } from '../../../src/ui/ArticleView';
 import { ReaderRoot, SAVE_EVENT } from '../../../src/ui/ReaderRoot';
@@ -114,5 +116,48 @@ describe('reader shortcuts', () => {
     fireEvent.keyDown(document.body, { key: ' ' });
     fireEvent.keyDown(document.body, { key: ' ', shiftKey: true });
     expect(calls).toEqual([48, window.innerHeight - 96, -(window.innerHeight - 96)]);
+  });
+});
+
+describe('Escape closes the reader', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('closes a reader tab that has no history to go back to', async () => {
+    const page = openTab({ url: 'https://courier.example/library', active: true });
+    const readerTab = openTab({ url: `reader.html?tab=${page.id}` });
+    setCurrentTab(readerTab.id);
+    render(<Reader search={`?tab=${page.id}`} />);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(tabs.has(readerTab.id)).toBe(false));
+    expect(tabs.has(page.id)).toBe(true);
+  });
+
+  it('closes the popup window', () => {
+    const close = jest.spyOn(window, 'close').mockImplementation(() => {});
+    render(<Popup />);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(close).toHaveBeenCalledTimes(1);
+    close.mockRestore();
+  });
+});
+
+describe('quick changes', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('two shortcuts in a row both stick, with no step back in between', async () => {
+    root.removeAttribute('data-theme');
+    render(<ReaderRoot onClose={() => {}}><ArticleView article={sampleArticle()} /></ReaderRoot>);
+    await waitFor(() => expect(root.dataset.theme).toBe(DEFAULT_SETTINGS.theme));
+    const sizes: string[] = [];
+    const watch = new MutationObserver(() => sizes.push(root.style.getPropertyValue('--reader-size')));
+    watch.observe(root, { attributes: true, attributeFilter: ['style'] });
+    fireEvent.keyDown(document.body, { key: 't' });
+    fireEvent.keyDown(document.body, { key: '+', shiftKey: true });
+    await waitFor(async () => expect(await loadSettings()).toMatchObject({ theme: 'contrast', size: DEFAULT_SETTINGS.size + 1 }));
+    await new Promise((r) => setTimeout(r, 10));
+    watch.disconnect();
+    expect(root.dataset.theme).toBe('contrast');
+    expect(sizes.at(-1)).toBe(`${DEFAULT_SETTINGS.size + 1}px`);
+    expect(sizes.slice(sizes.indexOf(`${DEFAULT_SETTINGS.size + 1}px`))).not.toContain(`${DEFAULT_SETTINGS.size}px`);
   });
 });
