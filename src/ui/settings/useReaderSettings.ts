@@ -14,7 +14,11 @@ export function useReaderSettings() {
   const writing = useRef(0);
   useEffect(() => {
     let live = true;
-    void loadSettings().then((s) => live && (setSettings(s), setLoaded(true)));
+    void loadSettings().then((s) => {
+      if (!live) return;
+      if (writing.current === 0) setSettings(s); // else the write in flight brings the stored settings back
+      setLoaded(true);
+    });
     const off = onSettingsChanged((s) => live && writing.current === 0 && setSettings(s));
     return () => {
       live = false;
@@ -26,6 +30,8 @@ export function useReaderSettings() {
     setSettings((s) => validateSettings({ ...s, ...patch }));
     writing.current++;
     void saveSettings(patch)
+      // The last write in flight knows the whole truth: what was stored (maybe synced) plus every change here.
+      .then((stored) => writing.current === 1 && setSettings(stored))
       .catch(() => {})
       .finally(() => writing.current--);
   }, []);

@@ -6,7 +6,21 @@ import { type ListenState, SpeechController } from './controller';
 import { type DomSentence, collectSentences, sentenceRange } from './dom-sentences';
 import { highlightRange, keepInView } from './highlight';
 import { speechSynth, useVoices } from './useVoices';
-import { pickVoice } from './voices';
+import type { VoiceLike } from './voices';
+import { pickVoice, speaksLanguage } from './voices';
+
+/** Offered only when more than one voice speaks the language; the choice is remembered (and synced). */
+function VoiceChoice({ voices, current, onChoose }: { voices: VoiceLike[]; current: string; onChoose(uri: string): void }) {
+  if (voices.length < 2) return null;
+  return (
+    <label class="listen-voice">
+      {t('listenVoice')}{' '}
+      <select value={current} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+        {voices.map((v) => <option key={v.voiceURI} value={v.voiceURI}>{v.name}</option>)}
+      </select>
+    </label>
+  );
+}
 
 const RATES: number[] = [];
 for (let r: number = RANGES.ttsRate.min; r <= RANGES.ttsRate.max; r += RANGES.ttsRate.step) RATES.push(r);
@@ -42,6 +56,7 @@ export function ListenControl({ lang }: { lang: string | null }) {
   ctx.listenToggle.current = voice ? toggle : null;
   useEffect(() => () => controller.current?.stop(), []); // closing the reader stops the voice
   useEffect(() => controller.current?.setRate(ctx.settings.ttsRate), [ctx.settings.ttsRate]);
+  useEffect(() => controller.current?.setVoice(voice), [voice?.voiceURI]);
 
   let unavailable: string | null = null;
   if (!synth) unavailable = 'listenUnsupported';
@@ -61,6 +76,9 @@ export function ListenControl({ lang }: { lang: string | null }) {
             {RATES.map((r) => <option key={r} value={String(r)}>{t('listenSpeedValue', String(r))}</option>)}
           </select>
         </label>
+      )}
+      {state !== 'idle' && voices && voice && (
+        <VoiceChoice voices={voices.filter((v) => speaksLanguage(v, lang))} current={voice.voiceURI} onChoose={(ttsVoice) => ctx.update({ ttsVoice })} />
       )}
       {failed && <span class="listen-note" role="status">{t('listenFailed')}</span>}
     </div>

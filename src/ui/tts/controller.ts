@@ -56,9 +56,18 @@ export class SpeechController {
     this.set('idle');
   }
 
-  /** A new speed restarts the current sentence at that speed. */
+  /** A new speed or voice restarts the current sentence with it. */
   setRate(rate: number) {
     this.options.rate = rate;
+    this.restartSentence();
+  }
+
+  setVoice(voice: VoiceLike | null) {
+    this.options.voice = voice;
+    this.restartSentence();
+  }
+
+  private restartSentence() {
     if (this.state !== 'playing') return;
     this.cancel();
     this.speakCurrent();

@@ -66,6 +66,15 @@ describe('SpeechController', () => {
     expect(synth.current).toMatchObject({ text: 'Three.', rate: 2 });
   });
 
+  it('a new voice restarts the current sentence with that voice', async () => {
+    const { synth, controller } = setup();
+    controller.play();
+    const other = voice('en-GB', 'Other');
+    controller.setVoice(other);
+    await settle();
+    expect(synth.current).toMatchObject({ text: 'One.', voice: other, lang: 'en-GB' });
+  });
+
   it('an engine error stops reading and is reported', async () => {
     const { synth, controller, errors } = setup();
     controller.play();

@@ -5,6 +5,7 @@ import { type FakeSpeechSynthesis, installFakeSpeech, settle, uninstallFakeSpeec
 import { ArticleView } from '../../../../src/ui/ArticleView';
 import { ReaderRoot } from '../../../../src/ui/ReaderRoot';
 import { VOICES_WAIT_MS } from '../../../../src/ui/tts/useVoices';
+import { loadSettings } from '../../../../src/storage/settings';
 
 function renderReader(article = sampleArticle()) {
   render(<ReaderRoot onClose={() => {}}><ArticleView article={article} /></ReaderRoot>);
@@ -51,6 +52,26 @@ describe('Listen', () => {
     expect(synth.current).toBeNull();
     expect(current()).toBeUndefined();
     expect(screen.getByRole('button', { name: 'Listen' })).toBeTruthy();
+  });
+
+  it('offers the voices that speak the language, and remembers the one chosen', async () => {
+    synth = installFakeSpeech([voice('en-US', 'Ava'), voice('en-GB', 'Daniel'), voice('de-DE', 'Anna')]);
+    renderReader();
+    fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
+    const list = screen.getByRole('combobox', { name: 'Voice' });
+    expect([...list.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Ava', 'Daniel']);
+    fireEvent.change(list, { target: { value: 'Daniel' } });
+    await act(settle);
+    expect(synth.current).toMatchObject({ text: 'The council met on Tuesday.', lang: 'en-GB' });
+    expect(synth.current?.voice?.name).toBe('Daniel');
+    await waitFor(async () => expect((await loadSettings()).ttsVoice).toBe('Daniel'));
+  });
+
+  it('has no voice list when only one voice speaks the language', () => {
+    installFakeSpeech([voice('en-US', 'Ava'), voice('de-DE', 'Anna')]);
+    renderReader();
+    fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
+    expect(screen.queryByRole('combobox', { name: 'Voice' })).toBeNull();
   });
 
   it('stops speaking when the reader closes', () => {
