@@ -170,3 +170,29 @@ for (const kind of BROWSERS) {
     });
   });
 }
+
+// The German translation in a real browser. Chromium only: Firefox ESR here has no German language pack,
+// so its UI language (and what browser.i18n picks) cannot be switched to German.
+describe('German UI in chromium', () => {
+  let server;
+  let session;
+  before(async () => {
+    server = await startServer({ root: PAGES_DIR });
+    session = await launch('chromium', EXTENSION_DIRS.chromium, { args: ['--lang=de'] });
+  });
+  after(async () => {
+    await session?.close({ removeProfile: true });
+    await server?.close();
+  });
+
+  test('the reader speaks German and says so in its lang attribute', async () => {
+    const { page } = await openReader(session, server, 'news-ecuador');
+    const ui = await page.evaluate(() => ({
+      lang: document.documentElement.lang.split('-')[0],
+      settings: document.querySelector('.settings-toggle .visually-hidden').textContent,
+      time: document.querySelector('.reader-time').textContent,
+      barLang: document.querySelector('.reader-bar').lang.split('-')[0],
+    }));
+    assert.deepEqual(ui, { lang: 'de', settings: 'Text und Farbschema', time: '2 Min. Lesezeit', barLang: 'de' });
+  });
+});

@@ -42,6 +42,10 @@ describe('locales', () => {
     }
   });
 
+  it.each(locales)('%s names its own language in uiLocale', (locale) => {
+    expect(load(locale).uiLocale.message).toBe(locale.replace('_', '-'));
+  });
+
   it('has every key the code asks for', () => {
     const dynamic = [...THEMES.map((x) => `theme_${x}`), ...FONTS.map((x) => `font_${x}`), ...SHORTCUT_LIST.map((s) => s.label)];
     const literal = new Set<string>();
