@@ -33,6 +33,18 @@ export async function reload(page) {
   await until(page, () => document.readyState === 'complete' && document.querySelector('.reader-content') && document.documentElement.dataset.theme, undefined, 'reload');
 }
 
+/** The settings in storage.sync once they equal `want` (saves are batched, so they land a moment after the change). */
+export async function storedSettingsBecome(session, want, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let got;
+  while (Date.now() < end) {
+    got = (await session.evalInExtension((api) => api.storage.sync.get('readerSettings'))).readerSettings;
+    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    await sleep(100);
+  }
+  return got;
+}
+
 /** Write the reader settings as another computer's sync would; open readers follow through storage.onChanged. */
 export async function setSettings(session, settings) {
   await session.evalInExtension((api, s) => api.storage.sync.set({ readerSettings: s }), settings);

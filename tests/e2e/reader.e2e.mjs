@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, screenshot, startServer } from './harness.mjs';
 import { ARTIFACTS_DIR, BROWSERS, EXTENSION_DIRS, PAGES_DIR } from './fixtures.mjs';
-import { openReader, reload, setSettings, until } from './reader-helpers.mjs';
+import { openReader, reload, setSettings, storedSettingsBecome, until } from './reader-helpers.mjs';
 
 const THEMES = ['light', 'sepia', 'dark', 'auto', 'contrast'];
 const DEFAULTS = { theme: 'auto', font: 'serif', size: 19, width: 65, lineHeight: 1.6, justify: false, ttsRate: 1 };
@@ -52,8 +52,8 @@ for (const kind of BROWSERS) {
       await until(page, () => getComputedStyle(document.querySelector('.reader')).fontSize === '21px', undefined, 'size 21px');
       const chosen = await look(page);
       assert.deepEqual(chosen, { theme: 'sepia', background: 'rgb(244, 236, 216)', fontSize: '21px' });
-      const stored = await session.evalInExtension((api) => api.storage.sync.get('readerSettings'));
-      assert.deepEqual(stored.readerSettings, { ...DEFAULTS, theme: 'sepia', size: 21 });
+      const want = { ...DEFAULTS, theme: 'sepia', size: 21 };
+      assert.deepEqual(await storedSettingsBecome(session, want), want);
       await reload(page);
       await until(page, () => document.documentElement.dataset.theme === 'sepia', undefined, 'sepia after reload');
       assert.deepEqual(await look(page), chosen);
@@ -67,8 +67,8 @@ for (const kind of BROWSERS) {
       await page.keyboard.type('+');
       await until(page, () => document.documentElement.dataset.theme === 'contrast', undefined, 'contrast theme');
       await until(page, () => getComputedStyle(document.querySelector('.reader')).fontSize === '20px', undefined, 'size 20px');
-      const stored = await session.evalInExtension((api) => api.storage.sync.get('readerSettings'));
-      assert.deepEqual(stored.readerSettings, { ...DEFAULTS, theme: 'contrast', size: 20 });
+      const want = { ...DEFAULTS, theme: 'contrast', size: 20 };
+      assert.deepEqual(await storedSettingsBecome(session, want), want);
       await page.keyboard.type('?');
       await until(page, () => document.querySelector('[role="dialog"]') && document.activeElement?.closest('[role="dialog"]'), undefined, 'dialog with focus');
       await page.keyboard.press('Escape');

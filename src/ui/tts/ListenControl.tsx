@@ -54,7 +54,12 @@ export function ListenControl({ lang }: { lang: string | null }) {
   const toggle = () => (controller.current && controller.current.state !== 'idle' ? controller.current.toggle() : start());
 
   ctx.listenToggle.current = voice ? toggle : null;
-  useEffect(() => () => controller.current?.stop(), []); // closing the reader stops the voice
+  // Closing the reader stops the voice; pagehide too, in case the engine would outlive the page.
+  useEffect(() => {
+    const stop = () => controller.current?.stop();
+    window.addEventListener('pagehide', stop);
+    return () => (window.removeEventListener('pagehide', stop), stop());
+  }, []);
   useEffect(() => controller.current?.setRate(ctx.settings.ttsRate), [ctx.settings.ttsRate]);
   useEffect(() => controller.current?.setVoice(voice), [voice?.voiceURI]);
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { openTab, resetFakeBrowser, setCurrentTab, tabs } from '../../helpers/fake-browser';
+import browser, { openTab, resetFakeBrowser, setCurrentTab, tabs } from '../../helpers/fake-browser';
 import { Popup } from '../../../src/popup/Popup';
 import { Reader } from '../../../src/reader/Reader';
 import { sampleArticle } from '../../helpers/article';
@@ -159,5 +159,27 @@ describe('quick changes', () => {
     expect(root.dataset.theme).toBe('contrast');
     expect(sizes.at(-1)).toBe(`${DEFAULT_SETTINGS.size + 1}px`);
     expect(sizes.slice(sizes.indexOf(`${DEFAULT_SETTINGS.size + 1}px`))).not.toContain(`${DEFAULT_SETTINGS.size}px`);
+  });
+});
+
+describe('storage.sync quotas', () => {
+  beforeEach(resetFakeBrowser);
+
+  it('holding + down saves once, not once per key repeat', async () => {
+    root.removeAttribute('data-theme');
+    const { unmount } = render(<ReaderRoot onClose={() => {}}><ArticleView article={sampleArticle()} /></ReaderRoot>);
+    await waitFor(() => expect(root.dataset.theme).toBe(DEFAULT_SETTINGS.theme));
+    let writes = 0;
+    const count = () => void writes++;
+    browser.storage.sync.onChanged.addListener(count);
+    for (let i = 0; i < 10; i++) fireEvent.keyDown(document.body, { key: '+', shiftKey: true, repeat: i > 0 });
+    expect(root.style.getPropertyValue('--reader-size')).toBe(`${DEFAULT_SETTINGS.size + 10}px`);
+    await waitFor(async () => expect((await loadSettings()).size).toBe(DEFAULT_SETTINGS.size + 10));
+    expect(writes).toBe(1);
+    fireEvent.keyDown(document.body, { key: '-' });
+    unmount(); // closing the reader saves what was waiting
+    await waitFor(async () => expect((await loadSettings()).size).toBe(DEFAULT_SETTINGS.size + 9));
+    browser.storage.sync.onChanged.removeListener(count);
+    expect(writes).toBe(2);
   });
 });

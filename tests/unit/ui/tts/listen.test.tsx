@@ -82,6 +82,15 @@ describe('Listen', () => {
     expect(synth.current).toBeNull();
   });
 
+  it('stops speaking when the page goes away', () => {
+    synth = installFakeSpeech([voice('en-US')]);
+    renderReader();
+    fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
+    expect(synth.current).not.toBeNull();
+    act(() => void window.dispatchEvent(new Event('pagehide')));
+    expect(synth.current).toBeNull();
+  });
+
   it('says when a voice fails instead of stopping silently', async () => {
     synth = installFakeSpeech([voice('en-US')]);
     renderReader();
