@@ -21,7 +21,8 @@
 //   controlPage              a puppeteer Page showing an extension page; evalInExtension runs there
 //   openPage(url)            new tab with an ordinary web page -> Page
 //   tabIdOf(url)             browser tab id (tabs API) of the open tab at url
-//   openExtensionPage(path)  new tab with `${extensionOrigin}/${path}` -> Page
+//   openExtensionPage(path, {active})  new tab with `${extensionOrigin}/${path}` -> Page
+//                            (active: false opens it in the background, as tabs.create would)
 //   evalInExtension(fn, ...args)  runs fn(api, ...args) in controlPage; api = browser ?? chrome
 //   sendMessage(msg)         runtime.sendMessage from controlPage (reaches the background)
 //   restartServiceWorker()   Chromium only: stop the MV3 worker (it restarts on next event)
@@ -309,8 +310,8 @@ export async function launch(kind, extensionDir, opts = {}) {
     },
 
     /** Open an extension page (e.g. 'reader.html?tab=12') in a new tab. */
-    async openExtensionPage(path) {
-      return withTimeout(session.openExtensionPage(path.replace(/^\//, '')), timeout, `openExtensionPage(${path})`);
+    async openExtensionPage(path, options) {
+      return withTimeout(session.openExtensionPage(path.replace(/^\//, ''), options), timeout, `openExtensionPage(${path})`);
     },
 
     /**
@@ -417,9 +418,18 @@ async function launchChromium(extDir, userDataDir, opts, timeout) {
         await page.goto(`${extensionOrigin}/${path}`, { waitUntil: 'load', timeout });
         return page;
       },
-      async openExtensionPage(path) {
+      async openExtensionPage(path, { active = true } = {}) {
+        const url = `${extensionOrigin}/${path}`;
+        if (!active) {
+          // A background tab, as the extension itself would open it: the page the user was on stays active.
+          const opened = browser.waitForTarget((t) => t.url() === url, { timeout });
+          await this.controlPage.evaluate((u) => chrome.tabs.create({ url: u, active: false }).then(() => true), url);
+          const page = await (await opened).page();
+          await pollFor(() => page.evaluate(() => document.readyState === 'complete'), { timeout, label: `${url} load` });
+          return page;
+        }
         const page = await browser.newPage();
-        await page.goto(`${extensionOrigin}/${path}`, { waitUntil: 'load', timeout });
+        await page.goto(url, { waitUntil: 'load', timeout });
         return page;
       },
       /**
@@ -560,10 +570,10 @@ async function launchFirefox(extDir, userDataDir, opts, timeout) {
         return findPage((h) => h.startsWith(`${extensionOrigin}/${path}`), pagesBefore, `${path} opened by the extension on install`);
       },
       /** From the control page: tabs.create(url), then find the new tab's Page. */
-      async openExtensionPage(path) {
+      async openExtensionPage(path, { active = true } = {}) {
         const url = `${extensionOrigin}/${path}`;
         const before = new Set(await browser.pages());
-        await session.controlPage.evaluate((u) => browser.tabs.create({ url: u, active: true }).then(() => true), url);
+        await session.controlPage.evaluate((u, a) => browser.tabs.create({ url: u, active: a }).then(() => true), url, active);
         const page = await findPage((h) => h === url, before, url);
         await pollFor(() => page.evaluate(() => document.readyState === 'complete'), { timeout, label: `${url} load` });
         return page;

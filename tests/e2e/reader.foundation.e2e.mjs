@@ -100,3 +100,42 @@ for (const kind of BROWSERS) {
     });
   });
 }
+
+// The popup reads the active tab of its window. A toolbar click cannot be made headless, so the popup page
+// is opened in a background tab of that window: the news page stays the active tab, as under a real click.
+for (const kind of BROWSERS) {
+  describe(`popup in ${kind}`, () => {
+    let server;
+    let session;
+    before(async () => {
+      server = await startServer(PAGES_DIR);
+      session = await launch(kind, EXTENSION_DIRS[kind]);
+    });
+    after(async () => {
+      await session?.close({ removeProfile: true });
+      await server?.close();
+    });
+
+    test('shows the reader view of the active page and opens it in a tab', async () => {
+      const want = expected('news-ecuador');
+      const url = server.url('/news-ecuador/source.html');
+      const news = await session.openPage(url);
+      await news.bringToFront();
+      const tabId = await session.tabIdOf(url);
+      const popup = await session.openExtensionPage('popup.html', { active: false });
+      // Interval polling: requestAnimationFrame, the default, is paused in background tabs.
+      await popup.waitForFunction(() => document.querySelector('.reader-content, [role="alert"]'), { timeout: 20_000, polling: 100 });
+      const title = await popup.evaluate(() => document.querySelector('.reader-title')?.textContent ?? document.querySelector('[role="alert"]')?.textContent);
+      assert.equal(squash(title), want.title);
+      const text = squash(await popup.evaluate(() => document.querySelector('.reader-content').innerText));
+      assert.ok(want.mustInclude.every((p) => text.includes(squash(p))));
+      await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open in tab').click());
+      const readerUrl = `${session.extensionOrigin}/reader.html?tab=${tabId}`;
+      const opened = await session.evalInExtension(
+        (api, u) => new Promise((resolve) => setTimeout(() => api.tabs.query({}).then((ts) => resolve(ts.some((t) => t.url === u))), 500)),
+        readerUrl,
+      );
+      assert.ok(opened, `no tab at ${readerUrl}`);
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/** Shared cleaning of imported fields: every source is untrusted, so each value is checked here. */
+import { cleanText } from '../export/text';
+import { LIMITS } from './limits';
+import { importText, type ImportMessage } from './messages';
+import type { ImportItem, ImportProblem, ImportResult } from './types';
+import { urlKey } from './url-key';
+
+const MAX_TITLE = 1000;
+const MAX_TAG = 200;
+const MAX_TAGS = 100;
+
+/** The URL when it is http(s) and not absurdly long; otherwise the reason it is refused. */
+export function checkUrl(raw: unknown): { url: string } | ImportMessage {
+  const url = typeof raw === 'string' ? raw.trim() : '';
+  if (!url) return { key: 'importRowNoUrl', subs: [] };
+  if (url.length > LIMITS.maxUrlLength) return { key: 'importRowUrlTooLong', subs: [String(LIMITS.maxUrlLength)] };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { key: 'importRowNotUrl', subs: [preview(url)] };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { key: 'importRowNotWeb', subs: [parsed.protocol, preview(url)] };
+  return { url: parsed.href };
+}
+
+/** A title as plain text on one line (HTML in it stays text: metadata is rendered as text). */
+export function cleanTitle(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const title = cleanText(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
+  return title || undefined;
+}
+
+/** Trimmed, non-empty, distinct tags, each at most 200 characters, at most 100 of them. */
+export function cleanTags(raw: Iterable<unknown>): string[] {
+  const tags = new Set<string>();
+  for (const tag of raw) {
+    if (typeof tag !== 'string') continue;
+    const clean = cleanText(tag).replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
+    if (clean && tags.size < MAX_TAGS) tags.add(clean);
+  }
+  return [...tags];
+}
+
+/** An ISO date from Unix seconds (as text or number), or undefined when it is not a plausible date. */
+export function fromUnixSeconds(raw: unknown): string | undefined {
+  const seconds = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,12}\s*$/.test(raw) ? Number(raw) : NaN;
+  return plausible(new Date(seconds * 1000));
+}
+
+/** An ISO date from a date string `Date` understands, or undefined. */
+export function fromDateString(raw: unknown): string | undefined {
+  return typeof raw === 'string' && raw.length < 100 ? plausible(new Date(raw)) : undefined;
+}
+
+function plausible(date: Date): string | undefined {
+  const time = date.getTime();
+  // Between 1990 and a day from now: a bogus date would sort an item far away from the rest.
+  return Number.isFinite(time) && time > 631152000000 && time < Date.now() + 86400000 ? date.toISOString() : undefined;
+}
+
+/**
+ * Collects items: the first of several with the same URL key wins (later ones are reported),
+ * and more than LIMITS.maxItems stops the import with a clear error rather than saving a part.
+ */
+export class ItemCollector {
+  readonly items: ImportItem[] = [];
+  readonly errors: ImportProblem[] = [];
+  private readonly seen = new Map<string, ImportMessage>();
+
+  add(item: ImportItem, where: Pick<ImportProblem, 'line' | 'index'>): void {
+    const key = urlKey(item.url)!;
+    const first = this.seen.get(key);
+    if (first) return this.skip(where, first);
+    this.seen.set(key, where.line !== undefined
+      ? { key: 'importRowDuplicateLine', subs: [String(where.line)] }
+      : { key: 'importRowDuplicateEntry', subs: [String((where.index ?? 0) + 1)] });
+    this.items.push(item);
+  }
+
+  skip(where: Pick<ImportProblem, 'line' | 'index'>, message: ImportMessage): void {
+    if (this.errors.length < LIMITS.maxItems) this.errors.push({ ...where, reason: importText(message.key, message.subs), ...message });
+  }
+
+  result(): ImportResult {
+    return { items: this.items, errors: this.errors };
+  }
+}
+
+function preview(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}

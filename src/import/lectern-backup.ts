@@ -1,0 +1,46 @@
+/** Reading a Lectern backup file: all or nothing, with an error that says where the file is wrong. */
+import { BACKUP_FORMAT, BACKUP_VERSION, type LecternBackup } from '../export/backup';
+import type { LibraryRecord } from '../export/types';
+import { checkRecord } from './backup-record';
+import { describe, FieldError, isObject } from './check';
+import { checkSize, ImportError, LIMITS } from './limits';
+
+/** The backup in `text`, every record checked; throws ImportError naming the article and field. */
+export function parseBackup(text: string): LecternBackup {
+  checkSize(text.length);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError('importBackupNotJson', (error as Error).message);
+  }
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) throw new ImportError('importBackupWrongFormat');
+  if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
+    throw new ImportError('importBackupNoVersion', describe(data.version));
+  }
+  if (data.version > BACKUP_VERSION) {
+    throw new ImportError('importBackupNewer', data.version);
+  }
+  if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('importBackupNoDate');
+  if (!Array.isArray(data.articles)) throw new ImportError('importBackupNoArticles');
+  if (data.articles.length > LIMITS.maxItems) throw new ImportError('importBackupTooMany', data.articles.length, LIMITS.maxItems);
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
+}
+
+function checkArticles(list: unknown[]): LibraryRecord[] {
+  const ids = new Set<string>();
+  return list.map((value, index) => {
+    try {
+      const record = checkRecord(value);
+      if (ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
+      ids.add(record.id);
+      return record;
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+      if (isObject(value) && typeof value.id === 'string') {
+        throw new ImportError('importBackupBadArticleId', index + 1, JSON.stringify(value.id.slice(0, 60)), error.message);
+      }
+      throw new ImportError('importBackupBadArticle', index + 1, error.message);
+    }
+  });
+}

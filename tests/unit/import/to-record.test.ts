@@ -1,0 +1,55 @@
+/** @jest-environment node */
+import { planImport } from '../../../src/import/plan-import';
+import { recordFromImport } from '../../../src/import/to-record';
+import { parsePocketCsv } from '../../../src/import/pocket';
+import type { Article } from '../../../src/shared/article';
+import { fixture } from './fixture';
+
+const article: Article = {
+  url: 'https://news.example/2024/river-path.html', title: 'Page title', byline: 'Ana', siteName: 'News', lang: 'en', dir: 'ltr',
+  publishedTime: null, excerpt: null, leadImage: null, content: '<p>x</p>', text: 'x', wordCount: 1, readingMinutes: 1,
+};
+const NOW = new Date('2024-06-01T00:00:00Z');
+
+describe('recordFromImport', () => {
+  it('keeps what the source said: title, tags, saved date, archived, favourite, progress', () => {
+    const record = recordFromImport({ url: article.url, title: 'My title', tags: ['a'], savedAt: '2024-05-03T10:00:00.000Z', archived: true, favorite: true, progress: 0.5 }, article, 'id1', NOW);
+    expect(record).toEqual({ ...article, title: 'My title', id: 'id1', savedAt: '2024-05-03T10:00:00.000Z', updatedAt: NOW.toISOString(), archived: true, favorite: true, tags: ['a'], progress: 0.5 });
+  });
+
+  it('falls back to the page title, now, and unflagged', () => {
+    const record = recordFromImport({ url: article.url, tags: [] }, article, 'id1', NOW);
+    expect(record).toMatchObject({ title: 'Page title', savedAt: NOW.toISOString(), archived: false, favorite: false });
+    expect(record).not.toHaveProperty('progress');
+  });
+});
+
+describe('planImport', () => {
+  it('queues only articles not in the library yet, so importing twice adds nothing', () => {
+    const { items } = parsePocketCsv(fixture('pocket.csv'));
+    const first = planImport([], items);
+    expect(first.queue).toHaveLength(items.length);
+    const library = first.queue.map((item, i) => ({ id: `id${i}`, url: item.url }));
+    const second = planImport(library, items);
+    expect(second.queue).toEqual([]);
+    expect(second.alreadySaved.map((s) => s.id)).toEqual(library.map((r) => r.id));
+  });
+
+  it('keeps items that came with content out of the fetch queue', () => {
+    const plan = planImport([], [
+      { url: 'https://news.example/a', tags: [], article: { content: '<p>saved</p>' } },
+      { url: 'https://news.example/b', tags: [] },
+    ]);
+    expect(plan.withContent.map((i) => i.url)).toEqual(['https://news.example/a']);
+    expect(plan.queue.map((i) => i.url)).toEqual(['https://news.example/b']);
+  });
+
+  it('recognises an article saved under its canonical URL or with tracking parameters', () => {
+    const plan = planImport([{ id: 'x', url: 'https://m.news.example/a', canonicalUrl: 'https://news.example/a' }], [
+      { url: 'https://www.news.example/a?utm_source=pocket', tags: [] },
+      { url: 'https://news.example/b', tags: [] },
+    ]);
+    expect(plan.alreadySaved.map((s) => s.id)).toEqual(['x']);
+    expect(plan.queue.map((i) => i.url)).toEqual(['https://news.example/b']);
+  });
+});
