@@ -26,6 +26,10 @@ const ENTRY_POINTS = {
 /** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
 const PAGES = ['popup', 'reader', 'welcome', 'options', 'offscreen'];
 
+/** OpenDyslexic (SIL OFL 1.1) for the reader's dyslexia-friendly font, bundled because the CSP allows only our own fonts. */
+const FONT_DIR = 'node_modules/@fontsource/opendyslexic';
+const FONT_FILES = ['400-normal', '700-normal', '400-italic'].map((w) => `files/opendyslexic-latin-${w}.woff2`);
+
 // Lectern collects nothing: declared so Firefox shows it at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
 const GECKO = { id: 'lectern@lectern.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
@@ -58,8 +62,15 @@ async function bundleExtension(outdir, minify) {
     sourcemap: minify ? false : 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
+    external: ['/fonts/*'], // copied as files, addressed from the extension's root
     define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
   });
+}
+
+async function copyFonts(dir) {
+  await mkdir(dir, { recursive: true });
+  for (const file of FONT_FILES) await cp(path.join(root, FONT_DIR, file), path.join(dir, path.basename(file)));
+  await cp(path.join(root, FONT_DIR, 'LICENSE'), path.join(dir, 'OpenDyslexic-LICENSE.txt'));
 }
 
 async function writeExtension(browserName, { e2e = false } = {}) {
@@ -70,6 +81,7 @@ async function writeExtension(browserName, { e2e = false } = {}) {
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
   for (const page of PAGES) await cp(path.join(root, `src/${page}/${page}.html`), path.join(outdir, `${page}.html`));
+  await copyFonts(path.join(outdir, 'fonts'));
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
   await cp(path.join(root, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
   return outdir;

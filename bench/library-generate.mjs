@@ -51,7 +51,7 @@ export async function generateLibrary(api, count, seed) {
     await api.storage.local.set(items);
   }
   index.sort((a, b) => b.savedAt - a.savedAt);
-  await api.storage.local.set({ index: JSON.stringify(index), schemaVersion: 2 });
+  await api.storage.local.set({ index: JSON.stringify(index), indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: 3 });
   // Queries for the search benchmark: words of different frequency, and pairs of them.
   const single = [vocab[3], vocab[40], vocab[400], vocab[4000], vocab[12000], vocab[25000], vocab[7], vocab[90], vocab[900], vocab[9000]];
   const multi = [[vocab[3], vocab[40]], [vocab[40], vocab[400]], [vocab[400], vocab[4000]], [vocab[7], vocab[900]], [vocab[90], vocab[9000]]].map((p) => p.join(' '));

@@ -16,20 +16,23 @@ export const ROW_HEIGHT = 132;
 
 /** The saved-articles view: search, filters, the virtualized list, and undo after a delete. */
 export function LibraryView({ height = 400, onOpened }: { height?: number; onOpened?: () => void }) {
-  const { entries, corrupt } = useLibrary();
+  const { entries, corrupt, complete } = useLibrary();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({ show: 'all', tag: null });
   const [deleted, setDeleted] = useState<SavedArticle | null>(null);
   const [editing, setEditing] = useState<IndexEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const all = entries ?? [];
-  const { results } = useSearch(all, query);
+  const { results } = useSearch(all, query, complete);
   const shown = useMemo(() => applyFilters(results, filters), [results, filters]);
   const tags = useMemo(() => allTags(all), [all]);
   const loaded = entries !== null;
   useEffect(() => {
     if (loaded) requestAnimationFrame(() => mark('lectern:list-painted'));
   }, [loaded]);
+  useEffect(() => {
+    if (complete) requestAnimationFrame(() => mark('lectern:list-complete'));
+  }, [complete]);
 
   const attempt = (work: Promise<unknown>) => work.then(() => setError(null), (e: unknown) => setError(t('actionFailed', String(e instanceof Error ? e.message : e))));
   const actions: RowActions = {

@@ -7,26 +7,28 @@ import { measure } from './timing';
  * Entries matching `query`, in rank order; all entries when the query is empty. The index loads after
  * the list has painted, and reloads when the library changes (another save brings new text).
  */
-export function useSearch(entries: IndexEntry[], query: string): { results: IndexEntry[]; ready: boolean } {
+export function useSearch(entries: IndexEntry[], query: string, indexLoaded = true): { results: IndexEntry[]; ready: boolean } {
   const [search, setSearch] = useState<LibrarySearch | null>(null);
   const generation = useRef(0);
   // Reload only when articles come or go: a change of flags or tags does not change what text matches.
   const ids = useMemo(() => entries.map((e) => e.id).sort().join(), [entries]);
   useEffect(() => {
     const mine = ++generation.current;
+    if (!indexLoaded) return;
     // After the list has painted: the next frame, then a task. Loading sooner delays the first paint.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
         const start = performance.now();
         void LibrarySearch.load(entries, () => mine !== generation.current).then((s) => {
+          if (!s || mine !== generation.current) return; // a newer load replaced this one
           measure('lectern:search-load', start);
-          if (s && mine === generation.current) setSearch(s);
+          setSearch(s);
         });
       }, 0);
     });
     return () => (cancelAnimationFrame(frame), clearTimeout(timer));
-  }, [ids]);
+  }, [ids, indexLoaded]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const listed = useMemo(() => new Set(byId.keys()), [byId]);
   const results = useMemo(() => {

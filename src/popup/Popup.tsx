@@ -4,6 +4,7 @@ import { LibraryView } from '../library/LibraryView';
 import { SaveButton } from '../library/SaveButton';
 import { t } from '../shared/i18n';
 import { Loading } from '../ui/NoArticle';
+import { ReaderRoot } from '../ui/ReaderRoot';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
 import { PopupTabs, type PopupViewName } from './PopupTabs';
@@ -45,11 +46,13 @@ export function Popup() {
   const tabId = useActiveTabId();
   const [view, setView] = useState<PopupViewName>(initialView);
   return (
-    <main class="popup">
-      <PopupTabs view={view} setView={setView} />
-      <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === 'library' ? <LibraryView onOpened={() => window.close()} /> : tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}
-      </div>
-    </main>
+    <ReaderRoot onClose={() => window.close()}>
+      <main class="popup">
+        <PopupTabs view={view} setView={setView} />
+        <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+          {view === 'library' ? <LibraryView onOpened={() => window.close()} /> : tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}
+        </div>
+      </main>
+    </ReaderRoot>
   );
 }

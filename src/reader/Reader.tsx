@@ -1,6 +1,8 @@
 import { SaveButton } from '../library/SaveButton';
+import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { NoArticle } from '../ui/NoArticle';
+import { ReaderRoot } from '../ui/ReaderRoot';
 import { ReaderScreen } from '../ui/ReaderScreen';
 import { useExtraction } from '../ui/useExtraction';
 import { SavedReader } from './SavedReader';
@@ -24,11 +26,26 @@ function LiveReader({ tabId }: { tabId: number }) {
   return <ReaderScreen result={useExtraction(tabId)} toolbar={toolbar} />;
 }
 
+/**
+ * Esc in a reader tab: back to where it came from, or close the tab when it has no history (as opened by
+ * the popup). Through the tabs API: Firefox lets a script close only windows that script opened.
+ */
+async function closeReaderTab() {
+  if (history.length > 1) return history.back();
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+  else window.close();
+}
+
 export function Reader({ search }: { search: string }) {
   const query = parseReaderQuery(search);
   let screen;
   if (query && 'tabId' in query) screen = <LiveReader tabId={query.tabId} />;
   else if (query) screen = <SavedReader articleId={query.articleId} />;
   else screen = <NoArticle reason="error" detail={t('readerBadAddress')} />;
-  return <main class="reader-page">{screen}</main>;
+  return (
+    <ReaderRoot onClose={() => void closeReaderTab()}>
+      <main class="reader-page">{screen}</main>
+    </ReaderRoot>
+  );
 }

@@ -8,7 +8,19 @@ export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || `⟦${key}⟧`;
 }
 
-/** The browser UI's language, for formatting dates and numbers the way the user reads them. */
+/**
+ * The language Lectern's UI is shown in, for lang attributes and for formatting dates: the browser's UI
+ * language (with its region, for date order) when Lectern has that translation, else the language of
+ * the messages the browser fell back to, so a page never says lang="fr" over English text.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  const browserLang = browser.i18n.getUILanguage();
+  const shown = browser.i18n.getMessage('uiLocale');
+  if (!shown || browserLang.toLowerCase().split('-')[0] === shown.toLowerCase().split('-')[0]) return browserLang;
+  return shown;
+}
+
+/** 'rtl' when the browser UI's language is written right to left; the UI (not the article) follows it. */
+export function uiDir(): 'ltr' | 'rtl' {
+  return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 }

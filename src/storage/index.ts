@@ -2,7 +2,7 @@
 export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
 export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
-export { newestFirst, parseIndex, readArticle, readArticles, readIndex } from './read';
+export { newestFirst, parseIndex, readArticle, readArticles, readIndex, readIndexHead } from './read';
 export { restoreArticles, type RestoreOutcome } from './restore';
 export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
 export { repairIndex, type RepairReport } from './repair';

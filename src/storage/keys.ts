@@ -2,6 +2,9 @@
 const ARTICLE_PREFIX = 'article:';
 
 export const INDEX_KEY = 'index';
+/** The newest HEAD_SIZE index rows, written with the index: the popup paints from it before reading the rest. */
+export const INDEX_HEAD_KEY = 'indexHead';
+export const HEAD_SIZE = 50;
 export const SCHEMA_KEY = 'schemaVersion';
 
 export const articleKey = (id: string) => ARTICLE_PREFIX + id;

@@ -2,9 +2,9 @@ import type { Article } from '../shared/article';
 import { removeItems, setItems } from './area';
 import { articleIdFor, urlKey } from './canonical';
 import { cleanTags, entryOf, savedArticle } from './entry';
-import { articleKey, INDEX_KEY } from './keys';
+import { articleKey } from './keys';
 import { serialized } from './queue';
-import { newestFirst, readArticle, readIndex, serializeIndex } from './read';
+import { indexItems, newestFirst, readArticle, readIndex } from './read';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
 import { reindexLater, searchDoc } from './search-shards';
 import { isSavedArticle } from './validate';
@@ -20,7 +20,7 @@ async function put(article: SavedArticle): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const { entries } = await readIndex();
   const entry = entryOf(article);
-  await setItems({ [articleKey(article.id)]: article, [INDEX_KEY]: serializeIndex(withEntry(entries, entry)) });
+  await setItems({ [articleKey(article.id)]: article, ...indexItems(withEntry(entries, entry)) });
   return entry;
 }
 
@@ -63,7 +63,7 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
     const article = await readArticle(id);
     const { entries } = await readIndex();
     const remaining = entries.filter((e) => e.id !== id);
-    if (remaining.length !== entries.length) await setItems({ [INDEX_KEY]: serializeIndex(remaining) });
+    if (remaining.length !== entries.length) await setItems(indexItems(remaining));
     if (article) await removeItems([articleKey(id)]);
     reindexLater(id, null);
     return article;

@@ -1,6 +1,7 @@
 import { getItems, setItems } from './area';
 import { INDEX_KEY, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
+import { indexItems, newestFirst, readIndex } from './read';
 import { repairIndex } from './repair';
 
 /**
@@ -19,6 +20,11 @@ export const migrations: Array<() => Promise<void>> = [
   async () => {
     const { [INDEX_KEY]: index } = await getItems(INDEX_KEY);
     if (typeof index !== 'string') await setItems({ [INDEX_KEY]: JSON.stringify(Array.isArray(index) ? index : []) });
+  },
+  // 2 → 3: the index head (the newest rows, for a fast first paint), written from the index.
+  async () => {
+    const { entries } = await readIndex();
+    await setItems(indexItems(entries.sort(newestFirst)));
   },
 ];
 

@@ -1,5 +1,5 @@
 import { getItems } from './area';
-import { articleKey, INDEX_KEY } from './keys';
+import { articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY } from './keys';
 import type { IndexEntry, SavedArticle } from './schema';
 import { isIndexEntry, isSavedArticle } from './validate';
 
@@ -47,3 +47,14 @@ export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
   const stored = await getItems(ids.map(articleKey));
   return ids.map((id) => stored[articleKey(id)]).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
 }
+
+/** The newest rows only: enough to paint the first screen of the list without reading the whole index. */
+export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+  return parseIndex((await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY]);
+}
+
+/** The index and its head, to be written together in one set(). `entries` must be newest first. */
+export const indexItems = (entries: IndexEntry[]) => ({
+  [INDEX_KEY]: serializeIndex(entries),
+  [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)),
+});

@@ -1,8 +1,8 @@
 import { allKeys, getItems, setItems } from './area';
 import { entryOf } from './entry';
-import { articleKey, idOfArticleKey, INDEX_KEY, isArticleKey } from './keys';
+import { articleKey, idOfArticleKey, isArticleKey } from './keys';
 import { serialized } from './queue';
-import { newestFirst, readIndex, serializeIndex } from './read';
+import { indexItems, newestFirst, readIndex } from './read';
 import type { IndexEntry } from './schema';
 import { isSavedArticle } from './validate';
 
@@ -35,7 +35,7 @@ export function repairIndex(): Promise<RepairReport> {
       report.added++;
     }
     report.dropped = entries.length - (next.length - report.added);
-    if (report.added || report.dropped || corrupt) await setItems({ [INDEX_KEY]: serializeIndex(next.sort(newestFirst)) });
+    if (report.added || report.dropped || corrupt) await setItems(indexItems(next.sort(newestFirst)));
     return report;
   });
 }

@@ -1,9 +1,9 @@
 import { planRestore } from '../import/restore';
 import { removeItems, setItems } from './area';
 import { entryOf } from './entry';
-import { articleKey, INDEX_KEY } from './keys';
+import { articleKey } from './keys';
 import { serialized } from './queue';
-import { newestFirst, readIndex, serializeIndex } from './read';
+import { indexItems, newestFirst, readIndex } from './read';
 import type { IndexEntry, SavedArticle } from './schema';
 import { reindexLater, searchDoc } from './search-shards';
 import { isSavedArticle } from './validate';
@@ -26,14 +26,14 @@ export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcom
     const existing = entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey }));
     const plan = planRestore(existing, articles);
     const gone = new Set([...plan.remove, ...articles.map((a) => a.id)]);
-    let index: IndexEntry[] = entries.filter((e) => !gone.has(e.id));
-    await setItems({ [INDEX_KEY]: serializeIndex(index) });
+    let index: IndexEntry[] = entries.filter((e) => !gone.has(e.id)).sort(newestFirst);
+    await setItems(indexItems(index));
     if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
     for (const id of plan.remove) reindexLater(id, null);
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
       index = [...index, ...batch.map(entryOf)].sort(newestFirst);
-      await setItems({ ...Object.fromEntries(batch.map((a) => [articleKey(a.id), a])), [INDEX_KEY]: serializeIndex(index) });
+      await setItems({ ...Object.fromEntries(batch.map((a) => [articleKey(a.id), a])), ...indexItems(index) });
       for (const a of batch) reindexLater(a.id, searchDoc(a));
     }
     return { added: plan.added, replaced: plan.replaced };

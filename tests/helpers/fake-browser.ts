@@ -192,6 +192,11 @@ const badgeOf = (tabId: number) => badges.get(tabId) ?? (badges.set(tabId, {}), 
 /** Context menu items the code under test created, by id. Creating an existing id is an error, as in Chrome. */
 export const menuItems = new Map<string, { id: string; title: string; contexts?: string[] }>();
 const runtimeState: { lastError?: { message: string } } = {};
+let currentTabId: number | null = null;
+/** The tab the page under test runs in, as tabs.getCurrent() reports it; null (the default) = not a tab, like a popup. */
+export function setCurrentTab(id: number | null) {
+  currentTabId = id;
+}
 
 // ---- optional permissions ------------------------------------------------------------------------
 /** Host patterns the user has granted (exact patterns: no pattern matching, the code asks for whole patterns). */
@@ -235,6 +240,16 @@ const browser = {
       const tab = openTab({ url: props.url });
       created.push(tab);
       return { ...tab };
+    },
+    async getCurrent() {
+      const tab = currentTabId === null ? undefined : tabs.get(currentTabId);
+      return tab && { ...tab };
+    },
+    async remove(ids: number | number[]) {
+      const list = Array.isArray(ids) ? ids : [ids];
+      const missing = list.find((id) => !tabs.has(id));
+      if (missing !== undefined) throw new Error(`No tab with id: ${missing}.`);
+      for (const id of list) tabs.delete(id);
     },
   },
   scripting: {
@@ -304,6 +319,7 @@ export function resetFakeBrowser() {
   tabs.clear();
   created.length = 0;
   badges.clear();
+  currentTabId = null;
   currentSender = extensionPageSender;
   grantedOrigins.clear();
   promptAnswer = false;

@@ -17,7 +17,7 @@ describe('saving', () => {
   it('writes one article record and one index row', async () => {
     const { id, updated } = await saveArticle(article(1), 1000);
     expect(updated).toBe(false);
-    expect(await storedKeys()).toEqual([`article:${id}`, 'index', expect.stringMatching(/^search:\d+$/)]);
+    expect(await storedKeys()).toEqual([`article:${id}`, 'index', 'indexHead', expect.stringMatching(/^search:\d+$/)]);
     const { entries } = await readIndex();
     expect(entries).toEqual([expect.objectContaining({ id, title: 'Story 1', site: 'News Example', savedAt: 1000, read: false })]);
     expect(entries[0]).not.toHaveProperty('content');
@@ -100,6 +100,16 @@ describe('managing', () => {
     await restoreArticle(deleted!);
     expect(await readArticle(id)).toEqual(deleted);
     expect((await readIndex()).entries.map((e) => e.id)).toContain(id);
+  });
+
+  it('keeps the index head equal to the newest rows of the index', async () => {
+    const saved = [];
+    for (let i = 0; i < 55; i++) saved.push(await saveArticle(article(i), 1000 + i));
+    await deleteArticle(saved[54].id);
+    await updateArticle(saved[53].id, { favorite: true });
+    const { index, indexHead } = await browser.storage.local.get(['index', 'indexHead']);
+    expect(JSON.parse(indexHead as string)).toEqual(JSON.parse(index as string).slice(0, 50));
+    expect(JSON.parse(indexHead as string)[0]).toMatchObject({ title: 'Story 53', favorite: true });
   });
 
   it('tells other pages when the index changes', async () => {

@@ -47,11 +47,21 @@ describe('migration 1 → 2', () => {
   });
 });
 
+describe('migration 2 → 3', () => {
+  it('writes the index head: the newest 50 rows, newest first', async () => {
+    for (let i = 0; i < 60; i++) await saveArticle(article(i), 1000 + i);
+    await browser.storage.local.remove('indexHead');
+    await migrations[2]();
+    const head = JSON.parse((await browser.storage.local.get('indexHead')).indexHead as string);
+    expect(head.map((e: { title: string }) => e.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Story ${59 - i}`));
+  });
+});
+
 describe('migrate', () => {
-  it('repairs a schema-1 library into schema 2 on update', async () => {
+  it('repairs a schema-1 library into the current schema on update', async () => {
     const { id } = await saveArticle(article(1));
     await browser.storage.local.set({ index: [], schemaVersion: 1 });
-    expect(await migrate()).toEqual({ from: 1, to: 2 });
+    expect(await migrate()).toEqual({ from: 1, to: SCHEMA_VERSION });
     expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
   });
 
@@ -79,6 +89,6 @@ describe('migrate', () => {
     await expect(migrate()).rejects.toThrow(/IO error/);
     expect(await browser.storage.local.get('schemaVersion')).toEqual({});
     await migrate();
-    expect(await browser.storage.local.get(null)).toEqual({ index: '[]', schemaVersion: SCHEMA_VERSION });
+    expect(await browser.storage.local.get(null)).toEqual({ index: '[]', indexHead: '[]', schemaVersion: SCHEMA_VERSION });
   });
 });

@@ -1,0 +1,89 @@
+// Shared by reader.e2e.mjs and a11y.e2e.mjs: open the reader on a fixture, wait for settings, run axe.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll a page function until it returns truthy (waitForFunction, with a readable failure). */
+export async function until(page, fn, arg, label, timeout = 15_000) {
+  try {
+    await page.waitForFunction(fn, { timeout, polling: 100 }, arg);
+  } catch (e) {
+    throw new Error(`timed out waiting for ${label}: ${e.message}`);
+  }
+}
+
+/** The reader tab for a fixture page, once its article and the stored settings are shown. */
+export async function openReader(session, server, slug) {
+  const url = server.url(`/${slug}/source.html`);
+  await session.openPage(url);
+  const tabId = await session.tabIdOf(url);
+  const page = await session.openExtensionPage(`reader.html?tab=${tabId}`);
+  await until(page, () => document.querySelector('.reader-content') && document.documentElement.dataset.theme, undefined, `reader of ${slug}`);
+  return { page, tabId, url };
+}
+
+/** Reload an extension page (Firefox's BiDi refuses to navigate moz-extension:// itself, so the page does). */
+export async function reload(page) {
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await sleep(300);
+  await until(page, () => document.readyState === 'complete' && document.querySelector('.reader-content') && document.documentElement.dataset.theme, undefined, 'reload');
+}
+
+/** The settings in storage.sync once they equal `want` (saves are batched, so they land a moment after the change). */
+export async function storedSettingsBecome(session, want, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let got;
+  while (Date.now() < end) {
+    got = (await session.evalInExtension((api) => api.storage.sync.get('readerSettings'))).readerSettings;
+    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    await sleep(100);
+  }
+  return got;
+}
+
+/** Write the reader settings as another computer's sync would; open readers follow through storage.onChanged. */
+export async function setSettings(session, settings) {
+  await session.evalInExtension((api, s) => api.storage.sync.set({ readerSettings: s }), settings);
+}
+
+/**
+ * An extension page in a background tab of the window where a fixture page is the active tab: how the
+ * popup sees the world when its toolbar button is clicked (headless browsers cannot click it).
+ */
+export async function openPopupFor(session, server, slug) {
+  const fixture = server.url(`/${slug}/source.html`);
+  const page0 = await session.openPage(fixture);
+  await page0.bringToFront();
+  const url = `${session.extensionOrigin}/popup.html`;
+  const before = new Set(await session.browser.pages());
+  await session.evalInExtension((api, u) => api.tabs.create({ url: u, active: false }), url);
+  const end = Date.now() + 15_000;
+  while (Date.now() < end) {
+    for (const p of await session.browser.pages()) {
+      if (before.has(p)) continue;
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href === url) {
+        await until(p, () => document.querySelector('.reader-content, [role="alert"]'), undefined, 'popup content');
+        return p;
+      }
+    }
+    await sleep(150);
+  }
+  throw new Error('popup page did not open');
+}
+
+/** axe-core's violations on the page as it is now, as short readable strings. */
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof globalThis.axe === 'object');
+  if (!loaded) await page.evaluate(AXE_SOURCE); // evaluated over CDP/BiDi: not subject to the page's CSP
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    if (result.passes.length === 0) throw new Error('axe checked nothing'); // a run that saw no page proves nothing
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+  return violations;
+}
