@@ -35,7 +35,16 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   },
   getArticle: { audience: 'extension', valid: hasId, handle: ({ id }) => storage.readArticle(id) },
   updateArticle: { audience: 'extension', valid: isUpdate, handle: ({ id, changes }) => storage.updateArticle(id, changes) },
-  deleteArticle: { audience: 'extension', valid: hasId, handle: ({ id }) => storage.deleteArticle(id) },
+  deleteArticle: {
+    audience: 'extension',
+    valid: hasId,
+    // Its offline images go too (images other articles show are kept). Undo brings the text back, not the copies.
+    handle: async ({ id }) => {
+      const deleted = await storage.deleteArticle(id);
+      await storage.releaseArticleImages(id);
+      return deleted;
+    },
+  },
   restoreArticle: { audience: 'extension', valid: isRestore, handle: ({ article }) => storage.restoreArticle(article) },
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },

@@ -6,6 +6,7 @@ import type { ImportItem } from '../import/types';
 import * as storage from '../storage';
 import { extractHtml } from './extract-html';
 import { fetchPage } from './fetch-page';
+import { keepImages } from './offline-images';
 
 /** Pages fetched at once: enough to overlap network waits, few enough not to hammer one site. */
 export const CONCURRENCY = 2;
@@ -20,6 +21,7 @@ export async function importItem(item: ImportItem): Promise<StepResult> {
   if (!result.ok) return { ok: false, reason: result.detail ? `${result.reason}: ${result.detail}` : result.reason };
   const article = await toStoredArticle(recordFromImport(item, result.article, ''));
   await storage.restoreArticles([article]);
+  await keepImages(article.id).catch(() => 0);
   return { ok: true, articleId: article.id };
 }
 

@@ -5,6 +5,7 @@ import { onLibraryChanged } from '../storage';
 import { ExportLibrary } from '../library/ExportLibrary';
 import { useLibrary } from '../library/useLibrary';
 import { ImportSection } from './ImportSection';
+import { OfflineImages } from './OfflineImages';
 import { RestoreBackup } from './RestoreBackup';
 
 /** "12.4 MB" in the user's language. */
@@ -49,6 +50,7 @@ export function Options() {
         )}
         <p>{t('optionsUninstall')}</p>
       </section>
+      <OfflineImages />
       <BackupSection />
       <ImportSection />
     </main>

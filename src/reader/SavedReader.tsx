@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { readArticle, type SavedArticle } from '../storage';
+import { useLocalImages } from './useLocalImages';
 import { toLibraryRecord } from '../export/record';
 import { ArticleView } from '../ui/ArticleView';
 import { ExportButtons } from '../ui/ExportButtons';
@@ -21,11 +22,12 @@ export function SavedReader({ articleId }: { articleId: string }) {
     if (article) document.title = article.title;
   }, [article]);
   useReadingPosition(article ?? null, end);
+  const localImages = useLocalImages(articleId);
   if (article === undefined) return <Loading />;
   if (article === null) return <NoArticle reason="error" detail={t('readerMissing')} />;
   return (
     <>
-      <ArticleView article={article} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
+      <ArticleView article={article} localImages={localImages} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
       <div ref={end} class="reader-end" aria-hidden="true" />
     </>
   );

@@ -5,6 +5,7 @@ export { whenWritten } from './queue';
 export { newestFirst, parseIndex, readArticle, readArticles, readIndex, readIndexHead } from './read';
 export { restoreArticles, type RestoreOutcome } from './restore';
 export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
+export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage, type ImageData } from './images';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './errors';

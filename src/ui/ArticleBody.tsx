@@ -1,11 +1,25 @@
 import { useMemo } from 'preact/hooks';
+import { localizeImages } from '../offline-images/localize';
 import { sanitize } from '../sanitize/sanitize';
+
+/** Image URL as written in the article → a local (blob:) URL of its stored copy. */
+export type LocalImages = Record<string, string>;
+
+/** Sanitized HTML with images pointed at their local copies: AFTER sanitizing, so blob: URLs never meet the sanitizer. */
+function withLocalImages(clean: string, local: LocalImages): string {
+  const template = document.createElement('template');
+  template.innerHTML = clean; // inert: a template's content runs no scripts and loads nothing
+  return localizeImages(template.content, (url) => local[url]) ? template.innerHTML : clean;
+}
 
 /**
  * The render boundary for article HTML: the only `dangerouslySetInnerHTML` in Lectern, and it only ever
  * receives `sanitize()`'s output. Everything else about an article is rendered as text.
  */
-export function ArticleBody({ html, baseUrl }: { html: string; baseUrl: string }) {
-  const clean = useMemo(() => sanitize(html, baseUrl), [html, baseUrl]);
+export function ArticleBody({ html, baseUrl, localImages }: { html: string; baseUrl: string; localImages?: LocalImages }) {
+  const clean = useMemo(() => {
+    const safe = sanitize(html, baseUrl);
+    return localImages && Object.keys(localImages).length ? withLocalImages(safe, localImages) : safe;
+  }, [html, baseUrl, localImages]);
   return <div class="reader-content" dangerouslySetInnerHTML={{ __html: clean }} />;
 }

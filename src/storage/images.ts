@@ -1,0 +1,66 @@
+import { addImage, emptyImageIndex, releaseArticle, totalImageBytes, type ImageIndex } from '../offline-images/image-index';
+import { getItems, removeItems, setItems } from './area';
+import { serialized } from './queue';
+
+/**
+ * Offline copies of saved articles' images: `image:<content key>` holds the bytes (base64, as storage
+ * keeps JSON), once per content; `imageIndex` says which article shows which image at which URL.
+ */
+const INDEX = 'imageIndex';
+const SETTING = 'offlineImages';
+const imageKey = (key: string) => `image:${key}`;
+
+export interface ImageData { type: string; data: string }
+export interface FetchedImage { url: string; key: string; type: string; bytes: number; data: string }
+
+const isIndex = (v: unknown): v is ImageIndex =>
+  typeof v === 'object' && v !== null && typeof (v as ImageIndex).images === 'object' && typeof (v as ImageIndex).articles === 'object';
+
+export async function readImageIndex(): Promise<ImageIndex> {
+  const value = (await getItems(INDEX))[INDEX];
+  return isIndex(value) ? value : emptyImageIndex();
+}
+
+/** Store an article's images; bytes already stored under the same content key are not written again. */
+export function storeArticleImages(articleId: string, images: FetchedImage[]): Promise<void> {
+  return serialized(async () => {
+    let index = await readImageIndex();
+    const items: Record<string, unknown> = {};
+    for (const image of images) {
+      if (!index.images[image.key]) items[imageKey(image.key)] = { type: image.type, data: image.data } satisfies ImageData;
+      index = addImage(index, articleId, image.url, image.key, image.bytes, image.type);
+    }
+    await setItems({ ...items, [INDEX]: index });
+  });
+}
+
+/** Forget a deleted article's images; bytes no other article shows are deleted. */
+export function releaseArticleImages(articleId: string): Promise<void> {
+  return serialized(async () => {
+    const current = await readImageIndex();
+    if (!current.articles[articleId]) return;
+    const { index, orphans } = releaseArticle(current, articleId);
+    await setItems({ [INDEX]: index });
+    if (orphans.length) await removeItems(orphans.map(imageKey));
+  });
+}
+
+/** An article's stored images by the URL written in it (for the reader, offline). */
+export async function readArticleImages(articleId: string): Promise<Record<string, ImageData>> {
+  const urls = (await readImageIndex()).articles[articleId] ?? {};
+  const keys = [...new Set(Object.values(urls))];
+  if (!keys.length) return {};
+  const stored = await getItems(keys.map(imageKey));
+  const out: Record<string, ImageData> = {};
+  for (const [url, key] of Object.entries(urls)) {
+    const image = stored[imageKey(key)] as ImageData | undefined;
+    if (image && typeof image.data === 'string' && typeof image.type === 'string') out[url] = image;
+  }
+  return out;
+}
+
+export const imageBytes = async () => totalImageBytes(await readImageIndex());
+
+/** The setting (off unless the user turned it on). */
+export const readOfflineImages = async () => (await getItems(SETTING))[SETTING] === true;
+export const setOfflineImages = (on: boolean) => setItems({ [SETTING]: on });
