@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
-import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
+import { BROWSERS, EXTENSION_DIRS, PAGES_DIR } from './fixtures.mjs';
 
 const body = (n) => Array.from({ length: 8 }, (_, i) =>
   `<p>Paragraph ${i + 1} of import ${n}. The harbour committee met again on Tuesday to discuss plans, costs and the timetable for the coming year.</p>`).join('');
 const page = (n) => `<!doctype html><html lang="en"><head><title>Imported ${n}</title></head>
 <body><nav><a href="/">Home</a></nav><article><h1>Imported ${n}</h1>${body(n)}</article></body></html>`;
 const routes = { '/i/1': page(1), '/i/2': page(2), '/i/3': page(3) };
+const PHOTO = readFileSync(join(PAGES_DIR, 'news-ecuador/images/assange-640.jpg'));
+const pictured = `<!doctype html><html lang="en"><head><title>Pictured</title></head><body><article><h1>Pictured</h1>${body(9)}
+<figure><img src="/photo.jpg" alt="The photo" width="640"><figcaption>A photo</figcaption></figure>${body(10)}</article></body></html>`;
 
 const pocketCsv = (server) => [
   'title,url,time_added,tags,status',
@@ -41,13 +44,13 @@ async function clickButton(page, name) {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === n && !b.disabled);
     button?.click();
     return !!button;
-  }, { timeout: 10_000 }, name);
+  }, { timeout: 10_000, polling: 100 }, name);
 }
 
 /** Wait for `text` in an element matching `selector`; on failure, say what the page showed instead. */
 async function waitForText(page, selector, text, timeout = 12_000) {
   try {
-    await page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent.includes(t)), { timeout }, selector, text);
+    await page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent.includes(t)), { timeout, polling: 100 }, selector, text);
   } catch (error) {
     const shown = await page.evaluate(() => document.body.innerText).catch(() => '(page not answering)');
     throw new Error(`"${text}" not shown in ${selector}; the page shows:\n${shown}`, { cause: error });
@@ -137,6 +140,43 @@ for (const kind of BROWSERS) {
       await waitForText(options, '.restore-backup p', 'Restored 3 articles (0 new, 3 replaced).');
       assert.deepEqual(await storedArticles(session), before);
       await options.close();
+    });
+
+    test('offline images: a saved article shows its image with the server stopped', async () => {
+      const photos = await startServer({ '/pictured': pictured, '/photo.jpg': { type: 'image/jpeg', body: PHOTO } });
+      let id;
+      try {
+        const options = await session.openExtensionPage('options.html');
+        await options.waitForSelector('section[aria-labelledby="offline-heading"] input[type=checkbox]');
+        await options.click('section[aria-labelledby="offline-heading"] input[type=checkbox]');
+        await session.controlPage.waitForFunction(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('offlineImages')).offlineImages === true, { polling: 100 });
+        const url = photos.url('/pictured');
+        await session.openPage(url);
+        const saved = await session.sendMessage({ type: 'saveArticle', data: { tabId: await session.tabIdOf(url) } });
+        assert.equal(saved.ok, true);
+        id = saved.id;
+        await session.controlPage.waitForFunction(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return Object.keys(await api.storage.local.get(null)).some((k) => k.startsWith('image:'));
+        }, { timeout: 10_000, polling: 100 }).catch(async (error) => {
+          const state = await session.evalInExtension(async (api) => {
+            const all = await api.storage.local.get(null);
+            return { setting: all.offlineImages, keys: Object.keys(all), imageIndex: all.imageIndex };
+          });
+          throw new Error(`no image stored: ${JSON.stringify(state)}`, { cause: error });
+        });
+        await waitForText(options, '.offline-bytes', 'Stored images:');
+        await options.close();
+      } finally {
+        await photos.close();
+      }
+      // The server is gone: the image can only come from storage.
+      const reader = await session.openExtensionPage(`reader.html?id=${id}`);
+      await reader.waitForFunction(() => {
+        const img = document.querySelector('.reader-content img[alt="The photo"]');
+        return img?.complete && img.naturalWidth > 0 && img.src.startsWith('blob:');
+      }, { timeout: 10_000, polling: 100 });
+      await reader.close();
     });
   });
 }
