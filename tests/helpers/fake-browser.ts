@@ -198,6 +198,34 @@ export function setCurrentTab(id: number | null) {
   currentTabId = id;
 }
 
+// ---- Chrome's offscreen documents (chrome.offscreen: no polyfill, Chrome only) ------------------------
+/**
+ * Install `chrome.offscreen` as Chrome has it: one document at a time, created from an extension page URL;
+ * `load` runs the document's script (it registers its own runtime.onMessage listener, as the real one
+ * does once loaded). Without this, `chrome.offscreen` is undefined, as in Firefox.
+ */
+export function installOffscreen(load: (url: string) => void) {
+  let open: string | null = null;
+  const offscreen = {
+    async createDocument({ url, reasons }: { url: string; reasons: string[]; justification: string }) {
+      if (open) throw new Error('Only a single offscreen document may be created.');
+      if (!reasons.length) throw new Error('At least one reason must be given.');
+      open = url;
+      await Promise.resolve();
+      load(url);
+    },
+    hasDocument: async () => open !== null,
+    async closeDocument() {
+      open = null;
+    },
+    get url() {
+      return open;
+    },
+  };
+  Object.assign(globalThis, { chrome: { offscreen } });
+  return offscreen;
+}
+
 // ---- optional permissions ------------------------------------------------------------------------
 /** Host patterns the user has granted (exact patterns: no pattern matching, the code asks for whole patterns). */
 export const grantedOrigins = new Set<string>();

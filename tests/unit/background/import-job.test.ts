@@ -12,7 +12,8 @@ import { sendMessage } from '../../../src/shared/messages';
 import * as storage from '../../../src/storage';
 
 // Firefox's background is a page with a DOMParser (Chrome's worker uses the offscreen document instead).
-const window = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
+// Its documents have the background page's URL, as in Firefox: links must still resolve against the fetched page.
+const window = new JSDOM('', { url: 'moz-extension://lectern-test-id/background.html', virtualConsole: new VirtualConsole() }).window;
 Object.assign(globalThis, { DOMParser: window.DOMParser });
 
 import '../../../src/background/background';
