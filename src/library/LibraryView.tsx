@@ -45,7 +45,8 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
 
   if (entries === null) return <p class="library-status" role="status">…</p>;
   return (
-    <section class="library" aria-label={t('tabLibrary')}>
+    <section class="library" aria-labelledby="library-heading">
+      <h1 id="library-heading" class="library-heading">{t('savedList')}</h1>
       <LibraryControls query={query} setQuery={setQuery} filters={filters} setFilters={setFilters} tags={tags} />
       <div role="status" class="library-status">
         {error ?? (deleted && (

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
+import { axeViolations } from './reader-helpers.mjs';
 
 const TABS = 20;
 const words = ['harbour', 'council', 'budget', 'river', 'market', 'school', 'bridge', 'garden', 'museum', 'station'];
@@ -108,6 +109,13 @@ for (const kind of BROWSERS) {
       await popup.waitForFunction(() => document.querySelector('ul[aria-label="Saved articles"] h2')?.textContent === 'Article 3', { timeout: 10_000 });
       assertConsistent(await storedLibrary(session), TABS);
       assert.deepEqual(await listedTitles(popup), ['Article 3']);
+      await popup.close();
+    });
+
+    test('the library view has no axe violations', async () => {
+      const popup = await session.openExtensionPage('popup.html#library');
+      await popup.waitForSelector('ul[aria-label="Saved articles"] h2');
+      assert.deepEqual(await axeViolations(popup), []);
       await popup.close();
     });
 
