@@ -79,13 +79,14 @@ for (const kind of BROWSERS) {
       await popup.bringToFront(); // the article is read; now the popup is what the user looks at (focus rings need a focused window)
       await popup.evaluate(() => document.activeElement.blur());
       const walk = [];
-      for (let i = 0; i < 7; i++) {
+      for (let i = 0; i < 10; i++) {
         await popup.keyboard.press('Tab');
         walk.push(await focused(popup));
       }
       // The view tabs ("This page" selected; arrow keys reach "Library") come first, then the toolbar.
-      assert.deepEqual(walk.map((f) => f.name), ['This page', 'Open in tab', 'Save', 'Text and theme', walk[4].name, 'Keyboard shortcuts', 'The Daily Lantern']);
-      assert.match(walk[4].name, /^Listen/);
+      const exports = ['Export as Markdown', 'Export as HTML', 'Export as EPUB'];
+      assert.deepEqual(walk.map((f) => f.name), ['This page', 'Open in tab', 'Save', ...exports, 'Text and theme', walk[7].name, 'Keyboard shortcuts', 'The Daily Lantern']);
+      assert.match(walk[7].name, /^Listen/);
       assert.deepEqual(walk.filter((f) => !f.visible), [], 'every focused control shows its focus');
       await popup.keyboard.down('Shift');
       await popup.keyboard.press('Tab');
