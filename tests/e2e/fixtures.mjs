@@ -1,5 +1,5 @@
 // Shared by the end-to-end specs: where the built extensions and the fixture pages are.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -8,6 +8,8 @@ export const BROWSERS = ['chromium', 'firefox'];
 export const EXTENSION_DIRS = { chromium: join(root, 'dist/chrome-e2e'), firefox: join(root, 'dist/firefox-e2e') };
 export const PAGES_DIR = join(root, 'tests/fixtures/pages');
 export const ARTIFACTS_DIR = join(root, 'tests/e2e/artifacts');
+// Screenshots land here; a fresh clone does not have it (it is git-ignored).
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
 /** A fixture page's expectations (tests/fixtures/pages/<slug>/expected.json). */
 export function expected(slug) {
