@@ -9,7 +9,8 @@ const NEWSLETTER_TOKEN = /newsletter|subscribe|subscription|sign-?up|optin|opt-i
  * Author boxes are removed here, before Readability, and not only from its output: Readability replaces
  * a wrapper holding a single paragraph by that paragraph, and the wrapper's name goes with it.
  */
-const AUTHOR_BOX_TOKEN = /author[-_]?(box|bio|info|description|card|profile)|about[-_]?the[-_]?author/i;
+// Not `authorInfo`: Readability reads the byline from such blocks (cnet, msn lost theirs).
+const AUTHOR_BOX_TOKEN = /author[-_]?(box|bio|description|card)|about[-_]?the[-_]?author/i;
 /** Furniture is short: never remove a block holding more text than this. */
 const MAX_FURNITURE_CHARS = 400;
 
