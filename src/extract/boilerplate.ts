@@ -5,27 +5,58 @@
  */
 const AD_TOKEN = /(^|[\s_-])(ad|ads|advert|advertisement|advertising|adslot|ad-?slot|ad-?label|ad-?wrap|ad-?container|dfp|gpt-ad|sponsored)([\s_-]|$)/i;
 const NEWSLETTER_TOKEN = /newsletter|subscribe|subscription|sign-?up|optin|opt-in/i;
+/**
+ * Author boxes are removed here, before Readability, and not only from its output: Readability replaces
+ * a wrapper holding a single paragraph by that paragraph, and the wrapper's name goes with it.
+ */
+// Not `authorInfo`: Readability reads the byline from such blocks (cnet, msn lost theirs).
+const AUTHOR_BOX_TOKEN = /author[-_]?(box|bio|description|card)|about[-_]?the[-_]?author/i;
 /** Furniture is short: never remove a block holding more text than this. */
 const MAX_FURNITURE_CHARS = 400;
 
 const tokens = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.id}`;
 const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
+/** Any name that could match one of the tests below: one cheap regex rules out almost every block. */
+const MAYBE = /ad|dfp|sponsor|newsletter|subscri|sign-?up|opt-?in|author/i;
+
 function isAdSlot(el: Element): boolean {
   return AD_TOKEN.test(tokens(el)) && textLength(el) < 100;
 }
 
-/** A sign-up box: a form asking for an e-mail address, or a block named like one, with little text. */
-function isNewsletterBox(el: Element): boolean {
-  if (textLength(el) > MAX_FURNITURE_CHARS) return false;
-  return NEWSLETTER_TOKEN.test(tokens(el)) || (el.tagName !== 'FORM' && !!el.querySelector('form input[type="email"]'));
+function isNamedFurniture(el: Element): boolean {
+  const names = tokens(el);
+  return (NEWSLETTER_TOKEN.test(names) || AUTHOR_BOX_TOKEN.test(names)) && textLength(el) <= MAX_FURNITURE_CHARS;
+}
+
+const BOX_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'SPAN', 'P']);
+
+/**
+ * The box around an e-mail sign-up form: the outermost block above the form that still has little
+ * text. Walking up from each form (instead of asking every block whether it holds one) keeps this
+ * linear: text only grows going up, so the walk stops at the first block that is too long.
+ */
+function signupBox(form: Element): Element | null {
+  let box: Element | null = null;
+  for (let el = form.parentElement; el && el.tagName !== 'BODY'; el = el.parentElement) {
+    if (!BOX_TAGS.has(el.tagName)) continue;
+    if (textLength(el) > MAX_FURNITURE_CHARS) break;
+    box = el;
+  }
+  return box;
 }
 
 export function removeBoilerplate(doc: Document): void {
   const body = doc.body;
   if (!body) return;
+  // Names first: a regex on class and id is cheap; text is measured only for blocks that match.
   for (const el of Array.from(body.querySelectorAll('div, section, aside, span, p, form'))) {
-    if (!el.isConnected) continue;
-    if (isAdSlot(el) || isNewsletterBox(el)) el.remove();
+    if (!MAYBE.test(tokens(el))) continue;
+    if (el.isConnected && (isAdSlot(el) || isNamedFurniture(el))) el.remove();
+  }
+  for (const input of Array.from(body.querySelectorAll('form input[type="email"]'))) {
+    const form = input.closest('form');
+    const box = form?.isConnected ? signupBox(form) : null;
+    box?.remove();
   }
 }

@@ -1,20 +1,38 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { Article, ExtractionResult } from '../shared/article';
 import { countWords, readingMinutes } from '../shared/reading-time';
 import { removeBoilerplate } from './boilerplate';
+import { cleanArticle } from './cleanup';
+import { linkDensity } from './cleanup/guard';
+import { fallbackContent } from './fallback';
 import { resolveLazyImages } from './lazy-images';
 import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, normalizeDir } from './metadata';
+import { isReaderable } from './readerable';
 import { findStandfirst, restoreStandfirst } from './standfirst';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
 /**
- * Pages with more elements than this are refused rather than parsed: Readability's scoring is roughly
- * quadratic on pathological pages and would freeze the tab for seconds.
+ * Pages with more elements than this are refused (reason 'too-large') before any work: the content
+ * script runs on the page's own thread, and Readability's cost grows faster than the page. Measured
+ * (BENCHMARKS.md, bench/accuracy-huge*.mjs): Readability alone takes ~0.6 s in Chromium on a
+ * 44k-element page and over a second past 50k; no page of either corpus has more than ~10k.
  */
-export const MAX_ELEMENTS = 60_000;
-/** Below this many words what Readability returns is a fragment (a login box, a caption), not an article. */
-const MIN_WORDS = 60;
+export const MAX_ELEMENTS = 40_000;
+/** Below this many characters of text there is no article (a login box, a caption, an error page). */
+const MIN_CHARS = 140;
+/** An "article" that is largely links and has no long paragraphs is a listing (search results, an index). */
+const MAX_LISTING_LINK_DENSITY = 0.3;
+
+interface Parsed {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  lang?: string | null;
+  dir?: string | null;
+  publishedTime?: string | null;
+  excerpt?: string | null;
+}
 
 /**
  * Extract the article of `doc`, a document the caller owns (a clone of the live page: Readability
@@ -28,7 +46,6 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   }
   const base = documentBase(doc, url);
   const canonicalUrl = findCanonicalUrl(doc, url);
-  const readerable = isProbablyReaderable(doc);
   resolveLazyImages(doc);
   removeBoilerplate(doc);
   const standfirst = findStandfirst(doc, doc.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content'));
@@ -38,20 +55,35 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     maxElemsToParse: MAX_ELEMENTS,
     keepClasses: true, // the sanitizer decides which classes survive (code language hints)
   }).parse();
-  const content = parsed?.content;
-  if (!parsed || !content) return { ok: false, reason: 'no-article' };
-
-  restoreStandfirst(content, standfirst);
-  makeUrlsAbsolute(content, base);
-  const text = elementToText(content);
-  const wordCount = countWords(text);
-  if (wordCount < MIN_WORDS || (!readerable && wordCount < MIN_WORDS * 3)) {
-    return { ok: false, reason: 'no-article' };
+  let content = parsed?.content ?? null;
+  if (content) {
+    restoreStandfirst(content, standfirst);
+    cleanArticle(content);
   }
+  let text = content ? elementToText(content) : '';
+  let fallback = false;
+  if (text.length < MIN_CHARS) {
+    // Readability gave up (it restores the page before it does, so the page is whole again).
+    const alternative = fallbackContent(doc);
+    if (alternative) cleanArticle(alternative);
+    const alternativeText = alternative ? elementToText(alternative) : '';
+    if (alternativeText.length > text.length) [content, text, fallback] = [alternative, alternativeText, true];
+  }
+  if (!content || text.length < MIN_CHARS) return { ok: false, reason: 'no-article' };
+  if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
+
+  makeUrlsAbsolute(content, base);
+  const article = buildArticle(doc, url, parsed ?? {}, content, text);
+  if (canonicalUrl) article.canonicalUrl = canonicalUrl;
+  if (fallback) article.fallback = true;
+  return { ok: true, article };
+}
+
+function buildArticle(doc: Document, url: string, parsed: Parsed, content: Element, text: string): Article {
+  const base = documentBase(doc, url);
   const lang = findLang(doc, parsed.lang);
-  const article: Article = {
+  return {
     url,
-    canonicalUrl,
     title: (parsed.title ?? '').trim() || doc.title.trim() || url,
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
@@ -62,8 +94,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     leadImage: findLeadImage(doc, content, base),
     content: content.innerHTML,
     text,
-    wordCount,
+    wordCount: countWords(text),
     readingMinutes: readingMinutes(text, lang),
   };
-  return { ok: true, article };
 }

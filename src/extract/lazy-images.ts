@@ -21,7 +21,14 @@ function firstAttr(el: Element, names: string[]): string | null {
   return null;
 }
 
+function hasDataAttribute(el: Element): boolean {
+  for (let i = 0; i < el.attributes.length; i++) if (el.attributes[i].name.startsWith('data-')) return true;
+  return false;
+}
+
 function resolveElement(el: Element): void {
+  // Every lazy source lives in a data- attribute: most images have none, and eight lookups each add up.
+  if (!hasDataAttribute(el)) return;
   const lazySrc = firstAttr(el, SRC_ATTRS);
   if (lazySrc && IMAGE_URL.test(lazySrc) && (el.tagName !== 'IMG' || isPlaceholder(el.getAttribute('src')))) {
     el.setAttribute('src', lazySrc);
@@ -52,5 +59,8 @@ function resolveNoscript(noscript: Element, doc: Document): void {
 /** Resolve lazy images in `doc` in place. */
 export function resolveLazyImages(doc: Document): void {
   doc.querySelectorAll('img, source').forEach(resolveElement);
-  doc.querySelectorAll('noscript').forEach((ns) => resolveNoscript(ns, doc));
+  // Only a <noscript> that holds an image is worth re-parsing (pages have dozens for trackers).
+  doc.querySelectorAll('noscript').forEach((ns) => {
+    if (ns.querySelector('img') || /<img[\s>]/i.test(ns.textContent ?? '')) resolveNoscript(ns, doc);
+  });
 }

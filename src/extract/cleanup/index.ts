@@ -1,0 +1,12 @@
+import { removeNamedBoilerplate } from './attributes';
+import { removeAnnouncedBoilerplate } from './phrases';
+
+/**
+ * Boilerplate Readability leaves inside the article container, removed from its output element
+ * (a few hundred nodes, not the whole page, so the cost stays small). Order matters: named blocks
+ * first, so that the phrase rules see the lists that are left.
+ */
+export function cleanArticle(root: Element): void {
+  removeNamedBoilerplate(root);
+  removeAnnouncedBoilerplate(root);
+}
