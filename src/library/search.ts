@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { QUERY_OPTIONS, INDEX_OPTIONS, type SearchDoc } from '../shared/search-options';
-import { readArticle, type IndexEntry } from '../storage';
+import { readArticle } from '../storage/read';
+import type { IndexEntry } from '../storage/schema';
 import { allShardNumbers, readShard, searchDoc } from '../storage/search-shards';
 
 /**

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { newestFirst, onLibraryChanged, readIndex, readIndexHead, type IndexEntry } from '../storage';
+// Straight from the modules, not the storage barrel: the barrel reaches the search engine, which the
+// popup's first paint must not load (see build.mjs, SPLIT_ENTRY_POINTS).
+import { newestFirst, readIndex, readIndexHead } from '../storage/read';
+import type { IndexEntry } from '../storage/schema';
+import { onLibraryChanged } from '../storage/watch';
 
 /** `complete` is false while only the index head (the newest rows) has been read. */
 export interface LibraryState { entries: IndexEntry[] | null; corrupt: number; complete: boolean }
