@@ -16,12 +16,19 @@ const args = new Set(process.argv.slice(2));
 const ENTRY_POINTS = {
   'background/background': 'src/background/background.ts',
   'content/extract-page': 'src/content/extract-page.ts',
-  'popup/main': 'src/popup/main.tsx',
   'reader/main': 'src/reader/main.tsx',
   'welcome/main': 'src/welcome/main.tsx',
   'options/main': 'src/options/main.tsx',
   // Chrome only: a page with a DOM where the service worker extracts pages fetched for an import.
   'offscreen/main': 'src/offscreen/offscreen.ts',
+};
+/**
+ * Pages built as ES modules split into chunks (loaded by `<script type="module">`): the popup's first paint
+ * needs only the library list; the reader view (with the sanitizer) and the search engine load on demand.
+ * Content scripts and the service worker stay single IIFE files.
+ */
+const SPLIT_ENTRY_POINTS = {
+  'popup/main': 'src/popup/main.tsx',
 };
 /** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
 const PAGES = ['popup', 'reader', 'welcome', 'options', 'offscreen'];
@@ -50,11 +57,9 @@ function manifestFor(base, browserName, { e2e }) {
 }
 
 async function bundleExtension(outdir, minify) {
-  await build({
-    entryPoints: ENTRY_POINTS,
+  const common = {
     outdir,
     bundle: true,
-    format: 'iife',
     target: ['chrome120', 'firefox128'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -64,7 +69,9 @@ async function bundleExtension(outdir, minify) {
     logLevel: 'warning',
     external: ['/fonts/*'], // copied as files, addressed from the extension's root
     define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
-  });
+  };
+  await build({ ...common, entryPoints: ENTRY_POINTS, format: 'iife' });
+  await build({ ...common, entryPoints: SPLIT_ENTRY_POINTS, format: 'esm', splitting: true, chunkNames: 'popup/chunks/[name]-[hash]' });
 }
 
 async function copyFonts(dir) {

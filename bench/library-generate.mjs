@@ -51,7 +51,11 @@ export async function generateLibrary(api, count, seed) {
     await api.storage.local.set(items);
   }
   index.sort((a, b) => b.savedAt - a.savedAt);
-  await api.storage.local.set({ index: JSON.stringify(index), indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: 3 });
+  // Schema 4: the index in 32 pages by id (src/storage/keys.ts pageOf), plus the head.
+  const pages = Array.from({ length: 32 }, () => []);
+  for (const e of index) pages[parseInt(e.id.slice(0, 2), 16) % 32].push(e);
+  const layout = Object.fromEntries(pages.map((rows, n) => [`index:${n}`, JSON.stringify(rows)]));
+  await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: 4 });
   // Queries for the search benchmark: words of different frequency, and pairs of them.
   const single = [vocab[3], vocab[40], vocab[400], vocab[4000], vocab[12000], vocab[25000], vocab[7], vocab[90], vocab[900], vocab[9000]];
   const multi = [[vocab[3], vocab[40]], [vocab[40], vocab[400]], [vocab[400], vocab[4000]], [vocab[7], vocab[900]], [vocab[90], vocab[9000]]].map((p) => p.join(' '));

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IndexEntry } from '../storage';
-import { LibrarySearch } from './search';
+import type { LibrarySearch } from './search';
 import { measure } from './timing';
 
 /**
@@ -20,7 +20,8 @@ export function useSearch(entries: IndexEntry[], query: string, indexLoaded = tr
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
         const start = performance.now();
-        void LibrarySearch.load(entries, () => mine !== generation.current).then((s) => {
+        // The search engine is its own chunk: the list paints without loading or parsing it.
+        void import('./search').then(({ LibrarySearch }) => LibrarySearch.load(entries, () => mine !== generation.current)).then((s) => {
           if (!s || mine !== generation.current) return; // a newer load replaced this one
           measure('lectern:search-load', start);
           setSearch(s);

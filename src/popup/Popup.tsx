@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { LibraryView } from '../library/LibraryView';
-import { SaveButton } from '../library/SaveButton';
-import { t } from '../shared/i18n';
 import { Loading } from '../ui/NoArticle';
 import { ReaderRoot } from '../ui/ReaderRoot';
-import { ReaderScreen } from '../ui/ReaderScreen';
-import { useExtraction } from '../ui/useExtraction';
 import { PopupTabs, type PopupViewName } from './PopupTabs';
 
 /** The tab the popup was opened for: the active tab of the window the toolbar button belongs to. */
@@ -18,25 +14,19 @@ function useActiveTabId(): number | null | undefined {
   return tabId;
 }
 
-async function openInTab(tabId: number) {
-  await browser.tabs.create({ url: browser.runtime.getURL(`reader.html?tab=${tabId}`) });
-  window.close();
-}
+type PopupReaderComponent = typeof import('./PopupReader').PopupReader;
+const loadReader = () => import('./PopupReader');
 
-function PopupToolbar({ tabId }: { tabId: number }) {
-  return (
-    <nav class="reader-toolbar" aria-label={t('readerToolbar')}>
-      <button type="button" onClick={() => void openInTab(tabId)}>
-        {t('openInTab')}
-      </button>
-      <SaveButton tabId={tabId} />
-    </nav>
-  );
-}
-
-function PopupReader({ tabId }: { tabId: number | null }) {
-  const result = useExtraction(tabId);
-  return <ReaderScreen result={result} toolbar={tabId !== null && <PopupToolbar tabId={tabId} />} />;
+/**
+ * The reader view's code (extraction, the sanitizer, the article renderer) is a separate chunk, imported
+ * only when "This page" is shown: opening the popup on the library does not load or parse it.
+ */
+function LazyPopupReader({ tabId }: { tabId: number | null }) {
+  const [Reader, setReader] = useState<PopupReaderComponent | null>(null);
+  useEffect(() => {
+    void loadReader().then((m) => setReader(() => m.PopupReader));
+  }, []);
+  return Reader ? <Reader tabId={tabId} /> : <Loading />;
 }
 
 /** `popup.html#library` opens on the library (tests and the options page link there). */
@@ -45,12 +35,16 @@ const initialView = (): PopupViewName => (location.hash === '#library' ? 'librar
 export function Popup() {
   const tabId = useActiveTabId();
   const [view, setView] = useState<PopupViewName>(initialView);
+  // Fetch the reader's chunk while the active tab is looked up, not after.
+  useEffect(() => {
+    if (view === 'page') void loadReader();
+  }, [view]);
   return (
     <ReaderRoot onClose={() => window.close()}>
       <main class="popup">
         <PopupTabs view={view} setView={setView} />
         <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-          {view === 'library' ? <LibraryView onOpened={() => window.close()} /> : tabId === undefined ? <Loading /> : <PopupReader tabId={tabId} />}
+          {view === 'library' ? <LibraryView onOpened={() => window.close()} /> : tabId === undefined ? <Loading /> : <LazyPopupReader tabId={tabId} />}
         </div>
       </main>
     </ReaderRoot>

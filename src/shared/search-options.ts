@@ -11,10 +11,14 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   autoVacuum: false,
 };
 
-/** As you type: every word must match, the last one (from 3 letters) may be the start of a word; titles weigh most. */
-export const QUERY_OPTIONS: SearchOptions = {
-  combineWith: 'AND',
-  // Prefix-matching one or two letters would expand to most of the vocabulary: slow, and useless as a result.
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+/** A query word is also matched as the start of longer words only from this many letters on: shorter ones expand to much of the vocabulary. */
+export const PREFIX_FROM = 4;
+
+/**
+ * One word of a query, as you type: the last word (from PREFIX_FROM letters) may be the start of a word;
+ * titles weigh most. Words are combined with AND by the caller (src/library/search.ts).
+ */
+export const termOptions = (prefix: boolean): SearchOptions => ({
+  prefix,
   boost: { title: 3, site: 2, byline: 2 },
-};
+});

@@ -1,7 +1,17 @@
 /** Storage keys, built in one place: one key per article, the compact index and the schema version. */
 const ARTICLE_PREFIX = 'article:';
 
+/** Schema 1–3 kept the whole index under this one key; schema 4 splits it into INDEX_PAGES pages. */
 export const INDEX_KEY = 'index';
+/**
+ * The compact index is split into pages by article id (the same hash as the search shards), so a save reads
+ * and rewrites one page (~1/INDEX_PAGES of the index) instead of all of it; the list reads every page in one get().
+ */
+export const INDEX_PAGES = 32;
+const INDEX_PAGE_PREFIX = 'index:';
+export const indexPageKey = (n: number) => INDEX_PAGE_PREFIX + n;
+export const isIndexPageKey = (key: string) => key.startsWith(INDEX_PAGE_PREFIX);
+export const allIndexPageKeys = () => Array.from({ length: INDEX_PAGES }, (_, n) => indexPageKey(n));
 /** The newest HEAD_SIZE index rows, written with the index: the popup paints from it before reading the rest. */
 export const INDEX_HEAD_KEY = 'indexHead';
 export const HEAD_SIZE = 50;
@@ -16,3 +26,4 @@ export const SEARCH_SHARDS = 32;
 export const searchShardKey = (n: number) => `search:${n}`;
 /** Ids are hex digests: their first two hex digits spread articles evenly over the shards. */
 export const shardOf = (id: string) => parseInt(id.slice(0, 2), 16) % SEARCH_SHARDS;
+export const pageOf = (id: string) => shardOf(id) % INDEX_PAGES;

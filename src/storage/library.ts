@@ -4,23 +4,20 @@ import { articleIdFor, urlKey } from './canonical';
 import { cleanTags, entryOf, savedArticle } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
-import { indexItems, newestFirst, readArticle, readIndex } from './read';
+import { itemsListing, itemsUnlisting } from './pages';
+import { readArticle } from './read';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
 import { reindexLater, searchDoc } from './search-shards';
 import { isSavedArticle } from './validate';
 
-/** The index with `entry` in its place (replacing an entry with the same id), newest first. */
-function withEntry(entries: IndexEntry[], entry: IndexEntry): IndexEntry[] {
-  const rest = entries.filter((e) => e.id !== entry.id);
-  return [...rest, entry].sort(newestFirst);
-}
-
-/** Write an article and its index row in one set(): both land, or neither. */
+/**
+ * Write an article, its index page and the head in one set(): all land, or none. Only the row's own page
+ * is read and rewritten (schema 4), so a save costs the same in a library of 10 or 10,000 articles.
+ */
 async function put(article: SavedArticle): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
-  const { entries } = await readIndex();
   const entry = entryOf(article);
-  await setItems({ [articleKey(article.id)]: article, ...indexItems(withEntry(entries, entry)) });
+  await setItems({ [articleKey(article.id)]: article, ...(await itemsListing(entry)) });
   return entry;
 }
 
@@ -61,9 +58,8 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
 export function deleteArticle(id: string): Promise<SavedArticle | null> {
   return serialized(async () => {
     const article = await readArticle(id);
-    const { entries } = await readIndex();
-    const remaining = entries.filter((e) => e.id !== id);
-    if (remaining.length !== entries.length) await setItems(indexItems(remaining));
+    const unlisted = await itemsUnlisting(id);
+    if (unlisted) await setItems(unlisted);
     if (article) await removeItems([articleKey(id)]);
     reindexLater(id, null);
     return article;

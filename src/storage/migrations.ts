@@ -1,7 +1,9 @@
-import { getItems, setItems } from './area';
-import { INDEX_KEY, SCHEMA_KEY } from './keys';
+import { getItems, removeItems, setItems } from './area';
+import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
-import { indexItems, newestFirst, readIndex } from './read';
+import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
+import type { IndexEntry } from './schema';
+import { isIndexEntry } from './validate';
 import { repairIndex } from './repair';
 
 /**
@@ -23,10 +25,37 @@ export const migrations: Array<() => Promise<void>> = [
   },
   // 2 → 3: the index head (the newest rows, for a fast first paint), written from the index.
   async () => {
-    const { entries } = await readIndex();
-    await setItems(indexItems(entries.sort(newestFirst)));
+    const { entries } = parseIndex((await getItems(INDEX_KEY))[INDEX_KEY]);
+    await setItems(legacyIndexItems(entries.sort(newestFirst)));
+  },
+  // 3 → 4: the index is split into pages by article id (see keys.ts), written with the head in one set();
+  // then the single index key goes. Corrupt rows go to page 0 as they are, for the repair to report.
+  async () => {
+    const stored = (await getItems(INDEX_KEY))[INDEX_KEY];
+    if (stored === undefined) return;
+    const { entries } = parseIndex(stored);
+    const items = indexItems(entries.sort(newestFirst));
+    const raw = typeof stored === 'string' ? safeParse(stored) : stored;
+    const corruptRows = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
+    if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...JSON.parse(items[indexPageKey(0)]), ...corruptRows]);
+    await setItems(items);
+    await removeItems([INDEX_KEY]);
   },
 ];
+
+const safeParse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
+/** Schema 3's layout (the whole index under one key, plus the head), which step 2 → 3 writes. */
+const legacyIndexItems = (entries: IndexEntry[]) => ({
+  [INDEX_KEY]: serializeIndex(entries),
+  [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)),
+});
 
 export const SCHEMA_VERSION = migrations.length;
 

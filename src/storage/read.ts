@@ -1,17 +1,31 @@
 import { getItems } from './area';
-import { articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY } from './keys';
+import { allIndexPageKeys, articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_PAGES, indexPageKey, pageOf } from './keys';
 import type { IndexEntry, SavedArticle } from './schema';
 import { isIndexEntry, isSavedArticle } from './validate';
 
-/** The index as stored, with corrupt rows skipped and counted. Reading it never loads an article body. */
+/**
+ * The whole index, newest first, with corrupt rows skipped and counted: every page in one get().
+ * Reading it never loads an article body.
+ */
 export async function readIndex(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
-  const raw = (await getItems(INDEX_KEY))[INDEX_KEY];
-  return parseIndex(raw);
+  return joinPages(Object.values(await getItems(allIndexPageKeys())));
+}
+
+/** Stored pages (in any order) as one index, newest first. */
+export function joinPages(pages: unknown[]): { entries: IndexEntry[]; corrupt: number } {
+  const entries: IndexEntry[] = [];
+  let corrupt = 0;
+  for (const page of pages) {
+    const read = parseIndex(page);
+    for (const e of read.entries) entries.push(e);
+    corrupt += read.corrupt;
+  }
+  return { entries: entries.sort(newestFirst), corrupt };
 }
 
 /**
- * The index is stored as one JSON string (schema 2): Chrome's storage turns a large array of objects
- * into V8 values far slower than JSON.parse reads the same text. Schema 1 stored the array itself.
+ * An index page (or the head) is stored as one JSON string (schema 2): Chrome's storage turns a large
+ * array of objects into V8 values far slower than JSON.parse reads the same text. Schema 1 stored the array itself.
  */
 export function parseIndex(stored: unknown): { entries: IndexEntry[]; corrupt: number } {
   if (stored === undefined) return { entries: [], corrupt: 0 };
@@ -38,7 +52,7 @@ export async function readArticle(id: string): Promise<SavedArticle | null> {
 /** Newest first; the order the list shows. */
 export const newestFirst = (a: IndexEntry, b: IndexEntry) => b.savedAt - a.savedAt;
 
-/** The stored form of the index. */
+/** The stored form of an index page or the head. */
 export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries);
 
 /** Several saved articles in one read (exports), in the order asked; missing or corrupt ones left out. */
@@ -53,8 +67,11 @@ export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt:
   return parseIndex((await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY]);
 }
 
-/** The index and its head, to be written together in one set(). `entries` must be newest first. */
-export const indexItems = (entries: IndexEntry[]) => ({
-  [INDEX_KEY]: serializeIndex(entries),
-  [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)),
-});
+/** Every page and the head, to be written together in one set(). `entries` must be newest first. */
+export function indexItems(entries: IndexEntry[]): Record<string, string> {
+  const pages: IndexEntry[][] = Array.from({ length: INDEX_PAGES }, () => []);
+  for (const e of entries) pages[pageOf(e.id)].push(e);
+  const items: Record<string, string> = { [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)) };
+  pages.forEach((rows, n) => (items[indexPageKey(n)] = serializeIndex(rows)));
+  return items;
+}

@@ -24,7 +24,8 @@ async function storedLibrary(session) {
   return session.evalInExtension(async (api) => {
     const all = await api.storage.local.get(null);
     const articles = Object.keys(all).filter((k) => k.startsWith('article:')).map((k) => k.slice(8)).sort();
-    const rows = typeof all.index === 'string' ? JSON.parse(all.index) : [];
+    // Schema 4: the index is split into pages `index:<n>`.
+    const rows = Object.keys(all).filter((k) => k.startsWith('index:')).flatMap((k) => JSON.parse(all[k]));
     return { articles, index: rows.map((e) => e.id).sort(), titles: rows.map((e) => e.title) };
   });
 }

@@ -8,6 +8,8 @@ module.exports = {
       loader,
       format: 'cjs',
       target: 'node20',
+      // Lazy `import()` (the popup's split chunks) becomes a require: jest's CommonJS runtime has no dynamic import.
+      supported: { 'dynamic-import': false },
       jsx: 'automatic',
       jsxImportSource: 'preact',
       sourcemap: 'inline',

@@ -39,6 +39,28 @@ describe('library search', () => {
     expect(await searchFor('nothing-like-this')).toEqual([]);
   });
 
+  it('completes a word as typed only from four letters: shorter words match whole words', async () => {
+    await library();
+    await saveArticle(article(4, { title: 'Short words', text: 'The sto was closed; a har and a shi.' }));
+    await whenWritten();
+    expect(await searchFor('sto')).toEqual(['Short words']);
+    expect((await searchFor('stor')).sort()).toEqual(['Harbour reopens', 'Storm warning']);
+  });
+
+  it('answers every keystroke of a query as a fresh search would, reusing earlier words', async () => {
+    await library();
+    const { entries } = await readIndex();
+    const listed = new Set(entries.map((e) => e.id));
+    const typing = (await LibrarySearch.load(entries))!;
+    for (const query of ['storm ships', 'the storm', 'harbour the', 'storm x']) {
+      for (let i = 1; i <= query.length; i++) {
+        const fresh = (await LibrarySearch.load(entries))!;
+        expect(typing.search(query.slice(0, i), listed)).toEqual(fresh.search(query.slice(0, i), listed));
+      }
+    }
+    expect(typing.search('storm ships', new Set())).toEqual([]);
+  });
+
   it('forgets deleted articles and indexes updated text', async () => {
     await library();
     const { entries } = await readIndex();

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { whenWritten, deleteArticle, onLibraryChanged, readArticle, readIndex, restoreArticle, saveArticle, StorageWriteError, updateArticle } from '../../../src/storage';
 import { article } from './fixtures';
+import { pageOf } from '../../../src/storage/keys';
 
 beforeEach(resetFakeBrowser);
 
@@ -17,7 +18,7 @@ describe('saving', () => {
   it('writes one article record and one index row', async () => {
     const { id, updated } = await saveArticle(article(1), 1000);
     expect(updated).toBe(false);
-    expect(await storedKeys()).toEqual([`article:${id}`, 'index', 'indexHead', expect.stringMatching(/^search:\d+$/)]);
+    expect(await storedKeys()).toEqual([`article:${id}`, `index:${pageOf(id)}`, 'indexHead', expect.stringMatching(/^search:\d+$/)]);
     const { entries } = await readIndex();
     expect(entries).toEqual([expect.objectContaining({ id, title: 'Story 1', site: 'News Example', savedAt: 1000, read: false })]);
     expect(entries[0]).not.toHaveProperty('content');
@@ -107,9 +108,20 @@ describe('managing', () => {
     for (let i = 0; i < 55; i++) saved.push(await saveArticle(article(i), 1000 + i));
     await deleteArticle(saved[54].id);
     await updateArticle(saved[53].id, { favorite: true });
-    const { index, indexHead } = await browser.storage.local.get(['index', 'indexHead']);
-    expect(JSON.parse(indexHead as string)).toEqual(JSON.parse(index as string).slice(0, 50));
+    const { indexHead } = await browser.storage.local.get('indexHead');
+    expect(JSON.parse(indexHead as string)).toEqual((await readIndex()).entries.slice(0, 50));
     expect(JSON.parse(indexHead as string)[0]).toMatchObject({ title: 'Story 53', favorite: true });
+  });
+
+  it('rewrites only the saved article’s index page and the head, in one write', async () => {
+    for (let i = 0; i < 40; i++) await saveArticle(article(i), 1000 + i);
+    await whenWritten();
+    const writes: string[][] = [];
+    browser.storage.onChanged.addListener((c) => writes.push(Object.keys(c).sort()));
+    const { id } = await saveArticle(article(99), 5000);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes[0]).toEqual([`article:${id}`, `index:${pageOf(id)}`, 'indexHead']);
+    expect((await readIndex()).entries).toHaveLength(41);
   });
 
   it('tells other pages when the index changes', async () => {

@@ -3,7 +3,8 @@
  */
 import browser from 'webextension-polyfill';
 import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
-import { migrate, readIndex, saveArticle, SCHEMA_VERSION } from '../../../src/storage';
+import { migrate, readIndex, repairIndex, saveArticle, SCHEMA_VERSION } from '../../../src/storage';
+import { pageOf } from '../../../src/storage/keys';
 import { migrations } from '../../../src/storage/migrations';
 import { article } from './fixtures';
 
@@ -25,13 +26,13 @@ describe('migration 0 → 1', () => {
 describe('migration 1 → 2', () => {
   it('stores a schema-1 index array as a JSON string, keeping every row for the repair to judge', async () => {
     const { id } = await saveArticle(article(1));
-    const rows = JSON.parse((await browser.storage.local.get('index')).index as string);
+    const rows = (await readIndex()).entries;
     await browser.storage.local.set({ index: [...rows, { broken: true }], schemaVersion: 1 });
     await migrations[1]();
     const { index } = await browser.storage.local.get('index');
     expect(typeof index).toBe('string');
     expect(JSON.parse(index as string)).toEqual([...rows, { broken: true }]);
-    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+    expect(JSON.parse(index as string)[0].id).toBe(id);
   });
 
   it('replaces an index that is not a list with an empty one', async () => {
@@ -50,16 +51,65 @@ describe('migration 1 → 2', () => {
 describe('migration 2 → 3', () => {
   it('writes the index head: the newest 50 rows, newest first', async () => {
     for (let i = 0; i < 60; i++) await saveArticle(article(i), 1000 + i);
-    await browser.storage.local.remove('indexHead');
+    const rows = (await readIndex()).entries.reverse();
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: JSON.stringify(rows) });
     await migrations[2]();
     const head = JSON.parse((await browser.storage.local.get('indexHead')).indexHead as string);
     expect(head.map((e: { title: string }) => e.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Story ${59 - i}`));
   });
 });
 
+/** Remove the schema-4 pages and the head, to stand in for a library written by an older schema. */
+async function clearIndexLayout() {
+  const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith('index:') || k === 'indexHead');
+  await browser.storage.local.remove(keys);
+}
+
+describe('migration 3 → 4', () => {
+  it('splits the index into pages by article id, keeps the head, removes the single index key', async () => {
+    const saved = [];
+    for (let i = 0; i < 60; i++) saved.push(await saveArticle(article(i), 1000 + i));
+    const rows = (await readIndex()).entries;
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: JSON.stringify(rows), indexHead: JSON.stringify(rows.slice(0, 50)), schemaVersion: 3 });
+    await migrations[3]();
+    const stored = await browser.storage.local.get(null);
+    expect(stored).not.toHaveProperty('index');
+    for (const { id } of saved) {
+      const page = JSON.parse(stored[`index:${pageOf(id)}`] as string) as Array<{ id: string }>;
+      expect(page.map((e) => e.id)).toContain(id);
+    }
+    expect(JSON.parse(stored.indexHead as string)).toEqual(rows.slice(0, 50));
+    expect(await readIndex()).toEqual({ entries: rows, corrupt: 0 });
+  });
+
+  it('keeps corrupt rows for the repair to report, and drops nothing valid', async () => {
+    const { id } = await saveArticle(article(1));
+    const rows = (await readIndex()).entries;
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: JSON.stringify([...rows, { broken: true }, 7]) });
+    await migrations[3]();
+    expect(await readIndex()).toEqual({ entries: [expect.objectContaining({ id })], corrupt: 2 });
+    expect(await repairIndex()).toMatchObject({ corruptEntries: 2, added: 0, dropped: 0 });
+    expect(await readIndex()).toEqual({ entries: [expect.objectContaining({ id })], corrupt: 0 });
+  });
+
+  it('turns an index that is not JSON into empty pages, and the repair relists the records', async () => {
+    const { id } = await saveArticle(article(1));
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: '[{"id": "trunc' });
+    await migrations[3]();
+    expect(await readIndex()).toEqual({ entries: [], corrupt: 0 });
+    expect(await repairIndex()).toMatchObject({ added: 1 });
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+});
+
 describe('migrate', () => {
   it('repairs a schema-1 library into the current schema on update', async () => {
     const { id } = await saveArticle(article(1));
+    await clearIndexLayout();
     await browser.storage.local.set({ index: [], schemaVersion: 1 });
     expect(await migrate()).toEqual({ from: 1, to: SCHEMA_VERSION });
     expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
@@ -73,7 +123,7 @@ describe('migrate', () => {
   it('does nothing to a library already at the current version but repair its index', async () => {
     await migrate();
     const { id } = await saveArticle(article(1));
-    await browser.storage.local.set({ index: [] });
+    await browser.storage.local.set({ [`index:${pageOf(id)}`]: '[]' });
     expect(await migrate()).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
   });
@@ -89,6 +139,7 @@ describe('migrate', () => {
     await expect(migrate()).rejects.toThrow(/IO error/);
     expect(await browser.storage.local.get('schemaVersion')).toEqual({});
     await migrate();
-    expect(await browser.storage.local.get(null)).toEqual({ index: '[]', indexHead: '[]', schemaVersion: SCHEMA_VERSION });
+    const emptyPages = Object.fromEntries(Array.from({ length: 32 }, (_, n) => [`index:${n}`, '[]']));
+    expect(await browser.storage.local.get(null)).toEqual({ ...emptyPages, indexHead: '[]', schemaVersion: SCHEMA_VERSION });
   });
 });

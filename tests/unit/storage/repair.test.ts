@@ -5,23 +5,25 @@ import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { whenWritten, readArticle, readIndex, repairIndex, saveArticle } from '../../../src/storage';
 import { article } from './fixtures';
+import { pageOf } from '../../../src/storage/keys';
 
 beforeEach(resetFakeBrowser);
 
 describe('corrupt and missing records', () => {
   it('skips and counts corrupt index rows', async () => {
     const { id } = await saveArticle(article(1));
-    const { index } = await browser.storage.local.get('index');
-    await browser.storage.local.set({ index: JSON.stringify([...JSON.parse(index as string), { id: 'nope' }, 'garbage', null]) });
+    const page = `index:${pageOf(id)}`;
+    const stored = (await browser.storage.local.get(page))[page];
+    await browser.storage.local.set({ [page]: JSON.stringify([...JSON.parse(stored as string), { id: 'nope' }, 'garbage', null]) });
     const read = await readIndex();
     expect(read.entries.map((e) => e.id)).toEqual([id]);
     expect(read.corrupt).toBe(3);
   });
 
-  it('treats an index that is not a list, or not JSON, as corrupt, not fatal', async () => {
-    await browser.storage.local.set({ index: { oops: true } });
+  it('treats an index page that is not a list, or not JSON, as corrupt, not fatal', async () => {
+    await browser.storage.local.set({ 'index:3': { oops: true } });
     expect(await readIndex()).toEqual({ entries: [], corrupt: 1 });
-    await browser.storage.local.set({ index: '[{"id": "trunc' });
+    await browser.storage.local.set({ 'index:3': '[{"id": "trunc' });
     expect(await readIndex()).toEqual({ entries: [], corrupt: 1 });
   });
 
@@ -35,11 +37,11 @@ describe('corrupt and missing records', () => {
     const kept = await saveArticle(article(1), 1000);
     const orphan = await saveArticle(article(2), 2000);
     const ghost = await saveArticle(article(3), 3000);
-    const { index } = await browser.storage.local.get('index');
     // The index lost story 2, still lists story 3 whose record is gone, and has a corrupt row;
     // a fourth record is corrupt.
-    const rows = (JSON.parse(index as string) as Array<{ id: string }>).filter((e) => e.id !== orphan.id);
-    await browser.storage.local.set({ index: JSON.stringify([...rows, 7]) });
+    const page = `index:${pageOf(orphan.id)}`;
+    const rows = (JSON.parse((await browser.storage.local.get(page))[page] as string) as Array<{ id: string }>).filter((e) => e.id !== orphan.id);
+    await browser.storage.local.set({ [page]: JSON.stringify([...rows, 7]) });
     await browser.storage.local.remove(`article:${ghost.id}`);
     await browser.storage.local.set({ 'article:00000000000000000000': { broken: true } });
 
