@@ -30,8 +30,29 @@ const ENTRY_POINTS = {
 const SPLIT_ENTRY_POINTS = {
   'popup/main': 'src/popup/main.tsx',
 };
-/** Extension pages, copied to the top level so their addresses stay stable (`reader.html?tab=…`). */
+/**
+ * Extension pages, written at the top level so their addresses stay stable (`reader.html?tab=…`). They
+ * differ only in their script: each page's UI is rendered by its own entry point into #app.
+ */
 const PAGES = ['popup', 'reader', 'welcome', 'options', 'offscreen'];
+
+/** The HTML of an extension page; the offscreen document has no UI, only its script. */
+function pageHtml(page) {
+  const moduleScript = `${page}/main` in SPLIT_ENTRY_POINTS;
+  const ui = page !== 'offscreen';
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Lectern</title>
+${ui ? `    <link rel="stylesheet" href="${page}/main.css" />\n` : ''}  </head>
+  <body>
+${ui ? '    <div id="app"></div>\n' : ''}    <script ${moduleScript ? 'type="module" ' : ''}src="${page}/main.js"></script>
+  </body>
+</html>
+`;
+}
 
 /** OpenDyslexic (SIL OFL 1.1) for the reader's dyslexia-friendly font, bundled because the CSP allows only our own fonts. */
 const FONT_DIR = 'node_modules/@fontsource/opendyslexic';
@@ -87,7 +108,7 @@ async function writeExtension(browserName, { e2e = false } = {}) {
   await bundleExtension(outdir, !e2e || args.has('--minify'));
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
-  for (const page of PAGES) await cp(path.join(root, `src/${page}/${page}.html`), path.join(outdir, `${page}.html`));
+  for (const page of PAGES) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page));
   await copyFonts(path.join(outdir, 'fonts'));
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
   await cp(path.join(root, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
