@@ -46,8 +46,8 @@ export function makeUrlsAbsolute(root: Element, baseUrl: string): void {
 }
 
 /** The document's base for relative URLs: its <base href> when that is http(s), else the tab URL. */
-export function documentBase(doc: Document, tabUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+export function documentBase(doc: Document, tabUrl: string, baseElement: Element | null = doc.querySelector('base[href]')): string {
+  const href = baseElement?.getAttribute('href');
   const base = href ? absolute(href, tabUrl) : null;
   return base && /^https?:/i.test(base) ? base : tabUrl;
 }
