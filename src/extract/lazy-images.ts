@@ -33,14 +33,26 @@ function resolveElement(el: Element): void {
 }
 
 /**
+ * The one image inside a <noscript>, or null. With scripting on (a browser) its content is raw text
+ * and is parsed; with scripting off (jsdom) it is already elements, used as they are.
+ */
+function onlyImage(noscript: Element, doc: Document): Element | null {
+  let holder: Element = noscript;
+  if (!noscript.children.length) {
+    holder = doc.createElement('div');
+    holder.innerHTML = noscript.textContent ?? '';
+  }
+  const images = holder.getElementsByTagName('img');
+  return images.length === 1 ? images[0] : null;
+}
+
+/**
  * Replace a placeholder <img> directly before a <noscript> with the image inside it, or unwrap the
  * <noscript> image when there is no placeholder at all (some sites ship only the <noscript> copy).
  */
 function resolveNoscript(noscript: Element, doc: Document): void {
-  const holder = doc.createElement('div');
-  holder.innerHTML = noscript.textContent && !noscript.children.length ? noscript.textContent : noscript.innerHTML;
-  const real = holder.querySelector('img');
-  if (!real || holder.querySelectorAll('img').length !== 1) return;
+  const real = onlyImage(noscript, doc);
+  if (!real) return;
   const prev = noscript.previousElementSibling;
   const placeholder = prev?.tagName === 'IMG' ? prev : prev?.querySelector?.('img');
   if (placeholder && isPlaceholder(placeholder.getAttribute('src')) && !firstAttr(placeholder, SRC_ATTRS)) {
