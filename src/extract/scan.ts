@@ -33,10 +33,10 @@ function hasDataAttribute(el: Element): boolean {
 }
 
 function visit(el: Element, tag: string, scan: PageScan): void {
-  // A standfirst marked `itemprop="description"` sits on a text block or an <h2>.
+  // A standfirst marked `itemprop="description"` sits on a <p>, <div> or <h2>.
   if (NAMED_TAGS.has(tag)) {
     if (MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) scan.named.push(el);
-    if (tag !== 'FORM' && tag !== 'ASIDE' && el.getAttribute('itemprop') === 'description') scan.descriptions.push(el);
+    if ((tag === 'P' || tag === 'DIV') && el.getAttribute('itemprop') === 'description') scan.descriptions.push(el);
   } else if (tag === 'IMG' || tag === 'SOURCE') {
     if (hasDataAttribute(el)) scan.lazy.push(el);
   } else if (tag === 'INPUT') {
