@@ -76,7 +76,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
 
   makeUrlsAbsolute(content, base);
-  const article = buildArticle(doc, base, metas, url, parsed ?? {}, content, text);
+  // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
+  const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   if (fallback) article.fallback = true;
   return { ok: true, article };
