@@ -60,8 +60,12 @@ export function scanPage(doc: Document): PageScan {
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {
     scan.elements++;
-    visit(el, el.tagName, scan);
-    let next = el.firstElementChild;
+    const tag = el.tagName;
+    visit(el, tag, scan);
+    // Inside an <svg> (icons: dozens of paths each) nothing is looked for: count it, do not walk it.
+    let next: Element | null = null;
+    if (tag === 'svg') scan.elements += el.getElementsByTagName('*').length;
+    else next = el.firstElementChild;
     while (!next && el && el !== root) {
       next = el.nextElementSibling;
       if (!next) el = el.parentElement;
