@@ -1,3 +1,5 @@
+import { scanPage, type PageScan } from './scan';
+
 /**
  * Site furniture that sits inside the article container, where Readability keeps it: newsletter sign-up
  * boxes and ad slots. Removed from the cloned document before Readability scores it. Signals are
@@ -16,9 +18,6 @@ const MAX_FURNITURE_CHARS = 400;
 
 const tokens = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.id}`;
 const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-
-/** Any name that could match one of the tests below: one cheap regex rules out almost every block. */
-const MAYBE = /ad|dfp|sponsor|newsletter|subscri|sign-?up|opt-?in|author/i;
 
 function isAdSlot(el: Element): boolean {
   return AD_TOKEN.test(tokens(el)) && textLength(el) < 100;
@@ -46,16 +45,15 @@ function signupBox(form: Element): Element | null {
   return box;
 }
 
-export function removeBoilerplate(doc: Document): void {
+/** `scan` is the page walk (scan.ts): only blocks whose names could match are measured. */
+export function removeBoilerplate(doc: Document, scan: PageScan = scanPage(doc)): void {
   const body = doc.body;
   if (!body) return;
-  // Names first: a regex on class and id is cheap; text is measured only for blocks that match.
-  for (const el of Array.from(body.querySelectorAll('div, section, aside, span, p, form'))) {
-    if (!MAYBE.test(tokens(el))) continue;
-    if (el.isConnected && (isAdSlot(el) || isNamedFurniture(el))) el.remove();
+  for (const el of scan.named) {
+    if (el.isConnected && body.contains(el) && (isAdSlot(el) || isNamedFurniture(el))) el.remove();
   }
-  for (const input of Array.from(body.querySelectorAll('form input[type="email"]'))) {
-    const form = input.closest('form');
+  for (const input of scan.emailInputs) {
+    const form = input.isConnected ? input.closest('form') : null;
     const box = form?.isConnected ? signupBox(form) : null;
     box?.remove();
   }

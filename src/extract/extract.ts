@@ -6,8 +6,9 @@ import { cleanArticle } from './cleanup';
 import { linkDensity } from './cleanup/guard';
 import { fallbackContent } from './fallback';
 import { resolveLazyImages } from './lazy-images';
-import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, normalizeDir } from './metadata';
+import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMetas, meta, normalizeDir, type MetaIndex } from './metadata';
 import { isReaderable } from './readerable';
+import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
@@ -40,19 +41,21 @@ interface Parsed {
  * Pure: touches nothing but `doc`, so it runs the same in a content script, jsdom and Node.
  */
 export function extractArticle(doc: Document, url: string): ExtractionResult {
-  const elements = doc.getElementsByTagName('*').length;
-  if (elements > MAX_ELEMENTS) {
-    return { ok: false, reason: 'too-large', detail: `${elements} elements (limit ${MAX_ELEMENTS})` };
+  // One walk over the page serves every pre-pass below (and counts the elements).
+  const scan = scanPage(doc);
+  if (scan.elements > MAX_ELEMENTS) {
+    return { ok: false, reason: 'too-large', detail: `${scan.elements} elements (limit ${MAX_ELEMENTS})` };
   }
-  const base = documentBase(doc, url);
-  const canonicalUrl = findCanonicalUrl(doc, url);
-  resolveLazyImages(doc);
-  removeBoilerplate(doc);
-  const standfirst = findStandfirst(doc, doc.querySelector('meta[name="description"], meta[property="og:description"]')?.getAttribute('content'));
+  const base = documentBase(doc, url, scan.base);
+  const canonicalUrl = findCanonicalUrl(doc, url, scan.canonical);
+  const metas = indexMetas(scan.metas);
+  resolveLazyImages(doc, scan);
+  removeBoilerplate(doc, scan);
+  const standfirst = findStandfirst(doc, meta(metas, 'description', 'og:description'), scan);
 
   const parsed = new Readability<Element>(doc, {
     serializer: (el) => el as Element,
-    maxElemsToParse: MAX_ELEMENTS,
+    // No maxElemsToParse: the page was counted above, and Readability's own count is another pass.
     keepClasses: true, // the sanitizer decides which classes survive (code language hints)
   }).parse();
   let content = parsed?.content ?? null;
@@ -73,15 +76,15 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
 
   makeUrlsAbsolute(content, base);
-  const article = buildArticle(doc, url, parsed ?? {}, content, text);
+  // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
+  const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   if (fallback) article.fallback = true;
   return { ok: true, article };
 }
 
-function buildArticle(doc: Document, url: string, parsed: Parsed, content: Element, text: string): Article {
-  const base = documentBase(doc, url);
-  const lang = findLang(doc, parsed.lang);
+function buildArticle(doc: Document, base: string, metas: MetaIndex, url: string, parsed: Parsed, content: Element, text: string): Article {
+  const lang = findLang(doc, parsed.lang, metas);
   return {
     url,
     title: (parsed.title ?? '').trim() || doc.title.trim() || url,
@@ -89,9 +92,9 @@ function buildArticle(doc: Document, url: string, parsed: Parsed, content: Eleme
     siteName: parsed.siteName?.trim() || null,
     lang,
     dir: normalizeDir(parsed.dir) ?? normalizeDir(doc.documentElement.getAttribute('dir')),
-    publishedTime: findPublishedTime(doc, parsed.publishedTime),
+    publishedTime: findPublishedTime(doc, parsed.publishedTime, metas),
     excerpt: parsed.excerpt?.trim() || null,
-    leadImage: findLeadImage(doc, content, base),
+    leadImage: findLeadImage(doc, content, base, metas),
     content: content.innerHTML,
     text,
     wordCount: countWords(text),

@@ -1,3 +1,5 @@
+import { scanPage, type PageScan } from './scan';
+
 /**
  * Lazy-loading sites keep the real image URL in data attributes or a <noscript> copy and show a
  * placeholder until a script swaps it in. Readability sees the placeholder, so resolve them first.
@@ -21,14 +23,7 @@ function firstAttr(el: Element, names: string[]): string | null {
   return null;
 }
 
-function hasDataAttribute(el: Element): boolean {
-  for (let i = 0; i < el.attributes.length; i++) if (el.attributes[i].name.startsWith('data-')) return true;
-  return false;
-}
-
 function resolveElement(el: Element): void {
-  // Every lazy source lives in a data- attribute: most images have none, and eight lookups each add up.
-  if (!hasDataAttribute(el)) return;
   const lazySrc = firstAttr(el, SRC_ATTRS);
   if (lazySrc && IMAGE_URL.test(lazySrc) && (el.tagName !== 'IMG' || isPlaceholder(el.getAttribute('src')))) {
     el.setAttribute('src', lazySrc);
@@ -38,14 +33,26 @@ function resolveElement(el: Element): void {
 }
 
 /**
+ * The one image inside a <noscript>, or null. With scripting on (a browser) its content is raw text
+ * and is parsed; with scripting off (jsdom) it is already elements, used as they are.
+ */
+function onlyImage(noscript: Element, doc: Document): Element | null {
+  let holder: Element = noscript;
+  if (!noscript.children.length) {
+    holder = doc.createElement('div');
+    holder.innerHTML = noscript.textContent ?? '';
+  }
+  const images = holder.getElementsByTagName('img');
+  return images.length === 1 ? images[0] : null;
+}
+
+/**
  * Replace a placeholder <img> directly before a <noscript> with the image inside it, or unwrap the
  * <noscript> image when there is no placeholder at all (some sites ship only the <noscript> copy).
  */
 function resolveNoscript(noscript: Element, doc: Document): void {
-  const holder = doc.createElement('div');
-  holder.innerHTML = noscript.textContent && !noscript.children.length ? noscript.textContent : noscript.innerHTML;
-  const real = holder.querySelector('img');
-  if (!real || holder.querySelectorAll('img').length !== 1) return;
+  const real = onlyImage(noscript, doc);
+  if (!real) return;
   const prev = noscript.previousElementSibling;
   const placeholder = prev?.tagName === 'IMG' ? prev : prev?.querySelector?.('img');
   if (placeholder && isPlaceholder(placeholder.getAttribute('src')) && !firstAttr(placeholder, SRC_ATTRS)) {
@@ -56,11 +63,15 @@ function resolveNoscript(noscript: Element, doc: Document): void {
   }
 }
 
-/** Resolve lazy images in `doc` in place. */
-export function resolveLazyImages(doc: Document): void {
-  doc.querySelectorAll('img, source').forEach(resolveElement);
+/**
+ * Resolve lazy images in `doc` in place. `scan` (scan.ts) lists only the images and sources that have
+ * data- attributes, where every lazy source lives: most images have none.
+ */
+export function resolveLazyImages(doc: Document, scan: PageScan = scanPage(doc)): void {
+  scan.lazy.forEach(resolveElement);
   // Only a <noscript> that holds an image is worth re-parsing (pages have dozens for trackers).
-  doc.querySelectorAll('noscript').forEach((ns) => {
+  scan.noscripts.forEach((ns) => {
+    if (!ns.isConnected) return;
     if (ns.querySelector('img') || /<img[\s>]/i.test(ns.textContent ?? '')) resolveNoscript(ns, doc);
   });
 }

@@ -1,3 +1,5 @@
+import { scanPage, type PageScan } from './scan';
+
 /**
  * The standfirst (dek) under a headline is part of the article, but Readability often treats it as the
  * page's description and leaves it out of the content. Find it before Readability runs, and put it back
@@ -8,27 +10,31 @@ const MAX_CANDIDATES = 40;
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /**
- * Paragraphs and divs after an <h1>, paragraphs in a <header>, and [itemprop=description]. Walked by
- * hand: the selector `h1 ~ p, h1 ~ div` costs jsdom's selector engine ~14 ms on a news page.
+ * Paragraphs and divs after an <h1>, paragraphs in a <header>, and [itemprop=description], from the
+ * page walk (scan.ts): the selector `h1 ~ p, h1 ~ div` cost jsdom's selector engine ~14 ms on a news
+ * page. Only the first MAX_CANDIDATES in document order are ever tested, so each source stops there.
  */
-function candidates(doc: Document): Element[] {
+function candidates(scan: PageScan): Element[] {
   const out: Element[] = [];
-  for (const h1 of Array.from(doc.getElementsByTagName('h1'))) {
-    for (let el = h1.nextElementSibling; el; el = el.nextElementSibling) {
-      if (el.tagName === 'P' || el.tagName === 'DIV') out.push(el);
+  for (const h1 of scan.h1s) {
+    let n = 0;
+    for (let el = h1.nextElementSibling; el && n < MAX_CANDIDATES; el = el.nextElementSibling) {
+      if (el.tagName !== 'P' && el.tagName !== 'DIV') continue;
+      out.push(el);
+      n++;
     }
   }
-  for (const header of Array.from(doc.getElementsByTagName('header'))) out.push(...Array.from(header.getElementsByTagName('p')));
-  out.push(...Array.from(doc.querySelectorAll('[itemprop="description"]')));
+  for (const header of scan.headers) out.push(...Array.from(header.getElementsByTagName('p')).slice(0, MAX_CANDIDATES));
+  out.push(...scan.descriptions.slice(0, MAX_CANDIDATES));
   // Document order, as the selector gave it: the first dek on the page wins.
-  return [...new Set(out)].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return [...new Set(out)].filter((el) => el.isConnected).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
 /** The dek's text: an element named like one, or a paragraph repeating the page description, near the top. */
-export function findStandfirst(doc: Document, description: string | null | undefined): string | null {
+export function findStandfirst(doc: Document, description: string | null | undefined, scan: PageScan = scanPage(doc)): string | null {
   const desc = squash(description);
   // The dek sits near the top: the first few dozen candidates are enough, and bound the cost.
-  const found = candidates(doc).slice(0, MAX_CANDIDATES);
+  const found = candidates(scan).slice(0, MAX_CANDIDATES);
   for (const el of found) {
     // Cheap tests first: a dek is a leaf block named like one, or (with a description) any leaf block.
     const named = DEK_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.id}`) || el.getAttribute('itemprop') === 'description';

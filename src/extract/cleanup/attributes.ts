@@ -52,7 +52,24 @@ export function isBoilerplateByName(el: Element): boolean {
 /** Remove named boilerplate blocks inside the article root. */
 export function removeNamedBoilerplate(root: Element): void {
   const remove = guardedRemover(root);
-  for (const el of Array.from(root.querySelectorAll('[class], [id], [role], [aria-label]'))) {
-    if (root.contains(el) && isBoilerplateByName(el)) remove(el);
+  // Walked by element links, skipping removed subtrees: cheaper than a selector query in jsdom.
+  let el = root.firstElementChild;
+  while (el) {
+    if (el.hasAttributes() && isBoilerplateByName(el)) {
+      const after = nextOutside(el, root);
+      if (remove(el)) {
+        el = after;
+        continue;
+      }
+    }
+    el = el.firstElementChild ?? nextOutside(el, root);
   }
+}
+
+/** The element after `el`'s subtree in document order, inside `root`. */
+function nextOutside(el: Element, root: Element): Element | null {
+  for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+    if (up.nextElementSibling) return up.nextElementSibling;
+  }
+  return null;
 }
