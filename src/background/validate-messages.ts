@@ -2,8 +2,10 @@ import type { ArticleChanges, SavedArticle } from '../storage/schema';
 import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
 import { isArticleId, isSavedArticle } from '../storage/validate';
+import { isObject } from '../shared/guards';
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject };
+
 export const isTabId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 export const isEmpty = (v: unknown): v is Record<string, never> => isObject(v) && Object.keys(v).length === 0;
 export const hasId = (v: unknown): v is { id: string } => isObject(v) && isArticleId(v.id);

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractionResult } from '../shared/article';
-import { countWords, readingMinutes } from '../shared/reading-time';
+import { readingStats } from '../shared/reading-time';
 import { removeBoilerplate } from './boilerplate';
 import { cleanArticle } from './cleanup';
 import { linkDensity } from './cleanup/guard';
@@ -97,7 +97,6 @@ function buildArticle(doc: Document, base: string, metas: MetaIndex, url: string
     leadImage: findLeadImage(doc, content, base, metas),
     content: content.innerHTML,
     text,
-    wordCount: countWords(text),
-    readingMinutes: readingMinutes(text, lang),
+    ...readingStats(text, lang),
   };
 }

@@ -8,9 +8,7 @@ export class FieldError extends Error {
 
 export type Obj = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject } from '../shared/guards';
 
 export function str(o: Obj, field: string, max = 10_000_000): string {
   const value = o[field];

@@ -18,11 +18,16 @@ export function countWords(text: string): number {
   return cjk + rest;
 }
 
-/** Minutes to read `text` in `lang` (BCP 47), at least 1. */
-export function readingMinutes(text: string, lang: string | null): number {
+/** Words in `text` and minutes to read it in `lang` (BCP 47, at least 1), from one count of the text. */
+export function readingStats(text: string, lang: string | null): { wordCount: number; readingMinutes: number } {
   const base = (lang ?? 'en').toLowerCase().split('-')[0];
   const cjk = text.match(CJK)?.length ?? 0;
-  const words = countWords(text) - cjk;
+  const wordCount = countWords(text);
   const wpm = WORDS_PER_MINUTE[base] ?? DEFAULT_WPM;
-  return Math.max(1, Math.round(words / wpm + cjk / CJK_CHARS_PER_MINUTE));
+  return { wordCount, readingMinutes: Math.max(1, Math.round((wordCount - cjk) / wpm + cjk / CJK_CHARS_PER_MINUTE)) };
+}
+
+/** Minutes to read `text` in `lang` (BCP 47), at least 1. */
+export function readingMinutes(text: string, lang: string | null): number {
+  return readingStats(text, lang).readingMinutes;
 }
