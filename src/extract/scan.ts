@@ -1,3 +1,5 @@
+import { isMarkedBody } from './marked';
+
 /**
  * One walk over the page that finds everything the pre-passes need (lazy images, named furniture,
  * sign-up forms, headline neighbours, meta tags). In jsdom each whole-document selector query was a
@@ -16,6 +18,8 @@ export interface PageScan {
   h1s: Element[];
   headers: Element[];
   descriptions: Element[];
+  /** Blocks the page marks as its article body (marked.ts). */
+  marked: Element[];
   metas: Element[];
   /** The first <link rel=canonical> and <base href>. */
   canonical: Element | null;
@@ -25,6 +29,7 @@ export interface PageScan {
 /** Any name that could match one of the furniture tests: one cheap regex rules out almost every block. */
 const MAYBE_FURNITURE = /ad|dfp|sponsor|newsletter|subscri|sign-?up|opt-?in|author/i;
 const NAMED_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'SPAN', 'P', 'FORM']);
+const MARKABLE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
 
 function hasDataAttribute(el: Element): boolean {
   const attrs = el.attributes;
@@ -33,6 +38,7 @@ function hasDataAttribute(el: Element): boolean {
 }
 
 function visit(el: Element, tag: string, scan: PageScan): void {
+  if (MARKABLE_TAGS.has(tag) && isMarkedBody(el)) scan.marked.push(el);
   // A standfirst marked `itemprop="description"` sits on a <p>, <div> or <h2>.
   if (NAMED_TAGS.has(tag)) {
     if (MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) scan.named.push(el);
@@ -55,7 +61,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
 
 /** Walk `doc` once, in document order, by element links (no selector engine, no live collections). */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {
