@@ -5,7 +5,8 @@ import { scanPage, type PageScan } from './scan';
  * page's description and leaves it out of the content. Find it before Readability runs, and put it back
  * at the top of the content if the content does not already have it.
  */
-const DEK_TOKEN = /(^|[\s_-])(dek|deck|standfirst|subtitle|subheadline|sub-headline|summary|lede|lead|intro|teaser)([\s_-]|$)/i;
+const DEK_TOKEN = /(^|[\s_-])(dek|deck|standfirst|subtitle|subheadline|sub-headline|summary|lede|lead|leadtext|intro|introduction|teaser|teaser-text|abstract|excerpt|kicker-text|chapo|vorspann)([\s_-]|$)/i;
+const MAX_DEK_CHARS = 600;
 const MAX_CANDIDATES = 40;
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -24,10 +25,19 @@ function candidates(scan: PageScan): Element[] {
       n++;
     }
   }
-  for (const header of scan.headers) out.push(...Array.from(header.getElementsByTagName('p')).slice(0, MAX_CANDIDATES));
+  for (const header of scan.headers) {
+    out.push(...Array.from(header.getElementsByTagName('p')).slice(0, MAX_CANDIDATES));
+    out.push(...Array.from(header.getElementsByTagName('div')).slice(0, MAX_CANDIDATES).filter(isNamedDek));
+  }
   out.push(...scan.descriptions.slice(0, MAX_CANDIDATES));
   // Document order, as the selector gave it: the first dek on the page wins.
   return [...new Set(out)].filter((el) => el.isConnected).sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+const names = (el: Element | null) => (el ? `${el.getAttribute('class') ?? ''} ${el.id}` : '');
+/** Named like a dek, or the only paragraph of a block named like one (`<div class="teaser"><p>…</p></div>`). */
+function isNamedDek(el: Element): boolean {
+  return DEK_TOKEN.test(names(el)) || el.getAttribute('itemprop') === 'description' || (el.tagName === 'P' && DEK_TOKEN.test(names(el.parentElement)) && el.parentElement?.getElementsByTagName('p').length === 1);
 }
 
 /** The dek's text: an element named like one, or a paragraph repeating the page description, near the top. */
@@ -37,11 +47,11 @@ export function findStandfirst(doc: Document, description: string | null | undef
   const found = candidates(scan).slice(0, MAX_CANDIDATES);
   for (const el of found) {
     // Cheap tests first: a dek is a leaf block named like one, or (with a description) any leaf block.
-    const named = DEK_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.id}`) || el.getAttribute('itemprop') === 'description';
+    const named = isNamedDek(el);
     if ((!named && !desc) || el.querySelector('p, div')) continue;
     if (el.closest('nav, footer, aside, form')) continue;
     const text = squash(el.textContent);
-    if (text.length < 40 || text.length > 400) continue;
+    if (text.length < 40 || text.length > MAX_DEK_CHARS) continue;
     if (named || text === desc) return text;
   }
   return null;

@@ -25,7 +25,7 @@ const WORDS = new Set([
  */
 const SHORT_WORDS = new Set([
   'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'anzeige', 'werbung', 'sponsored', 'sponsor',
-  'tag', 'tags', 'keywords', 'meta', 'utility', 'dateline', 'bio', 'follow', 'rating', 'ratings',
+  'tag', 'tags', 'keywords', 'meta', 'utility', 'bio', 'follow', 'rating', 'ratings',
   'print', 'toolbar', 'tools', 'actions', 'reactions', 'popup', 'modal', 'overlay', 'loading', 'spinner',
   'alert', 'notice', 'banner', 'pagination', 'pager',
 ]);

@@ -9,6 +9,8 @@ import { guardedRemover } from './guard';
  */
 const LONG_PARAGRAPH = 120;
 const MAX_EDGE_CHARS = 100;
+/** Disclaimers and licence notes at the end run longer than a dateline. */
+const MAX_TRAILING_CHARS = 250;
 /** How many short blocks at each edge are looked at (further in, a short block is the article's). */
 const MAX_EDGE_BLOCKS = 8;
 
@@ -46,7 +48,9 @@ const TRAILING = new RegExp(
   '(©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|' +
     'wszelkie prawa zastrzeżone|materiał chroniony prawem|^(titelbild|beitragsbild|artikelbild|headerbild|bild|foto|fotos|photo|photos|image|imagen|crédito|credit|credits|' +
     'bildnachweis|bildquelle|quelle|source|źródło|fuente|fonte)\\s*:|^(publiziert|veröffentlicht|aktualisiert|published|updated|publié|publicado|publikacja)\\b|' +
-    'eingeloggt sein|angemeldet sein|must be logged in|logged in to (post|comment)|log in to (post|comment)|connecté pour)',
+    'eingeloggt sein|angemeldet sein|must be logged in|logged in to (post|comment)|log in to (post|comment)|connecté pour|' +
+    'akismet|creative commons|cc[- ]by|lizenz|licen[cs]e[ds]? under|meinung des autors|opinions expressed|views expressed|' +
+    'if you (enjoyed|liked) (reading )?this|support (our|us)|unterstützen sie|newsletter|sign up|abonnieren|subscribe|zapraszamy)',
   'iu',
 );
 
@@ -84,20 +88,25 @@ function isTrailingFurniture(text: string): boolean {
   return TRAILING.test(text) || isDateLine(text);
 }
 
-/** Remove dateline/byline/skip-link lines before the first long paragraph and credit/copyright lines after the last. */
+/**
+ * Remove dateline/byline/skip-link lines above the article's second long paragraph (a dek often comes
+ * first, the byline under it) and credit/copyright/disclaimer lines below its last long paragraph.
+ */
 export function removeEdgeFurniture(root: Element): void {
   const all = lines(root);
-  const first = all.findIndex((el) => clean(el).length >= LONG_PARAGRAPH);
-  if (first < 0) return;
-  let last = all.length - 1;
-  while (last > first && clean(all[last]).length < LONG_PARAGRAPH) last--;
+  const long = all.flatMap((el, i) => (clean(el).length >= LONG_PARAGRAPH ? [i] : []));
+  if (!long.length) return;
   const remove = guardedRemover(root);
-  for (const el of all.slice(Math.max(0, first - MAX_EDGE_BLOCKS), first)) {
+  const leadEnd = long.length > 1 ? long[1] : long[0];
+  for (const el of all.slice(Math.max(0, long[0] - MAX_EDGE_BLOCKS), leadEnd)) {
     const text = clean(el);
     if (text.length <= MAX_EDGE_CHARS && isLeadingFurniture(el, text)) remove(el);
   }
-  for (const el of all.slice(last + 1, last + 1 + MAX_EDGE_BLOCKS)) {
-    const text = clean(el);
-    if (text.length <= MAX_EDGE_CHARS && isTrailingFurniture(text)) remove(el);
+  // From the end back: trailing lines go until the first long line that is not furniture.
+  let seen = 0;
+  for (let i = all.length - 1; i > long[0] && seen < MAX_EDGE_BLOCKS; i--, seen++) {
+    const text = clean(all[i]);
+    if (text.length <= MAX_TRAILING_CHARS && isTrailingFurniture(text)) remove(all[i]);
+    else if (text.length >= LONG_PARAGRAPH) break;
   }
 }

@@ -9,7 +9,9 @@ import { guardedRemover, linkDensity, textLength } from './guard';
 const RELATED = new RegExp(
   '^(mehr zum thema|mehr dazu|auch interessant|das könnte (sie|dich) (auch )?interessieren|das thema könnte (sie|dich) auch interessieren|' +
     'lesen sie (auch|hier|mehr)|weiterlesen|weitere (artikel|beiträge|themen|nachrichten)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|' +
-    'zum weiterlesen|passend (dazu|zum thema)|vorschau auf den nächsten artikel|' +
+    'zum weiterlesen|passend (dazu|zum thema)|vorschau auf den nächsten artikel|weitere informationen|weitere infos|weiterführende (links|informationen|artikel)|' +
+    'siehe auch|mehr lesen|empfohlene (beiträge|artikel)|über den autor|über die autorin|das könnte (sie|dich) auch interessieren|' +
+    'könnten (sie|dich) (auch|ebenfalls) interessieren|about the author|' +
     'related( (articles?|posts?|stories|content|coverage|reading))?|read (more|also|next)|more (on this|from|stories|articles)|' +
     'you (may|might) (also )?like|recommended( for you)?|further reading|see also|' +
     'à lire aussi|lire aussi|sur le même sujet|leggi anche|potrebbe interessarti|lee también|te puede interesar|' +

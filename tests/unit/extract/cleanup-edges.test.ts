@@ -52,7 +52,16 @@ describe('removeEdgeFurniture, after the last paragraph', () => {
     expect(cleaned(`${body}<p>The meeting ends at nine.</p>`).endsWith('The meeting ends at nine.')).toBe(true);
   });
 
-  it('leaves short lines between paragraphs alone', () => {
-    expect(cleaned(`${paragraphs(1)}<p>23.10.2018</p>${paragraphs(1)}`)).toContain('23.10.2018');
+  it('leaves short lines inside the article alone (past its second long paragraph, before its last)', () => {
+    expect(cleaned(`${paragraphs(2)}<p>23.10.2018</p><p>© the family archive</p>${paragraphs(1)}`)).toContain('23.10.2018\n\n© the family archive');
+  });
+
+  it('removes a licence note and a disclaimer longer than a dateline', () => {
+    const text = cleaned(`${body}<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion des Freitag.</p><p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>`);
+    expect(text.endsWith('next year.')).toBe(true);
+  });
+
+  it('removes a byline under the standfirst', () => {
+    expect(cleaned(`${paragraphs(1)}<p>von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr</p>${paragraphs(2)}`)).not.toContain('Schmoll');
   });
 });

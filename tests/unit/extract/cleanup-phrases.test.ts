@@ -16,6 +16,8 @@ describe('removeAnnouncedBoilerplate', () => {
     ['English', '<h2>Related articles</h2><ul><li><a href="/1">Ein anderer Artikel</a></li><li><a href="/2">Noch einer</a></li></ul>'],
     ['French', '<p><strong>À lire aussi</strong></p><p><a href="/1">Ein anderer Artikel</a></p><p><a href="/2">Noch einer</a></p>'],
     ['Polish', '<h4>Czytaj też</h4><ul><li><a href="/1">Ein anderer Artikel</a> <a href="/2">Noch einer</a></li></ul>'],
+    ['"Siehe auch"', '<p><strong>Siehe auch</strong></p><ul><li><a href="/1">Ein anderer Artikel</a></li><li><a href="/2">Noch einer</a></li></ul>'],
+    ['"Weiterführende Links"', '<h3>Weiterführende Links</h3><p><a href="/1">Ein anderer Artikel</a></p><p><a href="/2">Noch einer</a></p>'],
   ])('removes a %s "related" heading and the link list after it', (_lang, html) => {
     const text = clean(html);
     expect(text).toContain('Paragraph 4.');

@@ -51,6 +51,16 @@ describe('standfirst', () => {
     expect(findStandfirst(doc, `  ${DEK} `)).toBe(DEK);
   });
 
+  it('finds an intro block in the article header, and the only paragraph of a block named "teaser"', () => {
+    expect(findStandfirst(pageDocument(`<article><header><h1>Path reopens</h1><div class="content__intro">${DEK}</div></header><p>Body.</p></article>`), null)).toBe(DEK);
+    expect(findStandfirst(pageDocument(`<main><header><h1>Path reopens</h1><div class="artikel-teaser"><p>${DEK}</p></div></header></main>`), null)).toBe(DEK);
+  });
+
+  it('does not take one paragraph of a teaser list for the dek', () => {
+    const doc = pageDocument(`<header><h1>Path reopens</h1><div class="teaser"><p>${DEK}</p><p>${DEK} Again.</p></div></header>`);
+    expect(findStandfirst(doc, null)).toBeNull();
+  });
+
   it('does not add it twice', () => {
     const content = pageDocument(`<div><p>${DEK}</p><p>Body.</p></div>`).querySelector('div')!;
     restoreStandfirst(content, DEK);
