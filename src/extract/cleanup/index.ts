@@ -1,4 +1,5 @@
 import { removeNamedBoilerplate } from './attributes';
+import { removeCreditLines } from './credits';
 import { removeEdgeFurniture } from './edges';
 import { removeAnnouncedBoilerplate } from './phrases';
 
@@ -11,5 +12,6 @@ import { removeAnnouncedBoilerplate } from './phrases';
 export function cleanArticle(root: Element): void {
   removeNamedBoilerplate(root);
   removeAnnouncedBoilerplate(root);
+  removeCreditLines(root);
   removeEdgeFurniture(root);
 }

@@ -11,7 +11,8 @@ const RELATED = new RegExp(
     'lesen sie (auch|hier|mehr)|weiterlesen|weitere (artikel|beiträge|themen|nachrichten)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|' +
     'zum weiterlesen|passend (dazu|zum thema)|vorschau auf den nächsten artikel|weitere informationen|weitere infos|weiterführende (links|informationen|artikel)|' +
     'siehe auch|mehr lesen|empfohlene (beiträge|artikel)|über den autor|über die autorin|das könnte (sie|dich) auch interessieren|' +
-    'könnten (sie|dich) (auch|ebenfalls) interessieren|about the author|' +
+    'könnten (sie|dich) (auch|ebenfalls) interessieren|about the author|schon gelesen|artikel und videos zum thema|' +
+    'inhaltsverzeichnis|table of contents|dowiedz się więcej|czytaj więcej|\\[czytaj więcej\\]|' +
     'related( (articles?|posts?|stories|content|coverage|reading))?|read (more|also|next)|more (on this|from|stories|articles)|' +
     'you (may|might) (also )?like|recommended( for you)?|further reading|see also|' +
     'à lire aussi|lire aussi|sur le même sujet|leggi anche|potrebbe interessarti|lee también|te puede interesar|' +
@@ -21,7 +22,7 @@ const RELATED = new RegExp(
 const AD_LABEL = /^[\s\-–—|:*[\]()]*(anzeige|advertisement|advertising|werbung|sponsored|gesponsert|publicité|publicidad|pubblicità|reklama|advertentie|ad)[\s\-–—|:*[\]()]*$/i;
 /** A label's first word in its own text node ("- Anzeige -" may be split around decoration). */
 const AD_LABEL_START = /^[\s\-–—|:*[\]()]*(anzeige|advertisement|werbung|sponsored|gesponsert|publicité|publicidad|pubblicità|reklama)/i;
-const SHARE = /^(teilen|artikel teilen|diesen artikel teilen|den artikel mit anderen teilen|möchten sie (den|diesen) artikel teilen|share( this)?( (article|story|post|page))?|partager|condividi|compartir|udostępnij|war (der|dieser) artikel (nützlich|hilfreich))(?![\p{L}\p{N}])/iu;
+const SHARE = /^(vergrößern|bild vergrößern|enlarge|teilen|artikel teilen|diesen artikel teilen|den artikel mit anderen teilen|möchten sie (den|diesen) artikel teilen|share( this)?( (article|story|post|page))?|partager|condividi|compartir|udostępnij|war (der|dieser) artikel (nützlich|hilfreich))(?![\p{L}\p{N}])/iu;
 
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, div, li, span, strong, b, small, center, section, header';
 const MAX_LABEL_CHARS = 90;
