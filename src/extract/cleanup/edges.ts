@@ -58,18 +58,40 @@ const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'
 
 const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Blocks of `root` with text and no block children holding text: the lines a reader sees, in order. */
-function lines(root: Element): Element[] {
-  const out: Element[] = [];
+/** A line of the article as a reader sees it: a block, or a run of text beside blocks (which cannot be removed alone). */
+interface Line {
+  el: Element | null;
+  text: string;
+}
+
+/**
+ * The lines of `root` in order: leaf blocks, and the runs of inline text that sit beside blocks in a
+ * mixed container (`<div>text<p>…</p>more text</div>`), so that a date under the dek is its own line.
+ */
+function lines(root: Element): Line[] {
+  const out: Line[] = [];
   const visit = (el: Element) => {
-    const blocks = Array.from(el.children).filter((c) => BLOCK_TAGS.has(c.tagName) && clean(c));
-    // A block whose own text sits beside its block children (text, <br>, inline) is one line.
-    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim());
-    if (!blocks.length || ownText) {
-      if (clean(el)) out.push(el);
+    const hasBlocks = Array.from(el.children).some((c) => BLOCK_TAGS.has(c.tagName));
+    if (!hasBlocks) {
+      const text = clean(el);
+      if (text) out.push({ el, text });
       return;
     }
-    blocks.forEach(visit);
+    let run = '';
+    const flush = () => {
+      const text = run.replace(/\s+/g, ' ').trim();
+      if (text) out.push({ el: null, text });
+      run = '';
+    };
+    el.childNodes.forEach((node) => {
+      if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) {
+        flush();
+        visit(node as Element);
+      } else if (node.nodeType === 1 && (node as Element).tagName === 'BR') {
+        flush();
+      } else run += node.textContent ?? '';
+    });
+    flush();
   };
   Array.from(root.children).forEach(visit);
   return out;
@@ -94,19 +116,18 @@ function isTrailingFurniture(text: string): boolean {
  */
 export function removeEdgeFurniture(root: Element): void {
   const all = lines(root);
-  const long = all.flatMap((el, i) => (clean(el).length >= LONG_PARAGRAPH ? [i] : []));
+  const long = all.flatMap((line, i) => (line.text.length >= LONG_PARAGRAPH ? [i] : []));
   if (!long.length) return;
   const remove = guardedRemover(root);
   const leadEnd = long.length > 1 ? long[1] : long[0];
-  for (const el of all.slice(Math.max(0, long[0] - MAX_EDGE_BLOCKS), leadEnd)) {
-    const text = clean(el);
-    if (text.length <= MAX_EDGE_CHARS && isLeadingFurniture(el, text)) remove(el);
+  for (const { el, text } of all.slice(Math.max(0, long[0] - MAX_EDGE_BLOCKS), leadEnd)) {
+    if (el && text.length <= MAX_EDGE_CHARS && isLeadingFurniture(el, text)) remove(el);
   }
   // From the end back: trailing lines go until the first long line that is not furniture.
   let seen = 0;
   for (let i = all.length - 1; i > long[0] && seen < MAX_EDGE_BLOCKS; i--, seen++) {
-    const text = clean(all[i]);
-    if (text.length <= MAX_TRAILING_CHARS && isTrailingFurniture(text)) remove(all[i]);
+    const { el, text } = all[i];
+    if (el && text.length <= MAX_TRAILING_CHARS && isTrailingFurniture(text)) remove(el);
     else if (text.length >= LONG_PARAGRAPH) break;
   }
 }
