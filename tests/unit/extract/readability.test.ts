@@ -8,6 +8,7 @@ import { pageDocument } from '../../helpers/dom';
 type Probe = {
   _isProbablyVisible(node: Element): boolean;
   _isValidByline(node: Element, matchString: string): boolean;
+  _isElementWithoutContent(node: Element): boolean;
 };
 
 /** The original and the replacement, each on its own parser instance of the same document. */
@@ -73,6 +74,25 @@ describe('LecternReadability', () => {
     expect(answers).toEqual(expected);
     expect(Object.fromEntries(answers)).toEqual({
       rel: true, itemprop: true, class: true, empty: false, long: false, unnamed: false, 'dateline-id': true,
+    });
+  });
+
+  it('answers "element without content" like the original', () => {
+    const { doc, original, ours } = both(`
+      <div id="empty"></div>
+      <div id="spaces"> \n\t\u00a0 </div>
+      <div id="brs"><br><br><hr></div>
+      <div id="br-and-span"><br><span> </span></div>
+      <div id="image"><img src="/a.jpg"></div>
+      <div id="comment"><!-- not text --></div>
+      <section id="deep"><div><div><span> </span><b>word</b></div></div></section>
+      <h2 id="heading">Title</h2>
+      <header id="nbsp-only">&nbsp;</header>`);
+    const answers = Array.from(doc.body.querySelectorAll('[id]'), (el) => [el.id, ours._isElementWithoutContent(el)]);
+    const expected = Array.from(doc.body.querySelectorAll('[id]'), (el) => [el.id, original._isElementWithoutContent(el)]);
+    expect(answers).toEqual(expected);
+    expect(Object.fromEntries(answers)).toEqual({
+      empty: true, spaces: true, brs: true, 'br-and-span': false, image: false, comment: true, deep: false, heading: false, 'nbsp-only': true,
     });
   });
 
