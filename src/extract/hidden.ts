@@ -22,6 +22,6 @@ function ariaHidden(el: Element): boolean {
 
 /** True when Readability would remove `el` as hidden (`hidden`, `aria-hidden`, inline display/visibility). */
 export function isProbablyHidden(el: Element): boolean {
-  // Most elements have no attributes at all: one test instead of three lookups.
+  // Many elements (p, li, em, span …) have no attributes at all: one test instead of three lookups.
   return el.hasAttributes() && (el.hasAttribute('hidden') || ariaHidden(el) || hiddenByStyle(el));
 }
