@@ -6,6 +6,8 @@ import { linkDensity } from './cleanup/guard';
 import { fallbackContent } from './fallback';
 import { resolveLazyImages } from './lazy-images';
 import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMetas, meta, normalizeDir, type MetaIndex } from './metadata';
+import { findMarkedBody } from './marked';
+import { chooseMarked } from './marked-content';
 import { LecternReadability } from './readability';
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
@@ -52,6 +54,12 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   resolveLazyImages(doc, scan);
   removeBoilerplate(doc, scan);
   const standfirst = findStandfirst(doc, meta(metas, 'description', 'og:description'), scan);
+  // Readability can take the page's root itself for the article (its top candidate's parent chain ends
+  // at <html>) and move it out of the document: keep a handle for the metadata read afterwards.
+  const root = doc.documentElement;
+  // A copy of the block the page marks as its article body: a second opinion if Readability picks wrong.
+  const markedBody = findMarkedBody(scan.marked);
+  const markedCopy = markedBody ? (markedBody.cloneNode(true) as Element) : null;
 
   const parsed = new LecternReadability<Element>(doc, {
     serializer: (el) => el as Element,
@@ -64,6 +72,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     cleanArticle(content);
   }
   let text = content ? elementToText(content) : '';
+  const marked = markedCopy && chooseMarked(doc, markedCopy, text, MIN_CHARS);
+  if (marked) [content, text] = [marked.content, marked.text];
   let fallback = false;
   if (text.length < MIN_CHARS) {
     // Readability gave up (it restores the page before it does, so the page is whole again).
@@ -77,21 +87,22 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
 
   makeUrlsAbsolute(content, base);
   // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
-  const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
+  const page = doc.documentElement ?? root;
+  const article = buildArticle(doc, page, base, indexMetas(Array.from(page.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   if (fallback) article.fallback = true;
   return { ok: true, article };
 }
 
-function buildArticle(doc: Document, base: string, metas: MetaIndex, url: string, parsed: Parsed, content: Element, text: string): Article {
-  const lang = findLang(doc, parsed.lang, metas);
+function buildArticle(doc: Document, root: Element, base: string, metas: MetaIndex, url: string, parsed: Parsed, content: Element, text: string): Article {
+  const lang = findLang(doc, parsed.lang || root.getAttribute('lang'), metas);
   return {
     url,
     title: (parsed.title ?? '').trim() || doc.title.trim() || url,
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
     lang,
-    dir: normalizeDir(parsed.dir) ?? normalizeDir(doc.documentElement.getAttribute('dir')),
+    dir: normalizeDir(parsed.dir) ?? normalizeDir(root.getAttribute('dir')),
     publishedTime: findPublishedTime(doc, parsed.publishedTime, metas),
     excerpt: parsed.excerpt?.trim() || null,
     leadImage: findLeadImage(doc, content, base, metas),

@@ -75,7 +75,7 @@ export function normalizeDir(value: string | null | undefined): 'ltr' | 'rtl' | 
 
 /** The article's language: Readability's answer, else <html lang>, else the content-language meta. */
 export function findLang(doc: Document, fromReadability: string | null | undefined, metas: MetaIndex | Document = doc): string | null {
-  const lang = fromReadability || doc.documentElement.getAttribute('lang') || meta(metas, 'og:locale', 'language');
+  const lang = fromReadability || doc.documentElement?.getAttribute('lang') || meta(metas, 'og:locale', 'language');
   const cleaned = lang?.trim().replace(/_/g, '-');
   return cleaned && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(cleaned) ? cleaned : null;
 }

@@ -1,3 +1,4 @@
+import { isMarkedBody } from './marked';
 import { isUnreadable } from './unreadable';
 
 /**
@@ -18,6 +19,8 @@ export interface PageScan {
   h1s: Element[];
   headers: Element[];
   descriptions: Element[];
+  /** Blocks the page marks as its article body (marked.ts). */
+  marked: Element[];
   metas: Element[];
   /** The first <link rel=canonical> and <base href>. */
   canonical: Element | null;
@@ -27,6 +30,7 @@ export interface PageScan {
 /** Any name that could match one of the furniture tests: one cheap regex rules out almost every block. */
 const MAYBE_FURNITURE = /ad|dfp|sponsor|newsletter|subscri|sign-?up|opt-?in|author/i;
 const NAMED_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'SPAN', 'P', 'FORM']);
+const MARKABLE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
 
 function hasDataAttribute(el: Element): boolean {
   const attrs = el.attributes;
@@ -35,6 +39,7 @@ function hasDataAttribute(el: Element): boolean {
 }
 
 function visit(el: Element, tag: string, scan: PageScan): void {
+  if (MARKABLE_TAGS.has(tag) && isMarkedBody(el)) scan.marked.push(el);
   // A standfirst marked `itemprop="description"` sits on a <p>, <div> or <h2>.
   if (NAMED_TAGS.has(tag)) {
     if (MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) scan.named.push(el);
@@ -61,7 +66,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
  * page on each retry, and every later pass then work on a smaller page.
  */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {

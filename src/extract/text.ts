@@ -1,9 +1,27 @@
+import { nameWords } from './cleanup/attributes';
+
 /** Plain text of an article element: one paragraph per block, separated by blank lines. */
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
   'SUMMARY', 'TABLE', 'TR', 'UL', 'CAPTION',
 ]);
+
+/**
+ * Captions and photo credits belong with their images (the reader shows them there), not in the
+ * running text that is searched, counted for reading time and shown as an excerpt: "Foto: dpa",
+ * "(© Getty Images)", "Bild: Shutterstock" between two paragraphs are noise in all three.
+ */
+const CAPTION_WORDS = new Set(['caption', 'captions', 'credit', 'credits', 'copyright', 'bildunterschrift', 'legende', 'legend', 'photocredit', 'imagecredit', 'figcaption']);
+const MAX_CAPTION_CHARS = 600;
+
+function isCaption(el: Element): boolean {
+  if (el.tagName === 'FIGCAPTION') return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (!/cap|cred|copy|bildunt|legend/i.test(names)) return false;
+  const words = nameWords(names);
+  return words.some((w) => CAPTION_WORDS.has(w)) && (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_CAPTION_CHARS;
+}
 
 export function elementToText(root: Element): string {
   const blocks: string[] = [];
@@ -20,6 +38,7 @@ export function elementToText(root: Element): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    if (el !== root && isCaption(el)) return;
     if (el.tagName === 'BR') {
       current += ' ';
       return;

@@ -1,4 +1,4 @@
-import { guardedRemover, textLength } from './guard';
+import { guardedRemover, MAX_REMOVED_SHARE, textLength } from './guard';
 
 /**
  * Boilerplate that sites label as such in class, id, role or aria-label: share bars, related-article
@@ -49,20 +49,32 @@ export function isBoilerplateByName(el: Element): boolean {
   return words.some((w) => SHORT_WORDS.has(w)) && textLength(el) < SHORT_BLOCK_CHARS;
 }
 
-/** Remove named boilerplate blocks inside the article root. */
+/**
+ * Remove named boilerplate blocks inside the article root. Blocks that share one name are weighed
+ * together: a live blog's entries (`live-match-comment`) or a forum's posts are each short, but
+ * together they are the article, so a name whose blocks hold that much of the text is spared.
+ */
 export function removeNamedBoilerplate(root: Element): void {
   const remove = guardedRemover(root);
-  // Walked by element links, skipping removed subtrees: cheaper than a selector query in jsdom.
+  const groups = new Map<string, { blocks: Element[]; chars: number }>();
+  // Walked by element links, skipping matched subtrees: cheaper than a selector query in jsdom.
   let el = root.firstElementChild;
   while (el) {
     if (el.hasAttributes() && isBoilerplateByName(el)) {
-      const after = nextOutside(el, root);
-      if (remove(el)) {
-        el = after;
-        continue;
-      }
+      const name = `${el.tagName} ${el.getAttribute('class') ?? ''}`;
+      const group = groups.get(name) ?? { blocks: [], chars: 0 };
+      group.blocks.push(el);
+      group.chars += textLength(el);
+      groups.set(name, group);
+      el = nextOutside(el, root);
+      continue;
     }
     el = el.firstElementChild ?? nextOutside(el, root);
+  }
+  const limit = Math.max(1, textLength(root)) * MAX_REMOVED_SHARE;
+  for (const { blocks, chars } of groups.values()) {
+    if (blocks.length > 1 && chars > limit) continue;
+    blocks.forEach(remove);
   }
 }
 

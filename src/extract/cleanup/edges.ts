@@ -1,0 +1,103 @@
+import { guardedRemover } from './guard';
+
+/**
+ * Page furniture that Readability keeps at the edges of the article: above the first paragraph the
+ * skip links, the dateline, the byline, the category and the reading time (the reader shows date and
+ * author in its own header); below the last one the copyright line, photo credits, "published on",
+ * and "log in to comment" prompts. Only short blocks, only before the first or after the last long
+ * paragraph, and only when they read as such a line: a short paragraph of the article stays.
+ */
+const LONG_PARAGRAPH = 120;
+const MAX_EDGE_CHARS = 100;
+/** How many short blocks at each edge are looked at (further in, a short block is the article's). */
+const MAX_EDGE_BLOCKS = 8;
+
+const MONTHS =
+  'jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|' +
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|' +
+  'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|oktober|dezember|januar|februar|juni|juli|märz';
+const DATE = new RegExp(
+  `(\\b\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?(\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})[a-zä]*\\.?,?\\s+\\d{4}\\b|\\b(${MONTHS})[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+  'iu',
+);
+/** A line that is mostly a date: what is left once the date, times and separators are gone is short. */
+function isDateLine(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const rest = text.replace(m[0], '').replace(/\b\d{1,2}:\d{2}(\s?uhr|\s?[ap]m)?\b/gi, '').replace(/[\s|,.:;–—-]+/g, ' ').trim();
+  return rest.length <= 40;
+}
+
+/** "Von Jana Muster", "By J. Doe and R. Roe": a short line starting with the word and a capitalised name. */
+const BYLINE = /^(\p{L}+)\s+\p{Lu}/u;
+const BYLINE_WORDS = new Set(['von', 'by', 'par', 'di', 'por', 'door']);
+const MAX_BYLINE_CHARS = 60;
+const LEADING = new RegExp(
+  '^(autor(in)?|author|written by|geschrieben von|veröffentlicht|publiziert|aktualisiert|erstellt|stand|published|updated|posted|' +
+    'publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|publikacja|aktualizacja|opublikowano|kategorie|category|rubrik|' +
+    'lesezeit|reading time|temps de lecture|tiempo de lectura|ten tekst przeczytasz|skip to|jump to|zum inhalt|zur navigation|zum hauptinhalt|' +
+    'direkt zum inhalt|sprungmarken|aller au contenu|passer au contenu|saltar al contenido|vai al contenuto|przejdź do)(?![\\p{L}\\p{N}])',
+  'iu',
+);
+const READING_TIME = /\b\d+\s*(min(\.|uten?|utes?)?|minuti|minutos)\b.{0,20}(read|lesezeit|lesen|lecture|lettura|lectura)|(lesezeit|reading time)\s*:?\s*\d/i;
+const SKIP_LINK = /(anspringen|springen|skip|jump)\b/i;
+
+const TRAILING = new RegExp(
+  '(©|\\(c\\)\\s*\\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|' +
+    'wszelkie prawa zastrzeżone|materiał chroniony prawem|^(titelbild|beitragsbild|artikelbild|headerbild|bild|foto|fotos|photo|photos|image|imagen|crédito|credit|credits|' +
+    'bildnachweis|bildquelle|quelle|source|źródło|fuente|fonte)\\s*:|^(publiziert|veröffentlicht|aktualisiert|published|updated|publié|publicado|publikacja)\\b|' +
+    'eingeloggt sein|angemeldet sein|must be logged in|logged in to (post|comment)|log in to (post|comment)|connecté pour)',
+  'iu',
+);
+
+const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'FIGURE', 'PRE', 'DL', 'DD', 'DT']);
+
+const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Blocks of `root` with text and no block children holding text: the lines a reader sees, in order. */
+function lines(root: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    const blocks = Array.from(el.children).filter((c) => BLOCK_TAGS.has(c.tagName) && clean(c));
+    // A block whose own text sits beside its block children (text, <br>, inline) is one line.
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim());
+    if (!blocks.length || ownText) {
+      if (clean(el)) out.push(el);
+      return;
+    }
+    blocks.forEach(visit);
+  };
+  Array.from(root.children).forEach(visit);
+  return out;
+}
+
+function isLeadingFurniture(el: Element, text: string): boolean {
+  if (LEADING.test(text) || READING_TIME.test(text) || isDateLine(text)) return true;
+  const byline = BYLINE.exec(text);
+  if (byline && BYLINE_WORDS.has(byline[1].toLowerCase()) && text.length <= MAX_BYLINE_CHARS) return true;
+  // Skip links: in-page links that announce the jump.
+  const links = Array.from(el.querySelectorAll('a[href^="#"]'));
+  return links.length > 0 && SKIP_LINK.test(text) && links.every((a) => a.getAttribute('href') !== '#');
+}
+
+function isTrailingFurniture(text: string): boolean {
+  return TRAILING.test(text) || isDateLine(text);
+}
+
+/** Remove dateline/byline/skip-link lines before the first long paragraph and credit/copyright lines after the last. */
+export function removeEdgeFurniture(root: Element): void {
+  const all = lines(root);
+  const first = all.findIndex((el) => clean(el).length >= LONG_PARAGRAPH);
+  if (first < 0) return;
+  let last = all.length - 1;
+  while (last > first && clean(all[last]).length < LONG_PARAGRAPH) last--;
+  const remove = guardedRemover(root);
+  for (const el of all.slice(Math.max(0, first - MAX_EDGE_BLOCKS), first)) {
+    const text = clean(el);
+    if (text.length <= MAX_EDGE_CHARS && isLeadingFurniture(el, text)) remove(el);
+  }
+  for (const el of all.slice(last + 1, last + 1 + MAX_EDGE_BLOCKS)) {
+    const text = clean(el);
+    if (text.length <= MAX_EDGE_CHARS && isTrailingFurniture(text)) remove(el);
+  }
+}

@@ -1,0 +1,101 @@
+import { nameWords } from './cleanup/attributes';
+
+/**
+ * The block a site marks as its article body — `itemprop="articleBody"`, WordPress's `entry-content`,
+ * Drupal's `field--name-body`, `article-body`, `post-content`, `story-body` … — is a second opinion
+ * on where the article is. Readability scores text and links and picks wrong on pages whose article
+ * is short or split in many small blocks (recipes, shop pages, press releases, live blogs) while a
+ * teaser list or a service box nearby scores higher; the markup then still says where the text is.
+ */
+const BODY_NAMES = new Set([
+  'articlebody', 'article-body', 'article-content', 'article-text', 'article__body', 'article__content', 'article__text',
+  'articletext', 'articlecontent', 'article-body-content', 'story-body', 'story-content', 'storycontent', 'story-text',
+  'entry-content', 'entry-body', 'entry-text', 'entrytext', 'entry', 'post-content', 'post-body', 'post-text', 'post-entry',
+  'postcontent', 'postbody', 'posttext', 'postentry', 'post_content', 'post_text', 'post_body', 'single-content',
+  'field--name-body', 'field-name-body', 'field-item', 'text-content', 'body-text', 'bodytext', 'rich-text', 'richtext',
+  'wysiwyg-content', 'news-text', 'newstext', 'news-content', 'content-text', 'blog-content', 'blog-post-content',
+]);
+const BODY_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
+const MAYBE_MARKED = /body|content|text|entry|post|field-item|richtext|rich-text/i;
+
+/** Names as they appear (lower-cased, separators kept), so `entry-content` does not match `entry` + `content` apart. */
+function classNames(el: Element): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** How strongly the page marks `el` as its article body: 2 for schema.org's articleBody, 1 for a class or id, 0 for none. */
+export function markedBodyRank(el: Element): number {
+  if (!BODY_TAGS.has(el.tagName)) return 0;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop && /(^|\s)articleBody(\s|$)/.test(itemprop)) return 2;
+  // Every block of the page passes here (scan.ts): one cheap test rules out almost all of them.
+  if (!MAYBE_MARKED.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return 0;
+  return classNames(el).some((name) => BODY_NAMES.has(name) || nameWords(name).join('') === 'articlebody') ? 1 : 0;
+}
+
+export const isMarkedBody = (el: Element) => markedBodyRank(el) > 0;
+
+const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Page furniture a marked body may sit in (a CMS marks its footer text block like an article body).
+ * Not <aside>: some sites put the whole article in one.
+ */
+function inFurniture(el: Element): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    if (up.tagName === 'HEADER' || up.tagName === 'FOOTER' || up.tagName === 'NAV') return true;
+  }
+  return false;
+}
+
+/**
+ * The page's marked article body, if one clearly stands out: among the strongest marks, the block
+ * with the most text, narrowed to a marked block inside it that still holds most of that text.
+ * Several marked blocks of similar size (a blog's front page: one `entry-content` per post; teasers
+ * with `post_text`) mark no single article.
+ */
+export function findMarkedBody(candidates: Element[]): Element | null {
+  const usable = candidates.filter((el) => el.isConnected && !inFurniture(el));
+  const rank = Math.max(0, ...usable.map(markedBodyRank));
+  const sized = usable
+    .filter((el) => markedBodyRank(el) === rank)
+    .map((el) => ({ el, chars: textOf(el).length }))
+    .filter((c) => c.chars > 0);
+  if (!sized.length) return null;
+  sized.sort((a, b) => b.chars - a.chars);
+  let best = sized[0];
+  const rivals = sized.filter((c) => !c.el.contains(best.el) && !best.el.contains(c.el));
+  if (rivals.length && rivals[0].chars * 2 > best.chars) return null;
+  if (rivals.length > 1 && rivals.reduce((sum, c) => sum + c.chars, 0) > best.chars) return null;
+  for (const c of sized) {
+    if (c !== best && best.el.contains(c.el) && c.chars >= best.chars * 0.7) best = c;
+  }
+  return best.el;
+}
+
+/** Paragraph-sized blocks of `text` (as elementToText separates them), long enough to recognise. */
+function paragraphs(text: string): string[] {
+  return text.split('\n\n').filter((p) => p.length >= 60);
+}
+
+/**
+ * Share of the marked body's paragraphs that Readability's text also has: near 1 when Readability
+ * found the same article (or more of it), near 0 when it chose another part of the page.
+ */
+export function agreement(markedText: string, readabilityText: string): number {
+  const blocks = paragraphs(markedText);
+  if (!blocks.length) return 1;
+  const found = blocks.filter((p) => readabilityText.includes(p.slice(0, 60))).length;
+  return found / blocks.length;
+}
+
+/**
+ * Whether to show the marked body instead of Readability's choice: when Readability took another
+ * part of the page (few of either's paragraphs in the other), or only a small part of the marked
+ * body (one section of an article split by headings or boxes). When Readability took most of the
+ * marked body, or more than it, its own cleaning is the better cut.
+ */
+export function preferMarked(markedText: string, readabilityText: string): boolean {
+  if (agreement(markedText, readabilityText) >= 0.5) return false;
+  return agreement(readabilityText, markedText) < 0.5 || readabilityText.length < markedText.length * 0.6;
+}
