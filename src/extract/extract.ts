@@ -1,4 +1,3 @@
-import { Readability } from '@mozilla/readability';
 import type { Article, ExtractionResult } from '../shared/article';
 import { readingStats } from '../shared/reading-time';
 import { removeBoilerplate } from './boilerplate';
@@ -9,6 +8,7 @@ import { resolveLazyImages } from './lazy-images';
 import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMetas, meta, normalizeDir, type MetaIndex } from './metadata';
 import { findMarkedBody } from './marked';
 import { chooseMarked } from './marked-content';
+import { LecternReadability } from './readability';
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
@@ -61,7 +61,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   const markedBody = findMarkedBody(scan.marked);
   const markedCopy = markedBody ? (markedBody.cloneNode(true) as Element) : null;
 
-  const parsed = new Readability<Element>(doc, {
+  const parsed = new LecternReadability<Element>(doc, {
     serializer: (el) => el as Element,
     // No maxElemsToParse: the page was counted above, and Readability's own count is another pass.
     keepClasses: true, // the sanitizer decides which classes survive (code language hints)

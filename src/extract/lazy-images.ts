@@ -69,9 +69,11 @@ function resolveNoscript(noscript: Element, doc: Document): void {
  */
 export function resolveLazyImages(doc: Document, scan: PageScan = scanPage(doc)): void {
   scan.lazy.forEach(resolveElement);
-  // Only a <noscript> that holds an image is worth re-parsing (pages have dozens for trackers).
+  // Only a <noscript> that holds an image is worth re-parsing (pages have dozens for trackers). The
+  // others go: Readability would parse each of them again looking for an image, then remove them all.
   scan.noscripts.forEach((ns) => {
     if (!ns.isConnected) return;
     if (ns.querySelector('img') || /<img[\s>]/i.test(ns.textContent ?? '')) resolveNoscript(ns, doc);
+    else ns.remove();
   });
 }

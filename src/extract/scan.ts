@@ -1,4 +1,5 @@
 import { isMarkedBody } from './marked';
+import { isUnreadable } from './unreadable';
 
 /**
  * One walk over the page that finds everything the pre-passes need (lazy images, named furniture,
@@ -59,7 +60,11 @@ function visit(el: Element, tag: string, scan: PageScan): void {
   else if (tag === 'H2' && el.getAttribute('itemprop') === 'description') scan.descriptions.push(el);
 }
 
-/** Walk `doc` once, in document order, by element links (no selector engine, no live collections). */
+/**
+ * Walk `doc` once, in document order, by element links (no selector engine, no live collections), and
+ * remove what the reader can never show (unreadable.ts): Readability, which caches and re-parses the
+ * page on each retry, and every later pass then work on a smaller page.
+ */
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], canonical: null, base: null };
   const root = doc.documentElement;
@@ -67,15 +72,20 @@ export function scanPage(doc: Document): PageScan {
   while (el) {
     scan.elements++;
     const tag = el.tagName;
-    visit(el, tag, scan);
-    // Inside an <svg> (icons: dozens of paths each) nothing is looked for: count it, do not walk it.
+    const gone = el.parentElement !== root && isUnreadable(el, tag);
+    // Nothing is looked for inside what goes (or inside an <svg>): count it, do not walk it.
     let next: Element | null = null;
-    if (tag === 'svg') scan.elements += el.getElementsByTagName('*').length;
-    else next = el.firstElementChild;
-    while (!next && el && el !== root) {
-      next = el.nextElementSibling;
-      if (!next) el = el.parentElement;
+    if (gone || tag === 'svg') scan.elements += el.getElementsByTagName('*').length;
+    else {
+      visit(el, tag, scan);
+      next = el.firstElementChild;
     }
+    let from: Element | null = el;
+    while (!next && from && from !== root) {
+      next = from.nextElementSibling;
+      if (!next) from = from.parentElement;
+    }
+    if (gone) el.remove();
     el = next;
   }
   return scan;

@@ -31,6 +31,13 @@ describe('resolveLazyImages', () => {
     expect(doc.querySelector('noscript')).toBeNull();
   });
 
+  it('removes a <noscript> without an image, and keeps one whose image stays unresolved', () => {
+    const doc = pageDocument(`<p id="story">Story.</p><noscript id="tracker"><p>Please enable JavaScript.</p></noscript>
+      <noscript id="gallery"><img src="/a.jpg"><img src="/b.jpg"></noscript>`);
+    resolveLazyImages(doc);
+    expect(Array.from(doc.querySelectorAll('[id]'), (el) => el.id)).toEqual(['story', 'gallery']);
+  });
+
   it('unwraps a lone <noscript> image', () => {
     const doc = pageDocument('<div><noscript><img src="/only.jpg"></noscript></div>');
     resolveLazyImages(doc);
