@@ -21,18 +21,30 @@ function isCreditLine(text: string): boolean {
   return AGENCY.test(text) && text.split(' ').length <= MAX_AGENCY_WORDS && !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
-/** Remove short blocks inside `root` that hold nothing but a photo credit. */
+/** The line a credit's text node sits in: its nearest block-ish ancestor inside `root`. */
+function lineOf(node: Node, root: Element): Element | null {
+  for (let el = node.parentElement; el && el !== root; el = el.parentElement) if (LINE_TAGS.has(el.tagName)) return el;
+  return null;
+}
+
+/**
+ * Remove short blocks inside `root` that hold nothing but a photo credit. Driven by text nodes
+ * (one walk, a cheap test each): only lines whose own text could be a credit are measured.
+ */
 export function removeCreditLines(root: Element): void {
   const remove = guardedRemover(root);
-  const hits: Element[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  const hits = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node as Element;
-    // A credit line is a leaf-ish block: its text is its own, not a paragraph's around it.
-    if (!LINE_TAGS.has(el.tagName) || el.querySelector('p, div, img')) continue;
-    const parentText = el.parentElement && el.parentElement !== root ? clean(el.parentElement) : '';
+    const value = node.nodeValue ?? '';
+    if (value.length > MAX_CREDIT_CHARS || !(CREDIT_START.test(value) || value.includes('©') || AGENCY.test(value))) continue;
+    const el = lineOf(node, root);
+    if (!el || hits.has(el) || el.querySelector('p, div, img')) continue;
     const text = clean(el);
-    if (isCreditLine(text) && (el.tagName === 'P' || el.tagName === 'DIV' || parentText.length > text.length + 40 || parentText === text)) hits.push(el);
+    if (!isCreditLine(text)) continue;
+    // A credit inside a longer paragraph is only its own element when that element is a small part of it.
+    const parentText = el.tagName === 'P' || el.tagName === 'DIV' || !el.parentElement || el.parentElement === root ? '' : clean(el.parentElement);
+    if (!parentText || parentText === text || parentText.length > text.length + 40) hits.add(el);
   }
   hits.forEach(remove);
 }
