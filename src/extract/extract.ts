@@ -10,6 +10,7 @@ import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMeta
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
+import { repairStructure } from './structure';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
@@ -75,6 +76,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   if (!content || text.length < MIN_CHARS) return { ok: false, reason: 'no-article' };
   if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
 
+  repairStructure(content, [url, base]);
   makeUrlsAbsolute(content, base);
   // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
   const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);

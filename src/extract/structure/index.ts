@@ -1,0 +1,9 @@
+import { keepInPageLinks } from './footnotes';
+
+/**
+ * Structure Readability leaves broken in its output element (small: the article, not the page).
+ * `pageUrls`: the tab's URL, then the page's base.
+ */
+export function repairStructure(content: Element, pageUrls: string[]): void {
+  keepInPageLinks(content, pageUrls);
+}
