@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article, ExtractionResult } from '../shared/article';
 import { readingStats } from '../shared/reading-time';
+import { findByline } from './author';
 import { removeBoilerplate } from './boilerplate';
 import { cleanArticle } from './cleanup';
 import { linkDensity } from './cleanup/guard';
@@ -79,7 +80,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   repairStructure(content, [url, base]);
   makeUrlsAbsolute(content, base);
   // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
-  const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
+  const byline = findByline(parsed?.byline, scan.jsonLd, metas);
+  const article = buildArticle(doc, base, indexMetas(Array.from(doc.getElementsByTagName('meta'))), url, { ...parsed, byline }, content, text);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   if (fallback) article.fallback = true;
   return { ok: true, article };

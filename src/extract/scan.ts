@@ -17,6 +17,8 @@ export interface PageScan {
   headers: Element[];
   descriptions: Element[];
   metas: Element[];
+  /** <script type="application/ld+json"> (Readability removes scripts; the author is read from these). */
+  jsonLd: Element[];
   /** The first <link rel=canonical> and <base href>. */
   canonical: Element | null;
   base: Element | null;
@@ -45,6 +47,9 @@ function visit(el: Element, tag: string, scan: PageScan): void {
   else if (tag === 'H1') scan.h1s.push(el);
   else if (tag === 'HEADER') scan.headers.push(el);
   else if (tag === 'META') scan.metas.push(el);
+  else if (tag === 'SCRIPT') {
+    if (/ld\+json/i.test(el.getAttribute('type') ?? '')) scan.jsonLd.push(el);
+  }
   else if (tag === 'LINK') {
     if (!scan.canonical && /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? '')) scan.canonical = el;
   } else if (tag === 'BASE') {
@@ -55,7 +60,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
 
 /** Walk `doc` once, in document order, by element links (no selector engine, no live collections). */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], jsonLd: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {
