@@ -1,3 +1,4 @@
+import { labelCodeLanguages } from './code';
 import { keepInPageLinks } from './footnotes';
 
 /**
@@ -6,4 +7,5 @@ import { keepInPageLinks } from './footnotes';
  */
 export function repairStructure(content: Element, pageUrls: string[]): void {
   keepInPageLinks(content, pageUrls);
+  labelCodeLanguages(content);
 }
