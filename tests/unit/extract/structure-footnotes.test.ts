@@ -21,10 +21,9 @@ describe('fixture en-headings-footnotes, as rendered', () => {
     expect(targets).toEqual(['The book was', 'Aldus also i', '[1]', '[2]']);
   });
 
-  test('no id of the page survives unprefixed', () => {
+  test('only the footnote targets keep an id, prefixed', () => {
     const ids = Array.from(rendered.querySelectorAll('[id]')).map((el) => el.id);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.filter((id) => !id.startsWith('user-content-'))).toEqual([]);
+    expect(ids.sort()).toEqual(['user-content-fn1', 'user-content-fn2', 'user-content-fnref1', 'user-content-fnref2']);
   });
 
   test('links out of the article still open in a new tab', () => {
@@ -80,4 +79,11 @@ describe('the sanitizer and in-page links', () => {
     expect(body.querySelector('a')!.hasAttribute('href')).toBe(false);
     expect(body.textContent).toBe('Top');
   });
+});
+
+test('ids no in-page link points at are dropped (page styling and script hooks)', () => {
+  const doc = pageDocument('<div><p id="intro">a</p><a href="#n1">1</a><p id="n1">note</p></div>', 'https://site.example/post');
+  const root = doc.querySelector('div')!;
+  keepInPageLinks(root, ['https://site.example/post']);
+  expect(Array.from(root.querySelectorAll('[id]')).map((el) => el.id)).toEqual(['n1']);
 });
