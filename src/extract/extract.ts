@@ -11,7 +11,7 @@ import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMeta
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
-import { repairStructure } from './structure';
+import { markPageH1s, repairStructure } from './structure';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
@@ -54,6 +54,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   resolveLazyImages(doc, scan);
   removeBoilerplate(doc, scan);
   const standfirst = findStandfirst(doc, meta(metas, 'description', 'og:description'), scan);
+  markPageH1s(scan.h1s);
 
   const parsed = new Readability<Element>(doc, {
     serializer: (el) => el as Element,

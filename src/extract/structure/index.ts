@@ -1,5 +1,8 @@
 import { labelCodeLanguages } from './code';
 import { keepInPageLinks } from './footnotes';
+import { restoreHeadingLevels } from './headings';
+
+export { markPageH1s } from './headings';
 
 /**
  * Structure Readability leaves broken in its output element (small: the article, not the page).
@@ -8,4 +11,5 @@ import { keepInPageLinks } from './footnotes';
 export function repairStructure(content: Element, pageUrls: string[]): void {
   keepInPageLinks(content, pageUrls);
   labelCodeLanguages(content);
+  restoreHeadingLevels(content);
 }

@@ -1,0 +1,42 @@
+import { elementsUnder } from './walk';
+
+/**
+ * Readability turns every <h1> of the article into an <h2>, which is right for the title but
+ * flattens articles that use <h1> for their sections (HTML5 sectioning, some CMS themes): their
+ * <h2> sub-sections end up at the same level as the sections. The page's <h1>s are marked before
+ * Readability runs (it copies attributes when it renames), and when they turn out to be section
+ * headings the other headings move one level down, so the order h2 > h3 > h4 is the page's own.
+ */
+const MARK = 'data-lectern-h1';
+const HEADING = /^H[2-6]$/;
+
+export function markPageH1s(h1s: Element[]): void {
+  for (const h1 of h1s) h1.setAttribute(MARK, '');
+}
+
+export function restoreHeadingLevels(root: Element): void {
+  const headings: Element[] = [];
+  let textBeforeFirstMark = false;
+  let marks = 0;
+  for (const el of elementsUnder(root)) {
+    // Only a renamed <h1> counts: in the fallback's content (not Readability's) an <h1> is still one.
+    if (el.hasAttribute(MARK) && el.tagName === 'H2') marks++;
+    else if (!marks && el.tagName === 'P' && el.textContent?.trim()) textBeforeFirstMark = true;
+    if (HEADING.test(el.tagName)) headings.push(el);
+  }
+  // One former <h1> at the top is the title (or a kicker): the h2 sections are already right.
+  const sectional = marks > 1 || (marks === 1 && textBeforeFirstMark);
+  for (const heading of headings) {
+    if (heading.hasAttribute(MARK)) heading.removeAttribute(MARK);
+    else if (sectional && heading.tagName !== 'H6') rename(heading, `H${Number(heading.tagName[1]) + 1}`);
+  }
+  // Marks left on elements that are no longer headings (none expected) must not reach the article.
+  for (const el of Array.from(root.querySelectorAll(`[${MARK}]`))) el.removeAttribute(MARK);
+}
+
+function rename(el: Element, tag: string): void {
+  const replacement = el.ownerDocument.createElement(tag);
+  for (const attr of Array.from(el.attributes)) replacement.setAttribute(attr.name, attr.value);
+  while (el.firstChild) replacement.appendChild(el.firstChild);
+  el.replaceWith(replacement);
+}
