@@ -11,7 +11,7 @@ import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMeta
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
-import { markPageH1s, repairStructure } from './structure';
+import { copyFigures, markPageH1s, repairStructure, restoreFigures } from './structure';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
@@ -55,6 +55,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   removeBoilerplate(doc, scan);
   const standfirst = findStandfirst(doc, meta(metas, 'description', 'og:description'), scan);
   markPageH1s(scan.h1s);
+  const figures = copyFigures(scan.figures);
 
   const parsed = new Readability<Element>(doc, {
     serializer: (el) => el as Element,
@@ -64,6 +65,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   let content = parsed?.content ?? null;
   if (content) {
     restoreStandfirst(content, standfirst);
+    restoreFigures(content, figures);
     cleanArticle(content);
   }
   let text = content ? elementToText(content) : '';

@@ -17,6 +17,8 @@ export interface PageScan {
   headers: Element[];
   descriptions: Element[];
   metas: Element[];
+  /** <figure>s (captioned ones are copied: Readability may drop them). */
+  figures: Element[];
   /** <script type="application/ld+json"> (Readability removes scripts; the author is read from these). */
   jsonLd: Element[];
   /** The first <link rel=canonical> and <base href>. */
@@ -47,6 +49,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
   else if (tag === 'H1') scan.h1s.push(el);
   else if (tag === 'HEADER') scan.headers.push(el);
   else if (tag === 'META') scan.metas.push(el);
+  else if (tag === 'FIGURE') scan.figures.push(el);
   else if (tag === 'SCRIPT') {
     if (/ld\+json/i.test(el.getAttribute('type') ?? '')) scan.jsonLd.push(el);
   }
@@ -60,7 +63,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
 
 /** Walk `doc` once, in document order, by element links (no selector engine, no live collections). */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], jsonLd: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], metas: [], figures: [], jsonLd: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {

@@ -1,7 +1,9 @@
 import { labelCodeLanguages } from './code';
+import { normalizeFigures } from './figures';
 import { keepInPageLinks } from './footnotes';
 import { restoreHeadingLevels } from './headings';
 
+export { copyFigures, restoreFigures } from './figures-restore';
 export { markPageH1s } from './headings';
 
 /**
@@ -12,4 +14,5 @@ export function repairStructure(content: Element, pageUrls: string[]): void {
   keepInPageLinks(content, pageUrls);
   labelCodeLanguages(content);
   restoreHeadingLevels(content);
+  normalizeFigures(content);
 }
