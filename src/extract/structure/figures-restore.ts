@@ -20,7 +20,8 @@ const MAX_FIGURES = 40;
 const MAX_STEPS = 300;
 const MIN_PARAGRAPH = 25;
 const MIN_CAPTION = 25;
-const UI = 'script, style, noscript, button, svg, template, form';
+const UI = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'BUTTON', 'svg', 'TEMPLATE', 'FORM']);
+const OUTSIDE_STORY = new Set(['NAV', 'ASIDE', 'FOOTER', 'A']);
 /** Figures that are not part of the story's flow: the lead image above it, portraits, promotions. */
 const NOT_IN_FLOW = /(^|[^a-z])(lead|hero|header|cover|teaser|contact|avatar|author|profile|thumb|thumbnail|logo|promo|related|ad|ads|sponsor)([^a-z]|$)/i;
 /** Photo credits and sources: not the caption (and boilerplate for the reader, as for the benchmark's annotators). */
@@ -47,7 +48,7 @@ function captionText(figure: Element): string {
 function stripCredits(copy: Element): string {
   const caption = copy.getElementsByTagName('figcaption')[0];
   if (!caption) return '';
-  for (const el of Array.from(caption.querySelectorAll('*'))) {
+  for (const el of Array.from(caption.getElementsByTagName('*'))) {
     if (!caption.contains(el)) continue; // inside a credit removed before it
     const text = squash(el.textContent);
     if (CREDIT_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`) || (text.length < MAX_CREDIT && CREDIT_TEXT.test(text))) el.remove();
@@ -78,17 +79,23 @@ function previousParagraph(el: Element): string | null {
   return null;
 }
 
+/** Whether an ancestor of `el` has one of `tags` (closest() with a selector is slow in jsdom). */
+function insideOf(el: Element, tags: Set<string>): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) if (tags.has(up.tagName)) return true;
+  return false;
+}
+
 /** Copies of the page's captioned figures (before Readability, which may drop them). */
 export function copyFigures(figures: Element[]): FigureCopy[] {
   const copies: FigureCopy[] = [];
   for (const figure of figures) {
     if (copies.length >= MAX_FIGURES) break;
-    if (!figure.isConnected || !figure.querySelector('img') || !captionText(figure)) continue;
+    if (!figure.isConnected || !figure.getElementsByTagName('img').length || !captionText(figure)) continue;
     // Teaser cards are figures too: a linked caption is a headline, not a caption.
-    if (linkShare(figure.getElementsByTagName('figcaption')[0]) > 0.5 || figure.closest('nav, aside, footer, a')) continue;
+    if (linkShare(figure.getElementsByTagName('figcaption')[0]) > 0.5 || insideOf(figure, OUTSIDE_STORY)) continue;
     if (NOT_IN_FLOW.test(`${figure.getAttribute('class') ?? ''} ${figure.id}`)) continue;
     const copy = figure.cloneNode(true) as Element;
-    copy.querySelectorAll(UI).forEach((el) => el.remove());
+    for (const el of Array.from(elementsUnder(copy))) if (UI.has(el.tagName)) el.remove();
     // A caption that is only a credit or a label ("Getty Images", a name) does not bring a figure back.
     if (stripCredits(copy).length < MIN_CAPTION) continue;
     copies.push({ copy, images: imageKeys(figure), before: previousParagraph(figure) });

@@ -33,6 +33,9 @@ function toFigure(box: Element, caption: Element): void {
   box.replaceWith(figure);
 }
 
+// Tag lookups, not querySelector: jsdom's selector engine costs more than the rest of this file.
+const hasMedia = (el: Element) => ['img', 'picture', 'video'].some((tag) => el.getElementsByTagName(tag).length > 0);
+
 /** wp-caption and its relatives become figures; a figcaption placed before its image moves after it. */
 export function normalizeFigures(root: Element): void {
   const captions: Element[] = [];
@@ -47,6 +50,6 @@ export function normalizeFigures(root: Element): void {
   }
   for (const figure of figures) {
     const first = figure.firstElementChild;
-    if (first?.tagName === 'FIGCAPTION' && figure.querySelector('img, picture, video')) figure.appendChild(first);
+    if (first?.tagName === 'FIGCAPTION' && hasMedia(figure)) figure.appendChild(first);
   }
 }

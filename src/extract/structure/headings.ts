@@ -16,22 +16,24 @@ export function markPageH1s(h1s: Element[]): void {
 
 export function restoreHeadingLevels(root: Element): void {
   const headings: Element[] = [];
+  const marked: Element[] = [];
   let textBeforeFirstMark = false;
   let marks = 0;
   for (const el of elementsUnder(root)) {
+    const isMarked = el.hasAttribute(MARK);
+    if (isMarked) marked.push(el);
     // Only a renamed <h1> counts: in the fallback's content (not Readability's) an <h1> is still one.
-    if (el.hasAttribute(MARK) && el.tagName === 'H2') marks++;
-    else if (!marks && el.tagName === 'P' && el.textContent?.trim()) textBeforeFirstMark = true;
+    if (isMarked && el.tagName === 'H2') marks++;
+    else if (!marks && el.tagName === 'P') textBeforeFirstMark = true; // Readability leaves no empty <p>
     if (HEADING.test(el.tagName)) headings.push(el);
   }
   // One former <h1> at the top is the title (or a kicker): the h2 sections are already right.
   const sectional = marks > 1 || (marks === 1 && textBeforeFirstMark);
+  for (const el of marked) el.removeAttribute(MARK);
+  if (!sectional) return;
   for (const heading of headings) {
-    if (heading.hasAttribute(MARK)) heading.removeAttribute(MARK);
-    else if (sectional && heading.tagName !== 'H6') rename(heading, `H${Number(heading.tagName[1]) + 1}`);
+    if (!marked.includes(heading) && heading.tagName !== 'H6') rename(heading, `H${Number(heading.tagName[1]) + 1}`);
   }
-  // Marks left on elements that are no longer headings (none expected) must not reach the article.
-  for (const el of Array.from(root.querySelectorAll(`[${MARK}]`))) el.removeAttribute(MARK);
 }
 
 function rename(el: Element, tag: string): void {
