@@ -1,5 +1,6 @@
 import type { Article, ExtractionResult } from '../shared/article';
 import { readingStats } from '../shared/reading-time';
+import { findByline } from './author';
 import { removeBoilerplate } from './boilerplate';
 import { cleanArticle } from './cleanup';
 import { linkDensity } from './cleanup/guard';
@@ -12,6 +13,7 @@ import { LecternReadability } from './readability';
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
 import { findStandfirst, restoreStandfirst } from './standfirst';
+import { copyFigures, markPageH1s, repairStructure, restoreFigures } from './structure';
 import { elementToText } from './text';
 import { documentBase, makeUrlsAbsolute } from './urls';
 
@@ -60,6 +62,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   // A copy of the block the page marks as its article body: a second opinion if Readability picks wrong.
   const markedBody = findMarkedBody(scan.marked);
   const markedCopy = markedBody ? (markedBody.cloneNode(true) as Element) : null;
+  markPageH1s(scan.h1s);
+  const figures = copyFigures(scan.figures);
 
   const parsed = new LecternReadability<Element>(doc, {
     serializer: (el) => el as Element,
@@ -69,6 +73,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   let content = parsed?.content ?? null;
   if (content) {
     restoreStandfirst(content, standfirst);
+    restoreFigures(content, figures);
     cleanArticle(content);
   }
   let text = content ? elementToText(content) : '';
@@ -85,10 +90,12 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   if (!content || text.length < MIN_CHARS) return { ok: false, reason: 'no-article' };
   if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
 
+  repairStructure(content, [url, base]);
   makeUrlsAbsolute(content, base);
   // Metadata is read from the page as Readability left it (it moves the article, with any <meta> in it, out).
   const page = doc.documentElement ?? root;
-  const article = buildArticle(doc, page, base, indexMetas(Array.from(page.getElementsByTagName('meta'))), url, parsed ?? {}, content, text);
+  const byline = findByline(parsed?.byline, scan.jsonLd, metas);
+  const article = buildArticle(doc, page, base, indexMetas(Array.from(page.getElementsByTagName('meta'))), url, { ...parsed, byline }, content, text);
   if (canonicalUrl) article.canonicalUrl = canonicalUrl;
   if (fallback) article.fallback = true;
   return { ok: true, article };

@@ -22,6 +22,10 @@ export interface PageScan {
   /** Blocks the page marks as its article body (marked.ts). */
   marked: Element[];
   metas: Element[];
+  /** <figure>s (captioned ones are copied: Readability may drop them). */
+  figures: Element[];
+  /** <script type="application/ld+json"> (Readability removes scripts; the author is read from these). */
+  jsonLd: Element[];
   /** The first <link rel=canonical> and <base href>. */
   canonical: Element | null;
   base: Element | null;
@@ -52,6 +56,10 @@ function visit(el: Element, tag: string, scan: PageScan): void {
   else if (tag === 'H1') scan.h1s.push(el);
   else if (tag === 'HEADER') scan.headers.push(el);
   else if (tag === 'META') scan.metas.push(el);
+  else if (tag === 'FIGURE') scan.figures.push(el);
+  else if (tag === 'SCRIPT') {
+    if (/ld\+json/i.test(el.getAttribute('type') ?? '')) scan.jsonLd.push(el);
+  }
   else if (tag === 'LINK') {
     if (!scan.canonical && /(^|\s)canonical(\s|$)/i.test(el.getAttribute('rel') ?? '')) scan.canonical = el;
   } else if (tag === 'BASE') {
@@ -66,7 +74,7 @@ function visit(el: Element, tag: string, scan: PageScan): void {
  * page on each retry, and every later pass then work on a smaller page.
  */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], figures: [], jsonLd: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {

@@ -19,15 +19,20 @@ export const ALLOWED_TAGS = [
   'audio', 'video',
 ];
 
-// No id/name (DOM clobbering of `document.cookie`, `window.location` …), no style (overlays with
+// id only as DOMPurify rewrites it (SANITIZE_NAMED_PROPS: `user-content-` + the page's id), so that
+// footnotes can be link targets and no id can clobber `document.cookie`, `window.location` or the
+// reader's own ids; no name (same clobbering, and fragment targets get an id instead), no style (overlays with
 // position:fixed, CSS-based exfiltration), no on* handlers, no target/rel (set by us), no
 // srcdoc/action/formaction/xlink:href/background/ping/cite/longdesc (URLs we would have to police).
 // `class` is allowed here only so the hook can keep `language-*` on code/pre.
 export const ALLOWED_ATTR = [
   'href', 'title', 'src', 'srcset', 'sizes', 'media', 'type', 'alt', 'width', 'height',
   'colspan', 'rowspan', 'scope', 'headers', 'span', 'start', 'reversed', 'datetime', 'open',
-  'lang', 'dir', 'class', 'poster', 'muted', 'loop', 'controls',
+  'lang', 'dir', 'class', 'poster', 'muted', 'loop', 'controls', 'id',
 ];
+
+/** What DOMPurify puts before every id (SANITIZE_NAMED_PROPS); in-page hrefs get it too. */
+export const ID_PREFIX = 'user-content-';
 
 /** Attributes whose value is a URL, and which rule applies to them. */
 export const URL_ATTRS = new Set(['href', 'src', 'srcset', 'poster']);
@@ -39,7 +44,7 @@ export const PURIFY_CONFIG: Config = {
   FORBID_TAGS: ['script', 'style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select',
     'textarea', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math',
     'template', 'noscript', 'isindex', 'xmp', 'plaintext', 'noembed', 'noframes', 'portal'],
-  FORBID_ATTR: ['style', 'id', 'name', 'srcdoc', 'formaction', 'action', 'xlink:href', 'background',
+  FORBID_ATTR: ['style', 'name', 'srcdoc', 'formaction', 'action', 'xlink:href', 'background',
     'ping', 'target', 'rel', 'autoplay', 'is'],
   // Removed elements whose text is UI, not article (button labels, option lists, fallback text
   // of plugins). Forms themselves keep their content: some CMSs wrap the whole page in <form>.
@@ -48,6 +53,6 @@ export const PURIFY_CONFIG: Config = {
   ALLOW_ARIA_ATTR: false, // aria-hidden could hide article text from screen readers
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,
-  SANITIZE_NAMED_PROPS: true,
+  SANITIZE_NAMED_PROPS: true, // ids come out as ID_PREFIX + id (see ALLOWED_ATTR)
   KEEP_CONTENT: true,
 };

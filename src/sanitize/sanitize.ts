@@ -3,7 +3,7 @@
  * Needs a DOM (extension page, content script, or jsdom): the Chrome MV3 service worker has none.
  */
 import DOMPurify, { type DOMPurify as Purifier, type UponSanitizeAttributeHookEvent } from 'dompurify';
-import { PURIFY_CONFIG, URL_ATTRS } from './config';
+import { ID_PREFIX, PURIFY_CONFIG, URL_ATTRS } from './config';
 import { safeSrcset, safeUrl, webBase, type UrlKind } from './urls';
 
 /** Sanitizes untrusted article HTML; relative URLs resolve against `baseUrl` or are dropped. */
@@ -38,6 +38,7 @@ function checkAttribute(el: Element, data: UponSanitizeAttributeHookEvent, base:
   const tag = el.nodeName.toLowerCase();
   if (data.attrName === 'class') return keepOrDrop(data, languageClass(tag, data.attrValue));
   if (!URL_ATTRS.has(data.attrName)) return;
+  if (data.attrName === 'href' && tag === 'a' && data.attrValue.startsWith('#')) return keepOrDrop(data, inPageHref(data.attrValue));
   if (data.attrName === 'srcset') {
     return keepOrDrop(data, tag === 'img' || tag === 'source' ? safeSrcset(data.attrValue, base) : null);
   }
@@ -60,6 +61,17 @@ function languageClass(tag: string, value: string): string | null {
   return kept.length ? kept.join(' ') : null;
 }
 
+/**
+ * A link to an element of the article (a footnote, its back-reference) stays in the reader. Ids are
+ * prefixed by DOMPurify (SANITIZE_NAMED_PROPS), so that the page cannot clobber the reader's globals
+ * or ids; the href gets the same prefix. A bare `#` leads nowhere and is dropped.
+ */
+function inPageHref(value: string): string | null {
+  const fragment = value.slice(1);
+  if (!fragment) return null;
+  return fragment.startsWith(ID_PREFIX) ? value : `#${ID_PREFIX}${fragment}`;
+}
+
 function keepOrDrop(data: UponSanitizeAttributeHookEvent, value: string | null): void {
   if (value === null) data.keepAttr = false;
   else data.attrValue = value;
@@ -67,7 +79,7 @@ function keepOrDrop(data: UponSanitizeAttributeHookEvent, value: string | null):
 
 function finishElement(el: Element): void {
   const tag = el.nodeName.toLowerCase();
-  if (tag === 'a' && el.hasAttribute('href')) {
+  if (tag === 'a' && el.hasAttribute('href') && !el.getAttribute('href')?.startsWith('#')) {
     // Links leave the reader: a new tab, and no window.opener / Referer pointing back at it.
     el.setAttribute('target', '_blank');
     el.setAttribute('rel', 'noopener noreferrer');
