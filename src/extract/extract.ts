@@ -26,8 +26,12 @@ import { documentBase, makeUrlsAbsolute } from './urls';
 export const MAX_ELEMENTS = 40_000;
 /** Below this many characters of text there is no article (a login box, a caption, an error page). */
 const MIN_CHARS = 140;
-/** An "article" that is largely links and has no long paragraphs is a listing (search results, an index). */
+/**
+ * An "article" that is largely links and has no long paragraphs is a listing (search results, an
+ * index): many links, not one long URL quoted in a short post.
+ */
 const MAX_LISTING_LINK_DENSITY = 0.3;
+const MIN_LISTING_LINKS = 5;
 
 interface Parsed {
   title?: string | null;
@@ -88,7 +92,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     if (alternativeText.length > text.length) [content, text, fallback] = [alternative, alternativeText, true];
   }
   if (!content || text.length < MIN_CHARS) return { ok: false, reason: 'no-article' };
-  if (linkDensity(content) > MAX_LISTING_LINK_DENSITY && !isReaderable(content)) return { ok: false, reason: 'no-article' };
+  const listing = content.getElementsByTagName('a').length >= MIN_LISTING_LINKS && linkDensity(content) > MAX_LISTING_LINK_DENSITY;
+  if (listing && !isReaderable(content)) return { ok: false, reason: 'no-article' };
 
   repairStructure(content, [url, base]);
   makeUrlsAbsolute(content, base);

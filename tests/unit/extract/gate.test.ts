@@ -30,3 +30,11 @@ it('gives no article for a page of search results (mostly links, no long paragra
 it('gives no article for a page with almost no text', () => {
   expect(extractArticle(pageDocument('<body><h1>Sign in</h1><p>Please sign in.</p></body>'), URL)).toMatchObject({ ok: false, reason: 'no-article' });
 });
+
+it('gives an article for a short post whose one link is a long quoted URL', () => {
+  const doc = pageDocument(`<body><div class="newsentry"><h2>Das Ministerium informiert</h2><div class="newstext">
+    <p>Die GEMA dreht völlig am Zeiger! Durch die geplanten Tariferhöhungen stehen viele Clubbesitzer vor dem Aus.</p>
+    <p>Damit DJs ihre Sets nicht vorlesen müssen, unterschreibt bitte alle diese Petition:
+    <a href="https://petition.example/online/gegen-die-tarifreform">https://petition.example/online/gegen-die-tarifreform-2013-gema-verliert-augenmass</a></p></div></div></body>`);
+  expect(extractArticle(doc, URL).ok).toBe(true);
+});
