@@ -1,4 +1,5 @@
 import { isMarkedBody } from './marked';
+import { isPageChrome } from './chrome';
 import { isUnreadable } from './unreadable';
 
 /**
@@ -34,6 +35,9 @@ export interface PageScan {
 /** Any name that could match one of the furniture tests: one cheap regex rules out almost every block. */
 const MAYBE_FURNITURE = /ad|dfp|sponsor|newsletter|subscri|sign-?up|opt-?in|author/i;
 const NAMED_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'SPAN', 'P', 'FORM']);
+/** Intro blocks after the headline (standfirst.ts decides): named so, not images or teaser cards. */
+const DEK_NAME = /(^|[\s_-])(intro|introduction|lead|leader|leadtext|standfirst|dek|summary|abstract|chapo|vorspann|subtitle|teaser-text)([\s_-]|$)/i;
+const NOT_DEK = /image|img|photo|media|figure|video|card|item|list/i;
 const MARKABLE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
 
 function hasDataAttribute(el: Element): boolean {
@@ -43,13 +47,19 @@ function hasDataAttribute(el: Element): boolean {
 }
 
 function visit(el: Element, tag: string, scan: PageScan): void {
-  if (MARKABLE_TAGS.has(tag) && isMarkedBody(el)) scan.marked.push(el);
+  // Most elements carry no attribute at all, and only the tag-only lists below can want them.
+  const attributed = el.hasAttributes();
+  if (attributed && MARKABLE_TAGS.has(tag) && isMarkedBody(el)) scan.marked.push(el);
   // A standfirst marked `itemprop="description"` sits on a <p>, <div> or <h2>.
   if (NAMED_TAGS.has(tag)) {
-    if (MAYBE_FURNITURE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) scan.named.push(el);
-    if ((tag === 'P' || tag === 'DIV') && el.getAttribute('itemprop') === 'description') scan.descriptions.push(el);
+    if (!attributed) return;
+    const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+    if (MAYBE_FURNITURE.test(names)) scan.named.push(el);
+    if ((tag === 'P' || tag === 'DIV') && (el.getAttribute('itemprop') === 'description' || (scan.h1s.length > 0 && DEK_NAME.test(names) && !NOT_DEK.test(names)))) {
+      scan.descriptions.push(el);
+    }
   } else if (tag === 'IMG' || tag === 'SOURCE') {
-    if (hasDataAttribute(el)) scan.lazy.push(el);
+    if (attributed && hasDataAttribute(el)) scan.lazy.push(el);
   } else if (tag === 'INPUT') {
     if ((el.getAttribute('type') ?? '').toLowerCase() === 'email') scan.emailInputs.push(el);
   } else if (tag === 'NOSCRIPT') scan.noscripts.push(el);
@@ -80,7 +90,7 @@ export function scanPage(doc: Document): PageScan {
   while (el) {
     scan.elements++;
     const tag = el.tagName;
-    const gone = el.parentElement !== root && isUnreadable(el, tag);
+    const gone = el.parentElement !== root && (isUnreadable(el, tag) || isPageChrome(el, tag));
     // Nothing is looked for inside what goes (or inside an <svg>): count it, do not walk it.
     let next: Element | null = null;
     if (gone || tag === 'svg') scan.elements += el.getElementsByTagName('*').length;

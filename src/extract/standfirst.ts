@@ -5,8 +5,9 @@ import { scanPage, type PageScan } from './scan';
  * page's description and leaves it out of the content. Find it before Readability runs, and put it back
  * at the top of the content if the content does not already have it.
  */
-const DEK_TOKEN = /(^|[\s_-])(dek|deck|standfirst|subtitle|subheadline|sub-headline|summary|lede|lead|leadtext|intro|introduction|teaser|teaser-text|abstract|excerpt|kicker-text|chapo|vorspann)([\s_-]|$)/i;
+const DEK_TOKEN = /(^|[\s_-])(dek|deck|standfirst|subtitle|subheadline|sub-headline|summary|lede|lead|leader|leadtext|intro|introduction|teaser|teaser-text|abstract|excerpt|kicker-text|chapo|vorspann)([\s_-]|$)/i;
 const MAX_DEK_CHARS = 600;
+const MIN_H2_DEK_CHARS = 80;
 const MAX_CANDIDATES = 40;
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -28,6 +29,7 @@ function candidates(scan: PageScan): Element[] {
   for (const header of scan.headers) {
     out.push(...Array.from(header.getElementsByTagName('p')).slice(0, MAX_CANDIDATES));
     out.push(...Array.from(header.getElementsByTagName('div')).slice(0, MAX_CANDIDATES).filter(isNamedDek));
+    out.push(...Array.from(header.getElementsByTagName('h2')).slice(0, MAX_CANDIDATES));
   }
   out.push(...scan.descriptions.slice(0, MAX_CANDIDATES));
   // Document order, as the selector gave it: the first dek on the page wins.
@@ -40,6 +42,20 @@ function isNamedDek(el: Element): boolean {
   return DEK_TOKEN.test(names(el)) || el.getAttribute('itemprop') === 'description' || (el.tagName === 'P' && DEK_TOKEN.test(names(el.parentElement)) && el.parentElement?.getElementsByTagName('p').length === 1);
 }
 
+/** Whether a <p> or <div> is inside `el` (walked by hand: a selector query per candidate costs jsdom a scan). */
+function hasBlockInside(el: Element): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName === 'P' || child.tagName === 'DIV' || hasBlockInside(child)) return true;
+  }
+  return false;
+}
+
+const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM']);
+function inFurniture(el: Element): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) if (FURNITURE_TAGS.has(up.tagName)) return true;
+  return false;
+}
+
 /** The dek's text: an element named like one, or a paragraph repeating the page description, near the top. */
 export function findStandfirst(doc: Document, description: string | null | undefined, scan: PageScan = scanPage(doc)): string | null {
   const desc = squash(description);
@@ -48,11 +64,11 @@ export function findStandfirst(doc: Document, description: string | null | undef
   for (const el of found) {
     // Cheap tests first: a dek is a leaf block named like one, or (with a description) any leaf block.
     const named = isNamedDek(el);
-    if ((!named && !desc) || el.querySelector('p, div')) continue;
-    if (el.closest('nav, footer, aside, form')) continue;
+    if ((!named && !desc && el.tagName !== 'H2') || hasBlockInside(el) || inFurniture(el)) continue;
     const text = squash(el.textContent);
     if (text.length < 40 || text.length > MAX_DEK_CHARS) continue;
-    if (named || text === desc) return text;
+    // A subtitle sentence in the article's header (`<header><h1>…</h1><h2>…</h2>`) is a dek too; a short h2 is a heading.
+    if (named || text === desc || (el.tagName === 'H2' && text.length >= MIN_H2_DEK_CHARS)) return text;
   }
   return null;
 }

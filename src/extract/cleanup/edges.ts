@@ -22,12 +22,14 @@ const DATE = new RegExp(
   `(\\b\\d{1,2}[./-]\\s?\\d{1,2}[./-]\\s?(\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(${MONTHS})[a-zä]*\\.?,?\\s+\\d{4}\\b|\\b(${MONTHS})[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
   'iu',
 );
+/** "Publiziert", "Aktualizacja", "Stand": a label around a date, not a sentence ("Einsendeschluss … (Poststempel)"). */
+const MAX_DATE_LINE_REST = 20;
 /** A line that is mostly a date: what is left once the date, times and separators are gone is short. */
 function isDateLine(text: string): boolean {
   const m = DATE.exec(text);
   if (!m) return false;
   const rest = text.replace(m[0], '').replace(/\b\d{1,2}:\d{2}(\s?uhr|\s?[ap]m)?\b/gi, '').replace(/[\s|,.:;–—-]+/g, ' ').trim();
-  return rest.length <= 40;
+  return rest.length <= MAX_DATE_LINE_REST;
 }
 
 /** "Von Jana Muster", "By J. Doe and R. Roe": a short line starting with the word and a capitalised name. */
@@ -54,7 +56,7 @@ const TRAILING = new RegExp(
   'iu',
 );
 
-const BLOCK_TAGS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'FIGURE', 'PRE', 'DL', 'DD', 'DT']);
+const BLOCK_TAGS = new Set(['P', 'DIV', 'ARTICLE', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'DETAILS', 'CENTER', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'FIGURE', 'PRE', 'DL', 'DD', 'DT']);
 
 const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 

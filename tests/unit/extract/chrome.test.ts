@@ -1,0 +1,31 @@
+/**
+ * @jest-environment node
+ */
+import { isPageChrome } from '../../../src/extract/chrome';
+import { scanPage } from '../../../src/extract/scan';
+import { pageDocument } from '../../helpers/dom';
+
+const page = (html: string) => pageDocument(`<body>${html}</body>`);
+const first = (doc: Document, selector: string) => doc.querySelector(selector)!;
+
+it('takes the page navigation and the page footer out in the page walk', () => {
+  const doc = page('<nav><a href="/">Home</a></nav><div id="main"><p>Text</p></div><footer>Impressum · Datenschutz</footer>');
+  scanPage(doc);
+  expect(doc.querySelector('nav')).toBeNull();
+  expect(doc.querySelector('footer')).toBeNull();
+  expect(doc.getElementById('main')).not.toBeNull();
+});
+
+it('keeps an article\'s own footer and chrome that wraps the article', () => {
+  const doc = page('<article><p>Text</p><footer>Filed under: rivers</footer></article><nav class="wrap"><article><p>Odd page</p></article></nav>');
+  expect(isPageChrome(first(doc, 'article footer'), 'FOOTER')).toBe(false);
+  expect(isPageChrome(first(doc, 'nav'), 'NAV')).toBe(false);
+  const marked = page('<footer><div itemprop="articleBody"><p>Text</p></div></footer>');
+  expect(isPageChrome(first(marked, 'footer'), 'FOOTER')).toBe(false);
+});
+
+it('leaves other elements alone', () => {
+  const doc = page('<aside><p>Sidebar</p></aside><header><h1>Title</h1></header>');
+  expect(isPageChrome(first(doc, 'aside'), 'ASIDE')).toBe(false);
+  expect(isPageChrome(first(doc, 'header'), 'HEADER')).toBe(false);
+});
