@@ -2,10 +2,11 @@
  * The page's own navigation and footer: menus, sitemaps, imprint and copyright blocks. Readability
  * scores them like any block (and removes <footer>/<aside> from its article only afterwards), so
  * taking them out in the page walk gives it a smaller page to cache, re-parse and score, and fewer
- * wrong containers to pick. Only <nav> and the page-level <footer> (not an article's own footer,
- * whose text Readability's cleanup handles); never a block that holds an article or its marked body.
+ * wrong containers to pick. <nav>, <aside> (Readability drops asides from its article anyway) and the
+ * page-level <footer> (not an article's own footer, whose text Readability's cleanup handles); never
+ * a block that holds an article or its marked body (one site puts its whole article in an <aside>).
  */
-const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 
 function insideArticle(el: Element): boolean {
   for (let up = el.parentElement; up; up = up.parentElement) if (up.tagName === 'ARTICLE' || up.tagName === 'MAIN') return true;

@@ -24,8 +24,11 @@ it('keeps an article\'s own footer and chrome that wraps the article', () => {
   expect(isPageChrome(first(marked, 'footer'), 'FOOTER')).toBe(false);
 });
 
+it('takes out sidebars, but not one that holds the article', () => {
+  expect(isPageChrome(first(page('<aside><p>Sidebar</p></aside>'), 'aside'), 'ASIDE')).toBe(true);
+  expect(isPageChrome(first(page('<aside><section itemprop="articleBody"><p>Text</p></section></aside>'), 'aside'), 'ASIDE')).toBe(false);
+});
+
 it('leaves other elements alone', () => {
-  const doc = page('<aside><p>Sidebar</p></aside><header><h1>Title</h1></header>');
-  expect(isPageChrome(first(doc, 'aside'), 'ASIDE')).toBe(false);
-  expect(isPageChrome(first(doc, 'header'), 'HEADER')).toBe(false);
+  expect(isPageChrome(first(page('<header><h1>Title</h1></header>'), 'header'), 'HEADER')).toBe(false);
 });
