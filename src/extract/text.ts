@@ -1,6 +1,6 @@
 import { nameWords } from './cleanup/attributes';
 
-/** Plain text of an article element: one paragraph per block, separated by blank lines. */
+/** Blocks that start a new paragraph of the plain text. */
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
@@ -23,6 +23,10 @@ function isCaption(el: Element): boolean {
   return words.some((w) => CAPTION_WORDS.has(w)) && (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_CAPTION_CHARS;
 }
 
+/**
+ * Plain text of an article element: one paragraph per block, separated by blank lines, whitespace
+ * folded — except in preformatted blocks (code), whose lines and indentation are kept as they are.
+ */
 export function elementToText(root: Element): string {
   const blocks: string[] = [];
   let current = '';
@@ -41,6 +45,12 @@ export function elementToText(root: Element): string {
     if (el !== root && isCaption(el)) return;
     if (el.tagName === 'BR') {
       current += ' ';
+      return;
+    }
+    if (el.tagName === 'PRE') {
+      flush();
+      const code = (el.textContent ?? '').replace(/^\n+|\s+$/g, '');
+      if (code.trim()) blocks.push(code);
       return;
     }
     if (el.tagName === 'TD' || el.tagName === 'TH') current += ' ';

@@ -28,3 +28,8 @@ describe('captions and credits', () => {
     expect(text(`<div class="capital-news"><p>Kept.</p></div><div class="item-caption"><p>${long}</p></div>`)).toBe(`Kept.\n\n${long.trim()}`);
   });
 });
+
+it('keeps the lines and indentation of preformatted code', () => {
+  const doc = pageDocument('<div><p>Run   this:</p><pre><code class="language-js">function f() {\n  return 1;\n}\n</code></pre><p>Done.</p></div>');
+  expect(elementToText(doc.querySelector('div')!)).toBe('Run this:\n\nfunction f() {\n  return 1;\n}\n\nDone.');
+});
