@@ -17,5 +17,6 @@ function insideArticle(el: Element): boolean {
 export function isPageChrome(el: Element, tag: string): boolean {
   if (!CHROME_TAGS.has(tag)) return false;
   if (tag === 'FOOTER' && insideArticle(el)) return false;
-  return !el.querySelector('article, main, [itemprop~="articleBody"]');
+  // Nor one holding the byline: Readability reads it from the page while it walks (a blog's author in its sidebar).
+  return !el.querySelector('article, main, [itemprop~="articleBody"], [rel~="author"], [itemprop~="author"], [class*="byline"]');
 }

@@ -32,3 +32,8 @@ it('takes out sidebars, but not one that holds the article', () => {
 it('leaves other elements alone', () => {
   expect(isPageChrome(first(page('<header><h1>Title</h1></header>'), 'header'), 'HEADER')).toBe(false);
 });
+
+it('keeps chrome that holds the byline (Readability reads it from there)', () => {
+  expect(isPageChrome(first(page('<aside><p class="byline">By Ann Author</p></aside>'), 'aside'), 'ASIDE')).toBe(false);
+  expect(isPageChrome(first(page('<footer><a rel="author" href="/ann">Ann Author</a></footer>'), 'footer'), 'FOOTER')).toBe(false);
+});
