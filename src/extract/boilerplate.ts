@@ -1,4 +1,5 @@
 import { scanPage, type PageScan } from './scan';
+import { foldedText } from './dom';
 
 /**
  * Site furniture that sits inside the article container, where Readability keeps it: newsletter sign-up
@@ -17,7 +18,7 @@ const AUTHOR_BOX_TOKEN = /author[-_]?(box|bio|description|card)|about[-_]?the[-_
 const MAX_FURNITURE_CHARS = 400;
 
 const tokens = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.id}`;
-const textLength = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+const textLength = (el: Element) => foldedText(el).length;
 
 function isAdSlot(el: Element): boolean {
   return AD_TOKEN.test(tokens(el)) && textLength(el) < 100;

@@ -1,3 +1,5 @@
+import { withinTags } from './dom';
+
 /**
  * The page's own navigation and footer: menus, sitemaps, imprint and copyright blocks. Readability
  * scores them like any block (and removes <footer>/<aside> from its article only afterwards), so
@@ -8,10 +10,8 @@
  */
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 
-function insideArticle(el: Element): boolean {
-  for (let up = el.parentElement; up; up = up.parentElement) if (up.tagName === 'ARTICLE' || up.tagName === 'MAIN') return true;
-  return false;
-}
+const ARTICLE_TAGS = new Set(['ARTICLE', 'MAIN']);
+const insideArticle = (el: Element) => withinTags(el.parentElement, ARTICLE_TAGS);
 
 /** `tag` is `el.tagName` (the walk has it already). */
 export function isPageChrome(el: Element, tag: string): boolean {

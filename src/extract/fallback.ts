@@ -1,3 +1,5 @@
+import { foldedText } from './dom';
+
 /**
  * When Readability finds nothing (it gives up on some pages whose text sits in many small blocks,
  * or whose markup it cannot score), the article is taken from the block holding the most paragraph
@@ -13,7 +15,7 @@ function paragraphParent(doc: Document): Element | null {
   for (const p of Array.from(doc.getElementsByTagName('p'))) {
     const parent = p.parentElement;
     if (!parent || p.closest('nav, header, footer, aside, form')) continue;
-    const length = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    const length = foldedText(p).length;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
@@ -24,13 +26,16 @@ function paragraphParent(doc: Document): Element | null {
   return best;
 }
 
-/** A cleaned copy of the page's main text block, or null when the page has no paragraph text. */
-export function fallbackContent(doc: Document): Element | null {
-  const block = paragraphParent(doc);
-  if (!block) return null;
-  const copy = block.cloneNode(true) as Element;
+/** A detached block taken as the article (this fallback, or the page's marked body): furniture out, in a wrapper. */
+export function blockAsArticle(doc: Document, copy: Element): Element {
   copy.querySelectorAll(FURNITURE).forEach((el) => el.remove());
   const wrapper = doc.createElement('div');
   wrapper.appendChild(copy);
   return wrapper;
+}
+
+/** A cleaned copy of the page's main text block, or null when the page has no paragraph text. */
+export function fallbackContent(doc: Document): Element | null {
+  const block = paragraphParent(doc);
+  return block ? blockAsArticle(doc, block.cloneNode(true) as Element) : null;
 }

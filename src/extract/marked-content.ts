@@ -1,18 +1,16 @@
 import { cleanArticle } from './cleanup';
 import { linkDensity } from './cleanup/guard';
 import { preferMarked } from './marked';
+import { foldedText } from './dom';
+import { blockAsArticle } from './fallback';
 import { elementToText } from './text';
 
-/** What a reader never shows, and page furniture that can sit inside a marked body. */
-const FURNITURE = 'script, style, noscript, template, nav, footer, aside, form, iframe, button, input, select, textarea, svg, header';
 /** A marked body that is mostly links is a list of teasers, not an article. */
 const MAX_LINK_DENSITY = 0.3;
 
 /** The marked body as an article: the detached copy, furniture removed, the same cleanup as Readability's output. */
 export function markedContent(doc: Document, copy: Element): Element {
-  copy.querySelectorAll(FURNITURE).forEach((el) => el.remove());
-  const wrapper = doc.createElement('div');
-  wrapper.appendChild(copy);
+  const wrapper = blockAsArticle(doc, copy);
   cleanArticle(wrapper);
   return wrapper;
 }
@@ -25,7 +23,7 @@ const SAMPLE_CHARS = 40;
  * marked text, spread over it, all found in Readability's text (whitespace folded in both).
  */
 function mostlyContained(copy: Element, text: string): boolean {
-  const marked = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const marked = foldedText(copy);
   if (marked.length < SAMPLES * SAMPLE_CHARS) return false;
   const folded = text.replace(/\s+/g, ' ');
   const step = Math.floor((marked.length - SAMPLE_CHARS) / (SAMPLES - 1));

@@ -1,4 +1,5 @@
 import { nameWords } from './cleanup/attributes';
+import { foldedText, withinTags } from './dom';
 
 /**
  * The block a site marks as its article body — `itemprop="articleBody"`, WordPress's `entry-content`,
@@ -35,18 +36,13 @@ export function markedBodyRank(el: Element): number {
 
 export const isMarkedBody = (el: Element) => markedBodyRank(el) > 0;
 
-const textOf = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Page furniture a marked body may sit in (a CMS marks its footer text block like an article body).
  * Not <aside>: some sites put the whole article in one.
  */
-function inFurniture(el: Element): boolean {
-  for (let up = el.parentElement; up; up = up.parentElement) {
-    if (up.tagName === 'HEADER' || up.tagName === 'FOOTER' || up.tagName === 'NAV') return true;
-  }
-  return false;
-}
+const FURNITURE_TAGS = new Set(['HEADER', 'FOOTER', 'NAV']);
+const inFurniture = (el: Element) => withinTags(el.parentElement, FURNITURE_TAGS);
 
 /**
  * The page's marked article body, if one clearly stands out: among the strongest marks, the block
@@ -59,7 +55,7 @@ export function findMarkedBody(candidates: Element[]): Element | null {
   const rank = Math.max(0, ...usable.map(markedBodyRank));
   const sized = usable
     .filter((el) => markedBodyRank(el) === rank)
-    .map((el) => ({ el, chars: textOf(el).length }))
+    .map((el) => ({ el, chars: foldedText(el).length }))
     .filter((c) => c.chars > 0);
   if (!sized.length) return null;
   sized.sort((a, b) => b.chars - a.chars);

@@ -1,4 +1,5 @@
 import { scanPage, type PageScan } from './scan';
+import { withinTags } from './dom';
 
 /**
  * The standfirst (dek) under a headline is part of the article, but Readability often treats it as the
@@ -51,10 +52,7 @@ function hasBlockInside(el: Element): boolean {
 }
 
 const FURNITURE_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM']);
-function inFurniture(el: Element): boolean {
-  for (let up: Element | null = el; up; up = up.parentElement) if (FURNITURE_TAGS.has(up.tagName)) return true;
-  return false;
-}
+const inFurniture = (el: Element) => withinTags(el, FURNITURE_TAGS);
 
 /** The dek's text: an element named like one, or a paragraph repeating the page description, near the top. */
 export function findStandfirst(doc: Document, description: string | null | undefined, scan: PageScan = scanPage(doc)): string | null {

@@ -1,4 +1,5 @@
 import { nameWords } from './cleanup/attributes';
+import { foldedText } from './dom';
 
 /** Blocks that start a new paragraph of the plain text. */
 const BLOCK = new Set([
@@ -20,7 +21,7 @@ function isCaption(el: Element): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
   if (!/cap|cred|copy|bildunt|legend/i.test(names)) return false;
   const words = nameWords(names);
-  return words.some((w) => CAPTION_WORDS.has(w)) && (el.textContent ?? '').replace(/\s+/g, ' ').trim().length <= MAX_CAPTION_CHARS;
+  return words.some((w) => CAPTION_WORDS.has(w)) && foldedText(el).length <= MAX_CAPTION_CHARS;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { guardedRemover } from './guard';
+import { foldedText } from '../dom';
 
 /**
  * Photo credits that stand on their own line inside the article ("Foto: dpa", "© AFP / Marco B.",
@@ -12,7 +13,7 @@ const CREDIT_START = /^[\s(|]*(©|\(c\)|foto|fotos|photo|photos|bild|bilder|cred
 const AGENCY = /\b(getty ?images|getty|istock(photo)?|shutterstock|picture[- ]alliance|dpa|afp|reuters|imago|unsplash|pixabay|adobe ?stock|stock\.adobe\.com|thinkstock|pexels|wenn\.com|keystone|epa|ap photo|bestimage|abaca|sipa|colourbox|fotolia|123rf|depositphotos|pixelio)\b/i;
 const LINE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'CITE', 'EM', 'I']);
 
-const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const clean = foldedText;
 
 function isCreditLine(text: string): boolean {
   if (!text || text.length > MAX_CREDIT_CHARS) return false;

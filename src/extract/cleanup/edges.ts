@@ -1,4 +1,5 @@
 import { guardedRemover } from './guard';
+import { foldedText } from '../dom';
 
 /**
  * Page furniture that Readability keeps at the edges of the article: above the first paragraph the
@@ -58,7 +59,7 @@ const TRAILING = new RegExp(
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'ARTICLE', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'DETAILS', 'CENTER', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'FIGURE', 'PRE', 'DL', 'DD', 'DT']);
 
-const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const clean = foldedText;
 
 /** A line of the article as a reader sees it: a block, or a run of text beside blocks (which cannot be removed alone). */
 interface Line {

@@ -1,4 +1,5 @@
 import { guardedRemover, linkDensity, textLength } from './guard';
+import { foldedText } from '../dom';
 
 /**
  * Short blocks that announce boilerplate in words rather than in markup: "Mehr zum Thema", "Auch
@@ -27,7 +28,7 @@ const SHARE = /^(vergrößern|bild vergrößern|enlarge|teilen|artikel teilen|di
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, div, li, span, strong, b, small, center, section, header';
 const MAX_LABEL_CHARS = 90;
 
-const clean = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+const clean = foldedText;
 
 /** The next element sibling that carries text, skipping empty wrappers. */
 function nextWithText(el: Element): Element | null {
