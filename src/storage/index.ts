@@ -13,4 +13,4 @@ export { onLibraryChanged } from './watch';
 export type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
 export { isSavedArticle, isArticleId } from './validate';
 export { urlKey } from './canonical';
-export { rebuildSearchIndex } from './search-shards';
+export { rebuildSearchIndex } from './search-rebuild';

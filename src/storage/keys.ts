@@ -21,9 +21,5 @@ export const articleKey = (id: string) => ARTICLE_PREFIX + id;
 export const isArticleKey = (key: string) => key.startsWith(ARTICLE_PREFIX);
 export const idOfArticleKey = (key: string) => key.slice(ARTICLE_PREFIX.length);
 
-/** The full-text index is split into this many shards by article id (see search-shards.ts). */
-export const SEARCH_SHARDS = 32;
-export const searchShardKey = (n: number) => `search:${n}`;
-/** Ids are hex digests: their first two hex digits spread articles evenly over the shards. */
-export const shardOf = (id: string) => parseInt(id.slice(0, 2), 16) % SEARCH_SHARDS;
-export const pageOf = (id: string) => shardOf(id) % INDEX_PAGES;
+/** Ids are hex digests: their first two hex digits spread articles evenly over the index pages. */
+export const pageOf = (id: string) => parseInt(id.slice(0, 2), 16) % INDEX_PAGES;

@@ -5,7 +5,7 @@ import { articleKey } from './keys';
 import { serialized } from './queue';
 import { indexItems, newestFirst, readIndex } from './read';
 import type { IndexEntry, SavedArticle } from './schema';
-import { reindexLater, searchDoc } from './search-shards';
+import { keepSearchIndex } from './search-write';
 import { isSavedArticle } from './validate';
 
 /** Articles per set(): each batch writes its records and the index together, so a stop halfway loses nothing. */
@@ -29,12 +29,12 @@ export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcom
     let index: IndexEntry[] = entries.filter((e) => !gone.has(e.id)).sort(newestFirst);
     await setItems(indexItems(index));
     if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
-    for (const id of plan.remove) reindexLater(id, null);
+    await keepSearchIndex(plan.remove.map((id) => ({ id, before: null, after: null })));
     for (let i = 0; i < articles.length; i += BATCH) {
       const batch = articles.slice(i, i + BATCH);
       index = [...index, ...batch.map(entryOf)].sort(newestFirst);
       await setItems({ ...Object.fromEntries(batch.map((a) => [articleKey(a.id), a])), ...indexItems(index) });
-      for (const a of batch) reindexLater(a.id, searchDoc(a));
+      await keepSearchIndex(batch.map((a) => ({ id: a.id, before: null, after: a })));
     }
     return { added: plan.added, replaced: plan.replaced };
   });
