@@ -14,7 +14,14 @@ export async function generateLibrary(api, count, seed, paragraphs) {
     for (let n = i + 1; n > 0; n = Math.floor(n / 20)) w += syllables[n % 20];
     return w[0].toUpperCase() + w.slice(1);
   });
-  const name = () => names[Math.min(names.length - 1, Math.floor(Math.exp(random() * Math.log(names.length))) - 1)];
+  const name = () => {
+    const n = names[Math.min(names.length - 1, Math.floor(Math.exp(random() * Math.log(names.length))) - 1)];
+    used.add(n);
+    return n;
+  };
+  // How many articles each name is in: the rare words typed in the benchmark are in one to three.
+  let used = new Set();
+  const articlesWith = new Map();
   const paragraph = () => paragraphs[Math.floor(random() * paragraphs.length)].split(' ').map((w) => (random() < 0.025 ? name() : w)).join(' ');
   const hex = (n) => n.toString(16).padStart(8, '0');
   const now = Date.now();
@@ -32,6 +39,8 @@ export async function generateLibrary(api, count, seed, paragraphs) {
         size += p.length + 2;
       }
       const text = paras.join('\n\n');
+      for (const n of used) articlesWith.set(n, (articlesWith.get(n) ?? 0) + 1);
+      used = new Set();
       const id = hex(Math.floor(random() * 2 ** 32)) + hex(i) + hex(seed).slice(0, 4);
       const title = `${paragraph().split(' ').slice(0, 6).join(' ')} ${name()} ${i}`;
       const url = `https://site${i % 50}.example/articles/${i}`;
@@ -59,5 +68,9 @@ export async function generateLibrary(api, count, seed, paragraphs) {
   const lower = (w) => w.toLowerCase();
   const single = [names[3], names[40], names[400], names[4000], names[25000], 'government', 'the', 'people', 'fahre', 'table'].map(lower);
   const multi = [[names[40], 'the'], ['people', 'government'], [names[400], names[4000]], ['the', 'first'], ['data', names[900]]].map((p) => p.map(lower).join(' '));
-  return { single, multi, rare: lower(names[20000]) };
+  // Words in one to three articles' text, at least 7 letters: one per popup open, so none is cached.
+  const rare = [...articlesWith].filter(([n, c]) => c <= 3 && n.length >= 7).map(([n]) => lower(n));
+  const rareWords = Array.from({ length: 7 }, (_, i) => rare[Math.floor((i * rare.length) / 7)]).filter(Boolean);
+  const phrases = ['"the oven"', '"neue fähre"', '"the keeper\'s cottage"'];
+  return { single, multi, phrases, rareWords, rare: rareWords[0] };
 }

@@ -7,6 +7,11 @@ import { snippet, type SnippetPart } from './search-snippet';
 /** Recently shown snippets, so scrolling back and forth does not read the same records again. */
 const recent = new Map<string, SnippetPart[] | null>();
 const RECENT = 64;
+/**
+ * Snippets are read once typing pauses: each reads an article record (tens of KB) per visible row, which
+ * would otherwise compete with the next keystroke's search.
+ */
+const SNIPPET_DELAY_MS = 120;
 
 /** The snippet of one article for `query`: its body (or a highlight) where the query matched. */
 async function snippetOf(id: string, query: string): Promise<SnippetPart[] | null> {
@@ -29,8 +34,8 @@ export function SearchSnippet({ id, query, excerpt }: { id: string; query: strin
   useEffect(() => {
     let live = true;
     setParts(null);
-    if (query.trim()) void snippetOf(id, query).then((p) => live && setParts(p), () => {});
-    return () => void (live = false);
+    const timer = setTimeout(() => void snippetOf(id, query).then((p) => live && setParts(p), () => {}), recent.has(`${id}\u0000${query}`) ? 0 : SNIPPET_DELAY_MS);
+    return () => void ((live = false), clearTimeout(timer));
   }, [id, query]);
   if (!parts) return <p class="saved-excerpt">{excerpt}</p>;
   return <p class="saved-excerpt saved-snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</p>;

@@ -5,9 +5,11 @@ import { phrasePattern } from './search';
 export interface SnippetPart { text: string; mark: boolean }
 
 const SNIPPET_LENGTH = 180;
+/** Index in the original text of position `i` of the folded text. */
+const at = (f: { origin: number[] | null }, i: number) => (f.origin ? (f.origin[i] ?? f.origin.at(-1) ?? 0) : i);
 /** Text shown before the first match, so it reads in context. */
 const LEAD = 50;
-const MAX_MATCHES = 500;
+const MAX_MATCHES = 200;
 
 /** Each part of the query as a pattern over folded text (a prefix word matches the start of a word). */
 function patterns(parts: QueryPart[]): RegExp[] {
@@ -19,7 +21,9 @@ function patterns(parts: QueryPart[]): RegExp[] {
 }
 
 /** The folded text, and for each of its UTF-16 units the index in the original it came from. */
-function folded(text: string): { text: string; origin: number[] } {
+function folded(text: string): { text: string; origin: number[] | null } {
+  // ASCII folds to the same length, unit for unit: no map needed (most texts, and the fast path).
+  if (!/[^ -~\s]/.test(text)) return { text: text.toLowerCase(), origin: null };
   let out = '';
   const origin: number[] = [];
   let i = 0;
@@ -73,20 +77,20 @@ export function snippet(texts: string[], parts: QueryPart[]): SnippetPart[] | nu
   }
   if (!chosen) return null;
   const { text, fold: f, found } = chosen;
-  const from = wordStart(text, f.origin[chosen.start] ?? 0);
-  const to = wordEnd(text, f.origin[Math.min(f.text.length, chosen.start + SNIPPET_LENGTH)] ?? text.length);
+  const from = wordStart(text, at(f, chosen.start));
+  const to = wordEnd(text, at(f, Math.min(f.text.length, chosen.start + SNIPPET_LENGTH)));
   const out: SnippetPart[] = [];
   const push = (s: string, mark: boolean) => s && out.push({ text: s.replace(/\s+/g, ' '), mark });
-  let at = from;
+  let done = from;
   for (const m of found) {
-    const s = f.origin[m.start] ?? 0;
-    const e = f.origin[m.end] ?? text.length;
-    if (s < at || e > to) continue;
-    push(text.slice(at, s), false);
+    const s = at(f, m.start);
+    const e = at(f, m.end);
+    if (s < done || e > to) continue;
+    push(text.slice(done, s), false);
     push(text.slice(s, e), true);
-    at = e;
+    done = e;
   }
-  push(text.slice(at, to), false);
+  push(text.slice(done, to), false);
   if (from > 0) out.unshift({ text: '…', mark: false });
   if (to < text.length) out.push({ text: '…', mark: false });
   return out;

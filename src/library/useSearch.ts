@@ -28,7 +28,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     const check = (again: boolean) => void searchIndexDisagrees(entries.length).then((disagrees) => {
       if (!live) return;
       if (!disagrees) return setUsable(true);
-      if (again) return void (timer = setTimeout(() => check(false), RECHECK_MS));
+      if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
       setUsable(false);
       void sendMessage('rebuildSearchIndex', {}).then(() => live && check(true), () => {});
     }, () => live && setUsable(false));

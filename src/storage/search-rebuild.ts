@@ -18,10 +18,14 @@ export async function searchIndexStatus(): Promise<SearchIndexStatus | null> {
   return stats && { format: stats.format, count: stats.count };
 }
 
-/** True when the index is missing, of another format, or holds another number of articles than the library. */
-export async function searchIndexDisagrees(listed: number): Promise<boolean> {
+/**
+ * How the index disagrees with a library of `listed` articles: 'missing' (none, or of another format),
+ * 'count' (another number of articles: possibly a save still in flight), or false when it agrees.
+ */
+export async function searchIndexDisagrees(listed: number): Promise<'missing' | 'count' | false> {
   const status = await searchIndexStatus();
-  return !status || status.format !== INDEX_FORMAT || status.count !== listed;
+  if (!status || status.format !== INDEX_FORMAT) return 'missing';
+  return status.count === listed ? false : 'count';
 }
 
 let running: Promise<{ indexed: number }> | null = null;
