@@ -2,11 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../shared/messages';
 import type { IndexEntry } from '../storage/schema';
 import { searchIndexDisagrees } from '../storage/search-rebuild';
+import { readRows } from '../storage/search-rows';
 import { LibrarySearch } from './search';
 import { measure } from './timing';
 
 /** Time for a save in flight to reach the index before a disagreement counts (it writes records first). */
 const RECHECK_MS = 1500;
+/** Rows read for results beyond the newest ones, before the whole list is in: the first screens. */
+const EARLY_ROWS = 50;
 
 /**
  * Entries matching `query`, in rank order; all entries when the query is empty. Each query reads the
@@ -16,7 +19,7 @@ const RECHECK_MS = 1500;
  */
 export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean } {
   const search = useMemo(() => new LibrarySearch(), [entries]);
-  const [hits, setHits] = useState<{ query: string; ids: string[] } | null>(null);
+  const [hits, setHits] = useState<{ query: string; ids: string[]; early: Map<string, IndexEntry> } | null>(null);
   const [usable, setUsable] = useState(true);
   const latest = useRef('');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
@@ -41,11 +44,13 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     latest.current = q;
     if (!q || !usable) return;
     const start = performance.now();
-    // Before the whole list is read only the newest rows are known: hits beyond them show once it is.
-    search.search(q, (id) => !complete || byId.has(id)).then((ids) => {
+    search.search(q, (id) => !complete || byId.has(id)).then(async (ids) => {
+      // Before the whole list is read only the newest rows are known: read the first results' rows.
+      const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
+      const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));
       if (latest.current !== q) return; // a newer keystroke has taken over
       measure('lectern:search', start);
-      setHits({ query: q, ids });
+      setHits({ query: q, ids, early });
     }, () => setUsable(false));
   }, [query, search, usable]);
 
@@ -54,7 +59,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     if (!q) return entries;
     if (!usable) return quickMatch(entries, q);
     if (!hits) return [];
-    return hits.ids.flatMap((id) => byId.get(id) ?? []);
+    return hits.ids.flatMap((id) => byId.get(id) ?? hits.early.get(id) ?? []);
   }, [entries, byId, query, hits, usable]);
   return { results, ready: usable && (hits?.query ?? '') === query.trim() };
 }

@@ -32,19 +32,21 @@ export function terms(text: string): string[] {
 export type QueryPart = { kind: 'word'; term: string; prefix: boolean } | { kind: 'phrase'; terms: string[] };
 
 /**
- * A typed query as its parts: `"…"` is a phrase (an unclosed quote too, as you type it), every other word
- * stands alone. All parts are required. The last word is a prefix unless a space or quote follows it.
+ * A typed query as its parts: `"…"` is a phrase, every other word stands alone. All parts are required.
+ * While a quote is still open its words count as single words (a phrase is checked once it is closed:
+ * that costs reading its candidates' text). The last word is a prefix unless a space or quote follows it.
  */
 export function parseQuery(query: string): QueryPart[] {
   const parts: QueryPart[] = [];
   const chunks = query.split('"');
   chunks.forEach((chunk, i) => {
     const words = terms(chunk);
-    if (i % 2 === 1 && words.length > 1) parts.push({ kind: 'phrase', terms: words });
+    const closed = i < chunks.length - 1;
+    if (i % 2 === 1 && closed && words.length > 1) parts.push({ kind: 'phrase', terms: words });
     else for (const term of words) parts.push({ kind: 'word', term, prefix: false });
   });
   const last = parts.at(-1);
-  const open = !/[\s"]$/.test(query) && chunks.length % 2 === 1;
+  const open = !/[\s"]$/.test(query);
   if (last?.kind === 'word' && open && last.term.length >= PREFIX_FROM) last.prefix = true;
   return parts;
 }

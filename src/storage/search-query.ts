@@ -3,6 +3,11 @@ import { BLOCKS, done, META, openSearchDb, prefixRange, readStats, termRange } f
 
 /** At most this many words a prefix stands for (the most frequent): "co" must not read half the index. */
 const MAX_EXPANSIONS = 24;
+/**
+ * And at most this many blocks for all of them (a block holds up to BUCKET_SIZE postings): "th" stands
+ * for "the", "that", "this"… each in nearly every article. The typed word itself is always read whole.
+ */
+const PREFIX_BLOCK_BUDGET = 48;
 /** Keys looked at to choose them: bounds the cost of a short prefix. */
 const PREFIX_KEY_SCAN = 4096;
 
@@ -37,7 +42,14 @@ async function expansions(blocks: IDBObjectStore, prefix: string): Promise<strin
   const buckets = new Map<string, number>();
   for (const [term] of keys) buckets.set(term, (buckets.get(term) ?? 0) + 1);
   const ranked = [...buckets].sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
-  return ranked.slice(0, MAX_EXPANSIONS).map(([term]) => term);
+  const chosen: string[] = [];
+  let budget = PREFIX_BLOCK_BUDGET;
+  for (const [term, blocks] of ranked.slice(0, MAX_EXPANSIONS)) {
+    if (term !== prefix && blocks > budget) continue;
+    chosen.push(term);
+    budget -= blocks;
+  }
+  return chosen;
 }
 
 /** BM25 of one word over its stored blocks (`id tf len|…`), parsed straight into scores. */

@@ -116,7 +116,7 @@ describe('an index that disagrees with the library', () => {
     expect(await searchFor('"harbour wall"')).toEqual(['Harbour reopens', 'Council approves library']);
   });
 
-  it('rebuilds a library larger than one batch, and removes the old search shards', async () => {
+  it('rebuilds a larger library, and removes the old search shards', async () => {
     for (let n = 0; n < 150; n++) await saveArticle(article(n, { text: `Story number w${n} of the library.` }));
     await browser.storage.local.set({ 'search:0': '{}', 'search:31': '{}' });
     await deleteDatabase(SEARCH_DB);
