@@ -169,28 +169,44 @@ async function writeExtension(browserName, { e2e = false, minify = !e2e } = {}) 
 
 /**
  * Development build that rebuilds on every change (esbuild's watch), for `npm start`: unminified, source
- * maps linked, into dist/dev-<browser>/. `onRebuilt` runs after each complete rebuild (all bundles written),
- * once per burst of changes. Returns `stop()`.
+ * maps linked, into dist/dev-<browser>/. Resolves once the first build is written; `onRebuilt` runs after
+ * each later rebuild, once per burst of changes and only when every bundle built. Returns `stop()`.
  */
 export async function watchExtension(browserName, { onRebuilt = () => {}, log = console.log } = {}) {
   const outdir = path.join(root, 'dist', `dev-${browserName}`);
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   await writeStaticFiles(browserName, outdir, { e2e: false });
-  let pending = 0;
+  let building = 0;
+  let failed = false;
   let settle;
+  let firstBuilds = 0;
+  let firstDone;
+  const firstBuild = new Promise((resolve) => (firstDone = resolve));
   const announce = {
     name: 'announce-rebuild',
     setup(b) {
+      let seen = false;
       b.onStart(() => {
-        pending++;
+        building++;
         clearTimeout(settle);
       });
       b.onEnd((result) => {
-        pending--;
-        if (result.errors.length) log(`build: ${result.errors.length} error(s), the extension keeps its last good build`);
-        // Both contexts see the same file change: wait until neither is building, then reload once.
-        else settle = setTimeout(() => pending === 0 && onRebuilt(), 150);
+        building--;
+        failed ||= result.errors.length > 0;
+        // watch() builds each context once at the start: that is the first build, not a change.
+        if (!seen) {
+          seen = true;
+          if (++firstBuilds === contexts.length) firstDone();
+          return;
+        }
+        // One change wakes every context: wait until all are done, then reload the extension once.
+        settle = setTimeout(() => {
+          if (building > 0) return;
+          if (failed) log('build: errors above; the browser keeps the last good build');
+          else onRebuilt();
+          failed = false;
+        }, 100);
       });
     },
   };
@@ -198,6 +214,11 @@ export async function watchExtension(browserName, { onRebuilt = () => {}, log = 
     bundleOptions(browserName, outdir, { minify: false, dev: true }).map((options) => context({ ...options, plugins: [announce] })),
   );
   await Promise.all(contexts.map((c) => c.watch()));
+  await firstBuild;
+  if (failed) {
+    await Promise.all(contexts.map((c) => c.dispose()));
+    throw new Error('the first build failed (errors above)');
+  }
   return {
     outdir,
     async stop() {
