@@ -5,6 +5,7 @@
 // saving one page (search index update included), and storage. Prints JSON and Markdown; BENCHMARKS.md
 // explains the method and records the numbers.
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launch, startServer } from '../tests/e2e/harness.mjs';
 import { fixtureParagraphs } from './library-corpus.mjs';
 import { generateLibrary } from './library-generate.mjs';
@@ -23,7 +24,7 @@ const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
-const DIST = new URL('../dist/chrome-e2e/', import.meta.url).pathname;
+const DIST = fileURLToPath(new URL('../dist/chrome-e2e/', import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 
