@@ -12,10 +12,10 @@ export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 
 /** The last word of a query is also matched as the start of longer words from this many letters on. */
-export const PREFIX_FROM = 2;
+const PREFIX_FROM = 2;
 
 /** Words longer than this are not indexed (base64 runs, hashes): they would only bloat the index. */
-export const MAX_TERM_LENGTH = 40;
+const MAX_TERM_LENGTH = 40;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
