@@ -4,7 +4,7 @@ const ARTICLE_PREFIX = 'article:';
 /** Schema 1–3 kept the whole index under this one key; schema 4 splits it into INDEX_PAGES pages. */
 export const INDEX_KEY = 'index';
 /**
- * The compact index is split into pages by article id (the same hash as the search shards), so a save reads
+ * The compact index is split into pages by article id (a hash of its first hex digits), so a save reads
  * and rewrites one page (~1/INDEX_PAGES of the index) instead of all of it; the list reads every page in one get().
  */
 export const INDEX_PAGES = 32;
