@@ -6,7 +6,9 @@ import { sampleRecord } from './sample-article';
 /** The first chapter of a one-article book made from `content`, parsed as the XML it is. */
 async function chapter(content: string): Promise<Document> {
   const files = unzipSync(await buildEpub([sampleRecord({ content })], { identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000' }));
-  return new DOMParser().parseFromString(strFromU8(files['OEBPS/chapter-0001.xhtml']), 'application/xhtml+xml');
+  const xhtml = files['OEBPS/chapter-0001.xhtml'];
+  if (!xhtml) throw new Error('the book has no chapter');
+  return new DOMParser().parseFromString(strFromU8(xhtml), 'application/xhtml+xml');
 }
 
 const ids = (doc: Document) => Array.from(doc.querySelectorAll('[id]'), (el) => el.getAttribute('id')!);
