@@ -7,6 +7,7 @@ import { useLibrary } from '../library/useLibrary';
 import { ImportSection } from './ImportSection';
 import { OfflineImages } from './OfflineImages';
 import { RestoreBackup } from './RestoreBackup';
+import { WebImages } from './WebImages';
 
 /** "12.4 MB" in the user's language. */
 export function formatBytes(bytes: number): string {
@@ -51,6 +52,7 @@ export function Options() {
         <p>{t('optionsUninstall')}</p>
       </section>
       <OfflineImages />
+      <WebImages />
       <BackupSection />
       <ImportSection />
     </main>
