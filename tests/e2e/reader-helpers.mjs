@@ -26,11 +26,25 @@ export async function openReader(session, server, slug) {
   return { page, tabId, url };
 }
 
-/** Reload an extension page (Firefox's BiDi refuses to navigate moz-extension:// itself, so the page does). */
-export async function reload(page) {
-  await page.evaluate(() => setTimeout(() => location.reload(), 0));
-  await sleep(300);
-  await until(page, () => document.readyState === 'complete' && document.querySelector('.reader-content') && document.documentElement.dataset.theme, undefined, 'reload');
+/**
+ * Reload an extension page (Firefox's BiDi refuses to navigate moz-extension:// itself, so the page does),
+ * and wait until the NEW document shows the reader: the old one carries a mark the new one lacks. The
+ * context is destroyed mid-reload, so each check may throw: that counts as "not yet".
+ */
+export async function reload(page, timeout = 15_000) {
+  await page.evaluate(() => {
+    window.e2eBeforeReload = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const ready = await page
+      .evaluate(() => !window.e2eBeforeReload && document.readyState === 'complete' && !!document.querySelector('.reader-content') && !!document.documentElement.dataset.theme)
+      .catch(() => false);
+    if (ready) return;
+    await sleep(50);
+  }
+  throw new Error('timed out waiting for reload');
 }
 
 // storage.sync holds one key per reader setting (src/storage/settings.ts): what another computer's sync writes.
