@@ -43,7 +43,7 @@ function onlyImage(noscript: Element, doc: Document): Element | null {
     holder.innerHTML = noscript.textContent ?? '';
   }
   const images = holder.getElementsByTagName('img');
-  return images.length === 1 ? images[0] : null;
+  return images.length === 1 ? images.item(0) : null;
 }
 
 /**
