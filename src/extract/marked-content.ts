@@ -9,7 +9,7 @@ import { elementToText } from './text';
 const MAX_LINK_DENSITY = 0.3;
 
 /** The marked body as an article: the detached copy, furniture removed, the same cleanup as Readability's output. */
-export function markedContent(doc: Document, copy: Element): Element {
+function markedContent(doc: Document, copy: Element): Element {
   const wrapper = blockAsArticle(doc, copy);
   cleanArticle(wrapper);
   return wrapper;

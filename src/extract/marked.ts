@@ -79,7 +79,7 @@ function paragraphs(text: string): string[] {
  * Share of the marked body's paragraphs that Readability's text also has: near 1 when Readability
  * found the same article (or more of it), near 0 when it chose another part of the page.
  */
-export function agreement(markedText: string, readabilityText: string): number {
+function agreement(markedText: string, readabilityText: string): number {
   const blocks = paragraphs(markedText);
   if (!blocks.length) return 1;
   const found = blocks.filter((p) => readabilityText.includes(p.slice(0, 60))).length;

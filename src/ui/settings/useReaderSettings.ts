@@ -6,7 +6,7 @@ import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/set
  * Changes made within this long are saved as one write: holding `+` down repeats the key ~30 times a
  * second, and storage.sync allows 120 writes a minute (MAX_WRITE_OPERATIONS_PER_MINUTE).
  */
-export const SAVE_DELAY_MS = 400;
+const SAVE_DELAY_MS = 400;
 
 /**
  * The reader settings, kept in step with storage: loaded once, updated when another reader (or another
