@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type ReaderSettings, validateSettings } from '../../shared/settings';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/settings';
+import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/reader-settings';
 
 /**
  * Changes made within this long are saved as one write: holding `+` down repeats the key ~30 times a

@@ -3,7 +3,7 @@ import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { sampleArticle } from '../../helpers/article';
 import { ArticleView } from '../../../src/ui/ArticleView';
 import { ReaderRoot } from '../../../src/ui/ReaderRoot';
-import { SETTINGS_KEY, loadSettings } from '../../../src/storage/settings';
+import { SETTINGS_KEY, loadSettings } from '../../../src/storage/reader-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const root = document.documentElement;
