@@ -37,7 +37,7 @@ function ensureOffscreen(api: OffscreenApi): Promise<void> {
 /** Ask the offscreen document; if its listener is not there yet (it is still loading), ask again shortly. */
 async function askOffscreen(request: OffscreenRequest, tries = 20): Promise<ExtractionResult> {
   try {
-    return (await browser.runtime.sendMessage(request)) as ExtractionResult;
+    return await browser.runtime.sendMessage<OffscreenRequest, ExtractionResult>(request);
   } catch (error) {
     if (tries <= 1 || !String(error).includes('Receiving end does not exist')) throw error;
     await new Promise((resolve) => setTimeout(resolve, 250));

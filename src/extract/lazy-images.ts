@@ -44,7 +44,8 @@ function onlyImage(noscript: Element, doc: Document): Element | null {
     holder = Parser ? new Parser().parseFromString(noscript.textContent ?? '', 'text/html').body : null;
   }
   const images = holder?.getElementsByTagName('img');
-  return images?.length === 1 ? doc.adoptNode(images[0]!) : null;
+  const image = images?.length === 1 ? images.item(0) : null;
+  return image && doc.adoptNode(image);
 }
 
 /**

@@ -26,8 +26,8 @@ describe('resolveLazyImages', () => {
     resolveLazyImages(doc);
     const imgs = doc.querySelectorAll('figure img');
     expect(imgs).toHaveLength(1);
-    expect(imgs[0].getAttribute('src')).toBe('/full.jpg');
-    expect(imgs[0].getAttribute('alt')).toBe('Harbour');
+    expect(imgs[0]?.getAttribute('src')).toBe('/full.jpg');
+    expect(imgs[0]?.getAttribute('alt')).toBe('Harbour');
     expect(doc.querySelector('noscript')).toBeNull();
   });
 
