@@ -45,7 +45,7 @@ function onlyImage(noscript: Element, doc: Document): Element | null {
   }
   const images = holder?.getElementsByTagName('img');
   const image = images?.length === 1 ? images.item(0) : null;
-  return image && doc.adoptNode(image);
+  return image ? doc.adoptNode(image) : null;
 }
 
 /**
