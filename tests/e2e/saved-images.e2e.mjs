@@ -31,7 +31,9 @@ async function countingServer() {
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   };
-  const routes = { '/herons': article, '/video.mp4': { status: 404, body: '' } };
+  // The page itself, open in its tab, loads none of its images (CSP): every count is the extension's doing.
+  const page = { body: article, headers: { 'content-security-policy': "img-src 'none'; media-src 'none'" } };
+  const routes = { '/herons': page, '/video.mp4': { status: 404, body: '' } };
   for (const path of IMAGE_PATHS) routes[path] = path === '/img/pixel.gif' ? image(path, 'not an image', 'text/plain') : image(path, PNG, 'image/png');
   const server = await startServer(routes);
   return { server, counts, snapshot: () => ({ ...counts }) };
