@@ -14,14 +14,13 @@ export interface SavedImages {
 }
 
 /**
- * Sanitized HTML with the saved-image policy applied in an inert template (its content runs no scripts
- * and loads nothing), so a web URL the policy removes is never requested.
+ * Sanitized HTML with the saved-image policy applied in an inert parsed document (it has no browsing
+ * context: it runs no scripts and loads nothing), so a web URL the policy removes is never requested.
  */
 function withSavedImages(safe: string, images: SavedImages): { html: string; blocked: number } {
-  const template = document.createElement('template');
-  template.innerHTML = safe;
-  const blocked = applyImagePolicy(template.content, images.policy, (url) => images.local[url]);
-  return { html: template.innerHTML, blocked };
+  const { body } = new DOMParser().parseFromString(safe, 'text/html');
+  const blocked = applyImagePolicy(body, images.policy, (url) => images.local[url]);
+  return { html: body.innerHTML, blocked };
 }
 
 /**

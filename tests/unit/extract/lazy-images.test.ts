@@ -31,6 +31,18 @@ describe('resolveLazyImages', () => {
     expect(doc.querySelector('noscript')).toBeNull();
   });
 
+  it('reads a <noscript> copy that a browser keeps as text (scripting on)', () => {
+    const doc = pageDocument(`<figure><img src="${PIXEL}"><noscript></noscript></figure>`);
+    // With scripting on, a browser parses <noscript> content as raw text, not elements.
+    doc.querySelector('noscript')!.textContent = '<img src="/full.jpg" alt="Harbour" onerror="alert(1)">';
+    resolveLazyImages(doc);
+    const imgs = doc.querySelectorAll('figure img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0]!.getAttribute('src')).toBe('/full.jpg');
+    expect(imgs[0]!.ownerDocument).toBe(doc);
+    expect(doc.querySelector('noscript')).toBeNull();
+  });
+
   it('removes a <noscript> without an image, and keeps one whose image stays unresolved', () => {
     const doc = pageDocument(`<p id="story">Story.</p><noscript id="tracker"><p>Please enable JavaScript.</p></noscript>
       <noscript id="gallery"><img src="/a.jpg"><img src="/b.jpg"></noscript>`);
