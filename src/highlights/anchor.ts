@@ -2,7 +2,7 @@ import type { Highlight } from '../shared/highlight';
 import { matchQuote } from './match-quote';
 
 /** Where a highlight lies in the article's text now, or that it could not be placed. */
-export type Anchor = { start: number; end: number; how: 'position' | 'quote' } | null;
+type Anchor = { start: number; end: number; how: 'position' | 'quote' } | null;
 
 /**
  * Place a highlight in `text` (see text-model.ts): the stored position first, if the text there is

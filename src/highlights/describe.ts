@@ -2,10 +2,10 @@ import type { TextPosition, TextQuote } from '../shared/highlight';
 import { articleText, offsetsOfRange, type TextRoot } from './text-model';
 
 /** How much context is kept either side of a quote to tell repeats apart (Hypothesis keeps 32). */
-export const CONTEXT_LENGTH = 32;
+const CONTEXT_LENGTH = 32;
 
 /** The W3C selectors for characters [start, end) of `text`. */
-export function selectorsAt(text: string, start: number, end: number): { quote: TextQuote; position: TextPosition } {
+function selectorsAt(text: string, start: number, end: number): { quote: TextQuote; position: TextPosition } {
   return {
     quote: {
       exact: text.slice(start, end),

@@ -38,7 +38,7 @@ export function unpaint(root: TextRoot): void {
 }
 
 /** How a painted highlight's marks look: called for each mark, `first` for the first piece. */
-export type Decorate<T> = (mark: Element, highlight: T, first: boolean) => void;
+type Decorate<T> = (mark: Element, highlight: T, first: boolean) => void;
 
 /**
  * Paint `highlights` into `root` (after taking out any painted before, so painting again is safe) and

@@ -7,7 +7,7 @@ import search from 'approx-string-match';
  * length in edits), each scored on how well the quote, the prefix and the suffix match and how near it
  * lies to where it used to be. The best score wins.
  */
-export interface QuoteMatch { start: number; end: number; score: number }
+interface QuoteMatch { start: number; end: number; score: number }
 
 interface Candidate { start: number; end: number; errors: number }
 
@@ -31,7 +31,7 @@ const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const TOTAL = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 const MIN_SCORE = 0.5;
 
-export interface QuoteContext { prefix?: string; suffix?: string; /** Where the quote used to start. */ hint?: number }
+interface QuoteContext { prefix?: string; suffix?: string; /** Where the quote used to start. */ hint?: number }
 
 export function matchQuote(text: string, quote: string, context: QuoteContext = {}): QuoteMatch | null {
   if (quote.length === 0) return null;

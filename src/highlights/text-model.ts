@@ -26,7 +26,7 @@ export function textNodeOffsets(root: TextRoot): { node: Text; start: number }[]
 }
 
 /** The offset in `articleText(root)` of a DOM boundary point (container, offset), as a Range holds it. */
-export function offsetOf(root: TextRoot, container: Node, offset: number): number | null {
+function offsetOf(root: TextRoot, container: Node, offset: number): number | null {
   const doc = root.ownerDocument ?? document;
   if (container !== root && !root.contains(container)) return null;
   // Every text character that comes before the point: a range from the root's start to the point.

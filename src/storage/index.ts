@@ -1,6 +1,6 @@
 /** The storage module: the only code that touches browser.storage. Pages read; the background writes. */
 export { deleteArticle, restoreArticle, saveArticle, updateArticle, type SaveOutcome } from './library';
-export { addHighlight, removeHighlight, updateHighlight, type HighlightChanges } from './highlights';
+export { addHighlight, removeHighlight, updateHighlight } from './highlights';
 export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, parseIndex, readArticle, readArticles, readIndex, readIndexHead } from './read';

@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { localizeImages } from '../offline-images/localize';
 import { sanitize } from '../sanitize/sanitize';
 
@@ -16,10 +16,18 @@ function withLocalImages(clean: string, local: LocalImages): string {
  * The render boundary for article HTML: the only `dangerouslySetInnerHTML` in Lectern, and it only ever
  * receives `sanitize()`'s output. Everything else about an article is rendered as text.
  */
-export function ArticleBody({ html, baseUrl, localImages }: { html: string; baseUrl: string; localImages?: LocalImages }) {
+export function ArticleBody({ html, baseUrl, localImages, onRendered }: {
+  html: string; baseUrl: string; localImages?: LocalImages;
+  /** Called whenever the body's DOM is (re)written, to paint highlights into it again (src/ui/highlights). */
+  onRendered?: (el: HTMLElement) => void;
+}) {
+  const body = useRef<HTMLDivElement>(null);
   const clean = useMemo(() => {
     const safe = sanitize(html, baseUrl);
     return localImages && Object.keys(localImages).length ? withLocalImages(safe, localImages) : safe;
   }, [html, baseUrl, localImages]);
-  return <div class="reader-content" dangerouslySetInnerHTML={{ __html: clean }} />;
+  useLayoutEffect(() => {
+    if (body.current) onRendered?.(body.current);
+  }, [clean, onRendered]);
+  return <div ref={body} class="reader-content" dangerouslySetInnerHTML={{ __html: clean }} />;
 }
