@@ -64,7 +64,7 @@ export function HighlightLayer({ ctl }: { ctl: HighlightController }) {
     };
     const onKey = (e: KeyboardEvent) => {
       const id = highlightAt(root, e.target);
-      if (!id || (e.key !== 'Enter' && e.key !== ' ')) return;
+      if (!id || e.key !== 'Enter') return; // Space stays the reader's page-down
       e.preventDefault();
       setOpen(id);
     };

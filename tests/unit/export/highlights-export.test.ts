@@ -1,5 +1,7 @@
 import { parse } from 'yaml';
+import { strFromU8, unzipSync } from 'fflate';
 import { backupToJson, createBackup } from '../../../src/export/backup';
+import { buildEpub } from '../../../src/export/epub';
 import { highlightsOnlyMarkdown } from '../../../src/export/highlights-markdown';
 import { articleToHtml } from '../../../src/export/html';
 import { articleToMarkdown } from '../../../src/export/markdown';
@@ -66,5 +68,18 @@ describe('backups carry highlights losslessly', () => {
     const backup = JSON.parse(backupToJson(createBackup([sampleRecord({ highlights: [early] })])));
     backup.articles[0].highlights[0].color = 'purple';
     expect(() => checkRecord(backup.articles[0])).toThrow(/highlights/);
+  });
+});
+
+describe('EPUB export with highlights', () => {
+  it('marks them in the chapter, which stays well-formed XHTML', async () => {
+    const bytes = await buildEpub([sampleRecord({ highlights: [h('e', 'discuss the budget', 'Ask about it', 'pink')] })], { identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000' });
+    const files = unzipSync(bytes);
+    const chapter = Object.keys(files).find((name) => /chapter.*\.xhtml$|\d+\.xhtml$/.test(name) && !name.includes('nav'))!;
+    const doc = new DOMParser().parseFromString(strFromU8(files[chapter]!), 'application/xhtml+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const marks = [...doc.getElementsByTagName('mark')];
+    expect(marks.map((m) => m.textContent).join('')).toBe('discuss the budget');
+    expect(marks[0]!.getAttribute('class')).toBe('highlight highlight-pink');
   });
 });
