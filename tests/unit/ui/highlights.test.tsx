@@ -54,6 +54,16 @@ describe('highlighting in the reader', () => {
     expect(document.activeElement?.textContent).toBe('close'); // focus on the new highlight
   });
 
+  it('the live reader of a page already saved shows its highlights', async () => {
+    const { id } = await saveArticle(story);
+    await addHighlight(id, { id: 'x', quote: { exact: 'vote was close', prefix: '', suffix: '' }, position: null, color: 'blue', note: '', createdAt: 1, updatedAt: 1 });
+    const tab = openTab({ url: 'https://news.example/story-1' });
+    onInjection((_tab, injection) => (injection.files ? undefined : { ok: true, article: story }));
+    render(<Reader search={`?tab=${tab.id}`} />);
+    await waitFor(() => expect(marksOf()).toBe('vote was |close'));
+    expect(screen.getByRole('button', { name: 'Highlights (1)' })).toBeInTheDocument();
+  });
+
   it('h with nothing selected says what to do', async () => {
     const { id } = await saveArticle(story);
     render(<Reader search={`?id=${id}`} />);
