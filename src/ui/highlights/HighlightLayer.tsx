@@ -39,6 +39,7 @@ function highlightAt(root: HTMLElement | null, target: EventTarget | null): stri
 export function HighlightLayer({ ctl }: { ctl: HighlightController }) {
   const point = useSelectionButton(ctl);
   const [open, setOpen] = useState<string | null>(null);
+  const [noSelection, setNoSelection] = useState(false);
   const highlightSelection = async () => {
     const selectors = selectedInArticle(ctl.root.current);
     if (!selectors) return setNoSelection(true);
@@ -48,7 +49,6 @@ export function HighlightLayer({ ctl }: { ctl: HighlightController }) {
     document.getSelection()?.removeAllRanges();
     document.getElementById(markId(made.id))?.focus({ preventScroll: true });
   };
-  const [noSelection, setNoSelection] = useState(false);
   useEffect(() => {
     const onShortcut = () => void highlightSelection();
     window.addEventListener(HIGHLIGHT_EVENT, onShortcut);

@@ -44,6 +44,11 @@ export function HighlightMenu({ highlight, ctl, onClose }: { highlight: Highligh
     onClose();
     document.getElementById(markId(highlight.id))?.focus({ preventScroll: true });
   };
+  // The highlight is gone: focus goes to the article's title rather than being lost with it.
+  const afterRemove = () => {
+    onClose();
+    document.getElementById('reader-title')?.focus({ preventScroll: true });
+  };
   useEffect(() => {
     if (mode !== 'note') panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [mode]);
@@ -71,7 +76,7 @@ export function HighlightMenu({ highlight, ctl, onClose }: { highlight: Highligh
         <div class="highlight-menu-row">
           <button type="button" onClick={() => setMode('note')}>{t(highlight.note ? 'highlightEditNote' : 'highlightAddNote')}</button>
           <button type="button" onClick={() => setMode('color')}>{t('highlightChangeColor')}</button>
-          <button type="button" onClick={() => void ctl.remove(highlight.id).then(onClose)}>{t('highlightRemove')}</button>
+          <button type="button" onClick={() => void ctl.remove(highlight.id).then(afterRemove)}>{t('highlightRemove')}</button>
         </div>
       )}
       <button type="button" class="highlight-menu-close" onClick={close}>{t('highlightClose')}</button>
