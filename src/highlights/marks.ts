@@ -11,7 +11,7 @@ export const MARK_ATTRIBUTE = 'data-highlight-id';
  * (sanitized) text nodes are split and wrapped, no HTML is parsed. White-space-only pieces are left
  * alone (they sit between blocks, where a <mark> would be out of place). Returns the marks in order.
  */
-export function wrapText(root: TextRoot, start: number, end: number, make: (doc: Document) => Element): Element[] {
+function wrapText(root: TextRoot, start: number, end: number, make: (doc: Document) => Element): Element[] {
   const doc = root.ownerDocument ?? document;
   const marks: Element[] = [];
   for (const { node, start: at } of textNodeOffsets(root)) {
