@@ -29,7 +29,7 @@ export function articleToMarkdown(article: Exportable): string {
 export function htmlToMarkdown(html: string, baseUrl: string, service = markdownService()): string {
   const fragment = sanitizeToFragment(html, baseUrl);
   prepareCode(fragment);
-  return service.turndown(fragment as unknown as HTMLElement);
+  return service.turndown(fragment);
 }
 
 function markdownService(): TurndownService {

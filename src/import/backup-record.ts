@@ -60,7 +60,7 @@ function tags(o: Obj): string[] {
       throw new FieldError(`tags[${i}]`, `expected non-empty text of at most ${MAX_TAG_LENGTH} characters, got ${describe(tag)}`);
     }
   });
-  return [...value] as string[];
+  return [...(value as unknown[])] as string[];
 }
 
 /** Checked with the library's own validator (src/shared/highlight.ts), so what is restored can be stored. */

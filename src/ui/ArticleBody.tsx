@@ -7,9 +7,9 @@ export type LocalImages = Record<string, string>;
 
 /** Sanitized HTML with images pointed at their local copies: AFTER sanitizing, so blob: URLs never meet the sanitizer. */
 function withLocalImages(clean: string, local: LocalImages): string {
-  const template = document.createElement('template');
-  template.innerHTML = clean; // inert: a template's content runs no scripts and loads nothing
-  return localizeImages(template.content, (url) => local[url]) ? template.innerHTML : clean;
+  // Inert: a parsed document has no browsing context, so it runs no scripts and loads nothing.
+  const { body } = new DOMParser().parseFromString(clean, 'text/html');
+  return localizeImages(body, (url) => local[url]) ? body.innerHTML : clean;
 }
 
 /**

@@ -40,7 +40,7 @@ describe('steps and cycles', () => {
 
   it('cycles through every theme and back', () => {
     const seen: Theme[] = [THEMES[0]];
-    while (seen.length <= THEMES.length) seen.push(nextTheme(seen[seen.length - 1]));
+    while (seen.length <= THEMES.length) seen.push(nextTheme(seen.at(-1)!));
     expect(new Set(seen.slice(0, -1)).size).toBe(THEMES.length);
     expect(seen[seen.length - 1]).toBe(THEMES[0]);
   });
@@ -68,8 +68,8 @@ describe('settings storage (storage.sync, one key)', () => {
   });
 
   it('never stores an invalid value', async () => {
-    await saveSettings({ size: 9999 } as never);
-    expect(JSON.parse(browser.storage.sync.data.get(SETTINGS_KEY)!).size).toBe(DEFAULT_SETTINGS.size);
+    await saveSettings({ size: 9999 });
+    expect((JSON.parse(browser.storage.sync.data.get(SETTINGS_KEY)!) as { size: number }).size).toBe(DEFAULT_SETTINGS.size);
   });
 
   it('a failed write rejects and leaves the stored settings as they were', async () => {
