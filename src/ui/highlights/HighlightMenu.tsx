@@ -14,7 +14,7 @@ function placeNear(id: string): { top: number; left: number } {
   return { top, left: Math.min(Math.max(8, rect.left), Math.max(8, window.innerWidth - 320)) };
 }
 
-function NoteEditor({ note, onSave, onCancel }: { note: string; onSave(note: string): void; onCancel(): void }) {
+function NoteEditor({ note, onSave, onCancel }: { note: string; onSave: (note: string) => void; onCancel: () => void }) {
   const [text, setText] = useState(note);
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
@@ -36,7 +36,7 @@ function NoteEditor({ note, onSave, onCancel }: { note: string; onSave(note: str
  * What a highlight offers: Add (or Edit) note, Change colour, Remove. A non-modal popup: focus moves
  * into it, Escape closes it and focus goes back to the highlight.
  */
-export function HighlightMenu({ highlight, ctl, onClose }: { highlight: Highlight; ctl: HighlightController; onClose(): void }) {
+export function HighlightMenu({ highlight, ctl, onClose }: { highlight: Highlight; ctl: HighlightController; onClose: () => void }) {
   const [mode, setMode] = useState<'menu' | 'note' | 'color'>('menu');
   const panel = useRef<HTMLDivElement>(null);
   const [at] = useState(() => placeNear(highlight.id));

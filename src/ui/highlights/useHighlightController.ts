@@ -27,10 +27,10 @@ export interface HighlightController {
   status: string;
   /** The rendered article body (set by paintInto). */
   root: { current: HTMLElement | null };
-  paintInto(el: HTMLElement): void;
-  create(selectors: { quote: TextQuote; position: TextPosition }, color: HighlightColor): Promise<Highlight | null>;
-  change(id: string, changes: HighlightChanges): Promise<void>;
-  remove(id: string): Promise<void>;
+  paintInto: (el: HTMLElement) => void;
+  create: (selectors: { quote: TextQuote; position: TextPosition }, color: HighlightColor) => Promise<Highlight | null>;
+  change: (id: string, changes: HighlightChanges) => Promise<void>;
+  remove: (id: string) => Promise<void>;
 }
 
 const reasonText = (reason: string) => t(`saveFailed_${reason.replace('-', '_')}`);

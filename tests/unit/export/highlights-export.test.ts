@@ -60,13 +60,13 @@ describe('HTML export with highlights', () => {
 describe('backups carry highlights losslessly', () => {
   it('selectors, colour, note and times come back exactly', () => {
     const withPosition = { ...early, quote: { exact: early.quote.exact, prefix: 'Background', suffix: ' to discuss' }, position: { start: 10, end: 36 } };
-    const backup = JSON.parse(backupToJson(createBackup([sampleRecord({ highlights: [withPosition, lost] })])));
+    const backup = JSON.parse(backupToJson(createBackup([sampleRecord({ highlights: [withPosition, lost] })]))) as { articles: unknown[] };
     expect(checkRecord(backup.articles[0]).highlights).toEqual([withPosition, lost]);
   });
 
   it('a malformed highlight in a backup is reported by its field', () => {
-    const backup = JSON.parse(backupToJson(createBackup([sampleRecord({ highlights: [early] })])));
-    backup.articles[0].highlights[0].color = 'purple';
+    const backup = JSON.parse(backupToJson(createBackup([sampleRecord({ highlights: [early] })]))) as { articles: { highlights: { color: string }[] }[] };
+    backup.articles[0]!.highlights[0]!.color = 'purple';
     expect(() => checkRecord(backup.articles[0])).toThrow(/highlights/);
   });
 });

@@ -18,7 +18,7 @@ const story = article(1, { content: '<p>The vote was <em>close</em> on Tuesday.<
 /** Select `text` in the article body, as a reader dragging over it would. */
 function select(text: string) {
   const root = document.querySelector('.reader-content')!;
-  const start = root.textContent!.indexOf(text);
+  const start = (root.textContent ?? '').indexOf(text);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let seen = 0;
@@ -29,7 +29,7 @@ function select(text: string) {
   }
   document.getSelection()!.removeAllRanges();
   document.getSelection()!.addRange(range);
-  act(() => void document.dispatchEvent(new Event('selectionchange')));
+  void act(() => void document.dispatchEvent(new Event('selectionchange')));
 }
 
 const marksOf = () => [...document.querySelectorAll('.reader-content mark.highlight')].map((m) => m.textContent).join('|');
