@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { backupToJson, createBackup } from '../export/backup';
 import { buildEpub } from '../export/epub';
 import { fileNameFor } from '../export/filename';
-import { highlightsOnlyMarkdown } from '../export/highlights-markdown';
 import { toLibraryRecord } from '../export/record';
 import type { LibraryRecord } from '../export/types';
 import { t } from '../shared/i18n';
@@ -24,9 +23,11 @@ async function exportArticles(ids: string[], kind: Kind): Promise<number> {
 }
 
 /** Only the highlights (Markdown, one section per article); how many articles had some. */
-function exportHighlights(records: LibraryRecord[]): number {
+async function exportHighlights(records: LibraryRecord[]): Promise<number> {
   const withHighlights = records.filter((r) => r.highlights?.length);
   if (withHighlights.length === 0) throw new Error(t('exportHighlightsNone'));
+  // Loaded when asked for: it brings the sanitizer and Turndown, which the list itself never needs.
+  const { highlightsOnlyMarkdown } = await import('../export/highlights-markdown');
   downloadFile(fileNameFor(`lectern-highlights-${stamp()}`, 'md'), highlightsOnlyMarkdown(withHighlights, t('exportHighlightsTitle')), MIME.markdown);
   return withHighlights.length;
 }

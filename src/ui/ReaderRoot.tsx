@@ -8,7 +8,7 @@ import { ReaderContext, type ReaderContextValue } from './settings/context';
 import { applySettings } from './settings/apply';
 import { useReaderSettings } from './settings/useReaderSettings';
 import { ShortcutsDialog } from './ShortcutsDialog';
-import { HIGHLIGHT_EVENT } from './highlights/HighlightLayer';
+import { HIGHLIGHT_EVENT } from './highlights/event';
 
 export const SAVE_EVENT = 'lectern:save';
 

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MARK_ATTRIBUTE } from '../../highlights/marks';
 import { t } from '../../shared/i18n';
+import { HIGHLIGHT_EVENT } from './event';
 import { HighlightMenu } from './HighlightMenu';
 import { markId } from './mark-look';
 import { selectedInArticle, selectionAnchorPoint } from './selection';
 import type { HighlightController } from './useHighlightController';
 
-/** Dispatched on window by the `h` shortcut (ReaderRoot): highlight the current selection. */
-export const HIGHLIGHT_EVENT = 'lectern:highlight';
 
 type Point = { top: number; left: number };
 
