@@ -16,6 +16,7 @@ export { newestFirst, parseIndex, readArticle, readArticles, readIndex, readInde
 export { restoreArticles, type RestoreOutcome } from './restore';
 export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage, type ImageData } from './images';
+export { onWebImagePolicyChanged, readWebImagePolicy, setWebImagePolicy } from './web-images';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './errors';

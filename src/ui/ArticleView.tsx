@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Article } from '../shared/article';
 import { formatDate, formatReadingTime, hostOf } from '../shared/format';
-import { ArticleBody, type LocalImages } from './ArticleBody';
+import { ArticleBody, type SavedImages } from './ArticleBody';
 import { useContext } from 'preact/hooks';
 import { ProgressBar } from './ProgressBar';
 import { ReaderControls } from './ReaderControls';
@@ -19,8 +19,8 @@ const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
  * The reader view of one article. Title, byline and site are page-controlled text: rendered as text only.
  * With `highlights` (the reader pages), text can be highlighted and the Highlights panel is in the toolbar.
  */
-export function ArticleView({ article, toolbar, localImages, highlights }: {
-  article: Article; toolbar?: ComponentChildren; localImages?: LocalImages; highlights?: HighlightSource;
+export function ArticleView({ article, toolbar, savedImages, highlights }: {
+  article: Article; toolbar?: ComponentChildren; savedImages?: SavedImages; highlights?: HighlightSource;
 }) {
   const ctl = useHighlightController(highlights ?? null);
   const withHighlights = highlights !== undefined;
@@ -54,7 +54,7 @@ export function ArticleView({ article, toolbar, localImages, highlights }: {
           <span><span class="reader-time" {...ui}>{formatReadingTime(article.readingMinutes)}</span></span>
         </p>
       </header>
-      <ArticleBody html={article.content} baseUrl={article.url} localImages={localImages} onRendered={withHighlights ? ctl.paintInto : undefined} />
+      <ArticleBody html={article.content} baseUrl={article.url} savedImages={savedImages} onRendered={withHighlights ? ctl.paintInto : undefined} />
       {withHighlights && <HighlightLayer ctl={ctl} />}
       {/* Printed pages have no links to follow: the source address is printed as text. */}
       <p class="reader-print-source">{t('printSource', article.url)}</p>
