@@ -6,6 +6,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/tests/unit/**/*.test.ts?(x)'],
   transform: { '^.+\\.(t|j)sx?$': '<rootDir>/tests/helpers/esbuild-transform.cjs' },
+  // approx-string-match (highlight anchoring) ships ES modules only: transformed like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!approx-string-match/)'],
   // The browser is faked once, in one place: every import of the polyfill gets the honest fake.
   moduleNameMapper: { '^webextension-polyfill$': '<rootDir>/tests/helpers/fake-browser.ts' },
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/setup.ts'],

@@ -12,12 +12,12 @@ const BUDGETS = {
   'background/background.js': { chrome: 58_000, firefox: 130_000 }, // Firefox's event page extracts itself
   'content/extract-page.js': { chrome: 75_000, firefox: 75_000 },
   'offscreen/main.js': { chrome: 85_000 },
-  'reader/main.js': { chrome: 135_000, firefox: 135_000 },
+  'reader/main.js': { chrome: 145_000, firefox: 145_000 }, // + highlights: UI, anchoring, approx-string-match (~12 kB)
   'welcome/main.js': { chrome: 27_000, firefox: 27_000 },
-  'popup/main.js': { chrome: 128_000, firefox: 128_000 },
+  'popup/main.js': { chrome: 131_000, firefox: 131_000 }, // + highlight validation in storage, library count and filter
   'options/main.js': { chrome: 115_000, firefox: 115_000 },
-  'lazy chunks': { chrome: 140_000, firefox: 140_000 },
-  css: { chrome: 25_000, firefox: 25_000 },
+  'lazy chunks': { chrome: 155_000, firefox: 155_000 }, // + the highlighter in the popup's reader, highlights-only export
+  css: { chrome: 31_000, firefox: 31_000 }, // + highlights.css (3.1 kB) in the reader and popup styles
 };
 
 /** Sizes of one browser's build, keyed like BUDGETS, from esbuild's metafiles. */

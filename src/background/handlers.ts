@@ -4,7 +4,7 @@ import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
 import { changeImport, startImport } from './import-job';
-import { hasId, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isStartImport, isTabId, isUpdate } from './validate-messages';
+import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -46,6 +46,9 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
     },
   },
   restoreArticle: { audience: 'extension', valid: isRestore, handle: ({ article }) => storage.restoreArticle(article) },
+  addHighlight: { audience: 'extension', valid: isAddHighlight, handle: ({ id, highlight }) => storage.addHighlight(id, highlight) },
+  updateHighlight: { audience: 'extension', valid: isUpdateHighlight, handle: ({ id, highlightId, changes }) => storage.updateHighlight(id, highlightId, changes) },
+  removeHighlight: { audience: 'extension', valid: isRemoveHighlight, handle: ({ id, highlightId }) => storage.removeHighlight(id, highlightId) },
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles }) => storage.restoreArticles(articles) },

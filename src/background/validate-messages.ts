@@ -3,6 +3,8 @@ import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 import { isObject } from '../shared/guards';
+import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, type Highlight } from '../shared/highlight';
+import type { HighlightChanges } from '../storage/highlights';
 
 export { isObject };
 
@@ -30,6 +32,20 @@ export const isRestore = (d: unknown): d is { article: SavedArticle } => isObjec
 /** At most as many articles as a backup may hold (src/import/limits.ts), each a valid stored record. */
 export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[] } =>
   isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle);
+
+// Highlights: the whole highlight is checked on the way in, so storage never holds a malformed one.
+export const isAddHighlight = (d: unknown): d is { id: string; highlight: Highlight } => hasId(d) && isHighlight((d as Record<string, unknown>).highlight);
+const isHighlightId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= HIGHLIGHT_LIMITS.id;
+const isNote = (v: unknown) => typeof v === 'string' && v.length <= HIGHLIGHT_LIMITS.note;
+
+function isHighlightChanges(v: unknown): v is HighlightChanges {
+  if (!isObject(v) || Object.keys(v).length === 0 || !Object.keys(v).every((k) => k === 'color' || k === 'note')) return false;
+  return (v.color === undefined || isHighlightColor(v.color)) && (v.note === undefined || isNote(v.note));
+}
+
+export const isRemoveHighlight = (d: unknown): d is { id: string; highlightId: string } => hasId(d) && isHighlightId((d as Record<string, unknown>).highlightId);
+export const isUpdateHighlight = (d: unknown): d is { id: string; highlightId: string; changes: HighlightChanges } =>
+  isRemoveHighlight(d) && isHighlightChanges((d as Record<string, unknown>).changes);
 
 const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
 const isWebAddress = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.maxUrlLength && /^https?:\/\//i.test(v);

@@ -5,6 +5,7 @@
 import { sanitizeToFragment } from '../sanitize/sanitize';
 import { prepareForEpub, type ImagePlacer } from './epub-content';
 import { cleanText } from './text';
+import { markHighlights } from './highlights-marks';
 import type { Exportable } from './types';
 import { escapeXml, languageTag, xmlChars } from './xml';
 
@@ -20,6 +21,7 @@ export function chapterXhtml(article: Exportable, placeImage: ImagePlacer, fallb
   if (article.dir) body.setAttribute('dir', article.dir);
   body.append(header(doc, article, title));
   const fragment = sanitizeToFragment(article.content, article.url);
+  markHighlights(fragment, article.highlights); // before reshaping: anchored in the text the reader showed
   prepareForEpub(fragment, placeImage);
   body.append(doc.importNode(fragment, true));
   const xml = new XMLSerializer().serializeToString(doc.documentElement);

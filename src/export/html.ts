@@ -5,6 +5,7 @@
 import { sanitizeToFragment } from '../sanitize/sanitize';
 import { EXPORT_CSS } from './html-styles';
 import { cleanText } from './text';
+import { markHighlights } from './highlights-marks';
 import type { Exportable } from './types';
 
 // No script, no plugin, no form, no base; images and media may load from the web (the file has no
@@ -27,7 +28,9 @@ export function articleToHtml(article: Exportable, options: HtmlExportOptions = 
   fillHead(doc, article);
   doc.body.append(header(doc, article));
   const main = el(doc, 'main');
-  main.append(doc.importNode(sanitizeToFragment(article.content, article.url), true));
+  const body = sanitizeToFragment(article.content, article.url);
+  markHighlights(body, article.highlights);
+  main.append(doc.importNode(body, true));
   doc.body.append(main, footer(doc, article, options.sourceLabel ?? 'Source:'));
   return `<!DOCTYPE html>\n${html.outerHTML}\n`;
 }

@@ -7,8 +7,9 @@ import { gfm } from '@joplin/turndown-plugin-gfm';
 import { sanitizeToFragment } from '../sanitize/sanitize';
 import type { Exportable } from './types';
 import { frontMatter } from './yaml';
+import { highlightsMarkdown } from './highlights-markdown';
 
-/** The Markdown file for `article`: front matter, a title heading, then the body. */
+/** The Markdown file for `article`: front matter, its highlights (if any), a title heading, then the body. */
 export function articleToMarkdown(article: Exportable): string {
   const service = markdownService();
   const meta = frontMatter({
@@ -21,7 +22,7 @@ export function articleToMarkdown(article: Exportable): string {
     tags: article.tags?.length ? article.tags : undefined,
   });
   const heading = article.title.trim() ? `# ${service.escape(article.title.replace(/\s+/g, ' ').trim())}\n\n` : '';
-  return `${meta}\n${heading}${htmlToMarkdown(article.content, article.url, service)}\n`;
+  return `${meta}\n${highlightsMarkdown(article)}${heading}${htmlToMarkdown(article.content, article.url, service)}\n`;
 }
 
 /** Sanitized `html` (relative URLs against `baseUrl`) as Markdown. */

@@ -1,5 +1,6 @@
 /** One record of a Lectern backup, checked field by field. */
 import type { LibraryRecord } from '../export/types';
+import { isHighlightList, type Highlight } from '../shared/highlight';
 import { bool, describe, FieldError, isObject, isoDate, num, str, strOrNull, webUrl, type Obj } from './check';
 
 const MAX_TAGS = 500;
@@ -32,6 +33,7 @@ export function checkRecord(value: unknown): LibraryRecord {
     favorite: bool(value, 'favorite'),
     tags: tags(value),
     progress: value.progress === undefined ? undefined : num(value, 'progress', 0, 1),
+    highlights: value.highlights === undefined ? undefined : highlights(value),
   };
   for (const key of Object.keys(record) as (keyof LibraryRecord)[]) if (record[key] === undefined) delete record[key];
   return record;
@@ -59,4 +61,10 @@ function tags(o: Obj): string[] {
     }
   });
   return [...(value as unknown[])] as string[];
+}
+
+/** Checked with the library's own validator (src/shared/highlight.ts), so what is restored can be stored. */
+function highlights(o: Obj): Highlight[] {
+  if (!isHighlightList(o.highlights)) throw new FieldError('highlights', 'expected a list of highlights (quote, position, colour, note, times) with unique ids');
+  return o.highlights;
 }

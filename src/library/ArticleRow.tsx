@@ -24,6 +24,7 @@ export function ArticleRow({ entry, actions, query = '' }: { entry: IndexEntry; 
         <span>{entry.site}</span> · <span>{formatReadingTime(entry.readingMinutes)}</span> ·{' '}
         <time dateTime={new Date(entry.savedAt).toISOString()}>{t('savedOn', formatDate(new Date(entry.savedAt).toISOString()) ?? '')}</time>
         {entry.tags.length > 0 && <span class="saved-tags"> · {entry.tags.join(', ')}</span>}
+        {entry.highlights ? <span class="saved-highlights"> · {t('highlightCount', String(entry.highlights))}</span> : null}
       </p>
       {query.trim() ? <SearchSnippet id={entry.id} query={query} excerpt={entry.excerpt} /> : <p class="saved-excerpt">{entry.excerpt}</p>}
       <div class="saved-actions" role="group" aria-labelledby={headingId}>

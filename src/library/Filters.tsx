@@ -1,7 +1,7 @@
 import { t } from '../shared/i18n';
 import type { Filters, Show } from './filter';
 
-const SHOW_LABELS: Record<Show, string> = { all: 'filterAll', unread: 'filterUnread', favorites: 'filterFavorites', archived: 'filterArchived' };
+const SHOW_LABELS: Record<Show, string> = { all: 'filterAll', unread: 'filterUnread', favorites: 'filterFavorites', archived: 'filterArchived', highlighted: 'filterHighlighted' };
 
 /** Search box and filters above the list. */
 export function LibraryControls({ query, setQuery, filters, setFilters, tags }: {

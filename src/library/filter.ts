@@ -1,6 +1,6 @@
 import type { IndexEntry } from '../storage';
 
-export type Show = 'all' | 'unread' | 'favorites' | 'archived';
+export type Show = 'all' | 'unread' | 'favorites' | 'archived' | 'highlighted';
 export interface Filters { show: Show; tag: string | null }
 
 const SHOWS: Record<Show, (e: IndexEntry) => boolean> = {
@@ -8,6 +8,8 @@ const SHOWS: Record<Show, (e: IndexEntry) => boolean> = {
   unread: (e) => !e.archived && !e.read,
   favorites: (e) => e.favorite,
   archived: (e) => e.archived,
+  // Archived ones too: a highlight is worth finding again after the article is put away.
+  highlighted: (e) => (e.highlights ?? 0) > 0,
 };
 
 /** The entries a filter shows, in the order given (newest first, or search rank). */

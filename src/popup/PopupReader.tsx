@@ -23,5 +23,5 @@ function PopupToolbar({ tabId }: { tabId: number }) {
 /** The "This page" view: the reader for the popup's tab. Loaded on demand (it brings the sanitizer). */
 export function PopupReader({ tabId }: { tabId: number | null }) {
   const result = useExtraction(tabId);
-  return <ReaderScreen result={result} toolbar={tabId !== null && <PopupToolbar tabId={tabId} />} />;
+  return <ReaderScreen result={result} toolbar={tabId !== null && <PopupToolbar tabId={tabId} />} tabId={tabId ?? undefined} />;
 }

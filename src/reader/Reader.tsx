@@ -23,7 +23,7 @@ function LiveReader({ tabId }: { tabId: number }) {
       <SaveButton tabId={tabId} />
     </nav>
   );
-  return <ReaderScreen result={useExtraction(tabId)} toolbar={toolbar} />;
+  return <ReaderScreen result={useExtraction(tabId)} toolbar={toolbar} tabId={tabId} />;
 }
 
 /**

@@ -29,7 +29,7 @@ export function SavedReader({ articleId }: { articleId: string }) {
   if (article === null) return <NoArticle reason="error" detail={t('readerMissing')} />;
   return (
     <>
-      <ArticleView article={article} savedImages={savedImages} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
+      <ArticleView article={article} savedImages={savedImages} highlights={{ article, savedId: article.id, highlights: article.highlights ?? [] }} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
       <div ref={end} class="reader-end" aria-hidden="true" />
     </>
   );

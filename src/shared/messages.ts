@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { ExtractionResult, NoArticleReason } from './article';
 import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema';
+import type { Highlight } from './highlight';
+import type { HighlightChanges } from '../storage/highlights';
 import type { RestoreOutcome } from '../storage/restore';
 import type { ImportJob } from '../import/job';
 import type { ImportItem } from '../import/types';
@@ -21,6 +23,11 @@ export interface Protocol {
   /** Delete, answering with the deleted record so the page can offer undo. */
   deleteArticle: { request: { id: string }; response: SavedArticle | null };
   restoreArticle: { request: { article: SavedArticle }; response: IndexEntry };
+  // Highlights of a saved article (src/storage/highlights.ts). Each answers with the article's highlights
+  // as stored now, or null when the article is no longer in the library.
+  addHighlight: { request: { id: string; highlight: Highlight }; response: Highlight[] | null };
+  updateHighlight: { request: { id: string; highlightId: string; changes: HighlightChanges }; response: Highlight[] | null };
+  removeHighlight: { request: { id: string; highlightId: string }; response: Highlight[] | null };
   /** Rebuild the full-text index from the article records. */
   rebuildSearchIndex: { request: Record<string, never>; response: { indexed: number } };
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };

@@ -11,13 +11,16 @@ export function entryOf(a: SavedArticle): IndexEntry {
     excerpt: shorten((a.excerpt || a.text).replace(/\s+/g, ' ').trim(), EXCERPT_LENGTH),
     readingMinutes: a.readingMinutes, savedAt: a.savedAt, read: a.readAt !== null,
     archived: a.archived, favorite: a.favorite, tags: a.tags,
+    ...(a.highlights?.length ? { highlights: a.highlights.length } : {}),
   };
 }
 
 /** A fresh save, or an update of an earlier save of the same article that keeps the user's choices. */
 export function savedArticle(article: Article, id: string, key: string, now: number, previous?: SavedArticle): SavedArticle {
   const fields = previous
-    ? { savedAt: previous.savedAt, readAt: previous.readAt, archived: previous.archived, favorite: previous.favorite, tags: previous.tags, progress: previous.progress }
+    ? { savedAt: previous.savedAt, readAt: previous.readAt, archived: previous.archived, favorite: previous.favorite, tags: previous.tags, progress: previous.progress,
+      // Highlights stay: they re-anchor in the re-extracted text by their quote (src/highlights/anchor.ts).
+      ...(previous.highlights ? { highlights: previous.highlights } : {}) }
     : { savedAt: now, readAt: null, archived: false, favorite: false, tags: [], progress: 0 };
   return { ...article, ...fields, id, urlKey: key, updatedAt: now };
 }

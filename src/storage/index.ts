@@ -10,6 +10,7 @@
  * with a message (shared/messages.ts).
  */
 export { deleteArticle, restoreArticle, saveArticle, updateArticle } from './library';
+export { addHighlight, removeHighlight, updateHighlight } from './highlights';
 export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, readArticle, readArticles, readIndex } from './read';
@@ -22,4 +23,5 @@ export { storageUsage } from './usage';
 export { StorageWriteError } from './write-error';
 export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
+export { urlKey } from './canonical';
 export { rebuildSearchIndex } from './search-rebuild';

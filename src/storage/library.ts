@@ -14,7 +14,7 @@ import { isSavedArticle } from './validate';
  * Write an article, its index page and the head in one set(): all land, or none. Only the row's own page
  * is read and rewritten (schema 4), so a save costs the same in a library of 10 or 10,000 articles.
  */
-async function put(article: SavedArticle): Promise<IndexEntry> {
+export async function put(article: SavedArticle): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const entry = entryOf(article);
   await setItems({ [articleKey(article.id)]: article, ...(await itemsListing(entry)) });

@@ -1,4 +1,5 @@
 import type { Article } from '../shared/article';
+import type { Highlight } from '../shared/highlight';
 
 /** What the library adds to an extracted article. Times are epoch milliseconds. */
 export interface LibraryFields {
@@ -13,6 +14,8 @@ export interface LibraryFields {
   tags: string[];
   /** Reading position, 0 (top) to 1 (end). */
   progress: number;
+  /** The reader's highlights, in the order they were made; absent until the first (docs/storage.md). */
+  highlights?: Highlight[];
 }
 
 /** One `article:<id>` record: the full article plus its library fields. */
@@ -32,6 +35,8 @@ export interface IndexEntry {
   archived: boolean;
   favorite: boolean;
   tags: string[];
+  /** How many highlights the article has; absent when none (and in rows written before highlights). */
+  highlights?: number;
 }
 
 /** The changes the UI may make to a saved article. */

@@ -1,3 +1,4 @@
+import { isHighlightList } from '../shared/highlight';
 import type { IndexEntry, SavedArticle } from './schema';
 
 type Obj = Record<string, unknown>;
@@ -17,14 +18,14 @@ export function isSavedArticle(v: unknown): v is SavedArticle {
     && isStrOrNull(v.excerpt) && isStrOrNull(v.leadImage) && (v.dir === null || v.dir === 'ltr' || v.dir === 'rtl')
     && isNum(v.wordCount) && isNum(v.readingMinutes) && isNum(v.savedAt) && isNum(v.updatedAt)
     && (v.readAt === null || isNum(v.readAt)) && isBool(v.archived) && isBool(v.favorite) && isTags(v.tags)
-    && isNum(v.progress) && v.progress >= 0 && v.progress <= 1;
+    && isNum(v.progress) && v.progress >= 0 && v.progress <= 1 && (v.highlights === undefined || isHighlightList(v.highlights));
 }
 
 export function isIndexEntry(v: unknown): v is IndexEntry {
   if (!isObj(v)) return false;
   return isId(v.id) && isStr(v.urlKey) && isStr(v.url) && isStr(v.title) && isStr(v.site) && isStr(v.excerpt)
     && isNum(v.readingMinutes) && isNum(v.savedAt) && isBool(v.read) && isBool(v.archived) && isBool(v.favorite)
-    && isTags(v.tags);
+    && isTags(v.tags) && (v.highlights === undefined || (isNum(v.highlights) && v.highlights >= 0));
 }
 
 export { isId as isArticleId };

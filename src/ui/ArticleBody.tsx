@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { applyImagePolicy } from '../offline-images/web-images';
 import { sanitize } from '../sanitize/sanitize';
 import type { WebImagePolicy } from '../shared/web-images';
@@ -28,15 +28,23 @@ function withSavedImages(safe: string, images: SavedImages): { html: string; blo
  * receives `sanitize()`'s output (for saved articles with image URLs pointed at offline copies or removed,
  * AFTER sanitizing, so blob: URLs never meet the sanitizer). Everything else about an article is text.
  */
-export function ArticleBody({ html, baseUrl, savedImages }: { html: string; baseUrl: string; savedImages?: SavedImages }) {
+export function ArticleBody({ html, baseUrl, savedImages, onRendered }: {
+  html: string; baseUrl: string; savedImages?: SavedImages;
+  /** Called whenever the body's DOM is (re)written, to paint highlights into it again (src/ui/highlights). */
+  onRendered?: (el: HTMLElement) => void;
+}) {
+  const body = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => {
     const safe = sanitize(html, baseUrl);
     return savedImages ? withSavedImages(safe, savedImages) : { html: safe, blocked: 0 };
   }, [html, baseUrl, savedImages]);
+  useLayoutEffect(() => {
+    if (body.current) onRendered?.(body.current);
+  }, [shown, onRendered]);
   return (
     <>
       {shown.blocked > 0 && <WebImagesNotice count={shown.blocked} />}
-      <div class="reader-content" dangerouslySetInnerHTML={{ __html: shown.html }} />
+      <div ref={body} class="reader-content" dangerouslySetInnerHTML={{ __html: shown.html }} />
     </>
   );
 }

@@ -8,11 +8,22 @@ import { ReaderControls } from './ReaderControls';
 import { ReaderContext } from './settings/context';
 import { ListenControl } from './tts/ListenControl';
 import { t, uiDir, uiLanguage } from '../shared/i18n';
+import { HighlightsContext } from './highlights/context';
+import { HighlightLayer } from './highlights/HighlightLayer';
+import { HighlightsToggle } from './highlights/HighlightsPanel';
+import { type HighlightSource, useHighlightController } from './highlights/useHighlightController';
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-/** The reader view of one article. Title, byline and site are page-controlled text: rendered as text only. */
-export function ArticleView({ article, toolbar, savedImages }: { article: Article; toolbar?: ComponentChildren; savedImages?: SavedImages }) {
+/**
+ * The reader view of one article. Title, byline and site are page-controlled text: rendered as text only.
+ * With `highlights` (the reader pages), text can be highlighted and the Highlights panel is in the toolbar.
+ */
+export function ArticleView({ article, toolbar, savedImages, highlights }: {
+  article: Article; toolbar?: ComponentChildren; savedImages?: SavedImages; highlights?: HighlightSource;
+}) {
+  const ctl = useHighlightController(highlights ?? null);
+  const withHighlights = highlights !== undefined;
   const site = article.siteName || hostOf(article.url);
   const date = formatDate(article.publishedTime);
   const inReader = useContext(ReaderContext) !== null;
@@ -20,6 +31,7 @@ export function ArticleView({ article, toolbar, savedImages }: { article: Articl
   // sits in a wrapper that keeps the article's direction, so the separators fall between the items.
   const ui = { lang: uiLanguage(), dir: uiDir() };
   return (
+    <HighlightsContext.Provider value={withHighlights ? ctl : null}>
     <article class="reader" lang={article.lang ?? undefined} dir={article.dir ?? undefined} aria-labelledby="reader-title">
       {/* Inside the article (a landmark's content) though drawn fixed at the top of the window. */}
       {inReader && <ProgressBar />}
@@ -29,6 +41,7 @@ export function ArticleView({ article, toolbar, savedImages }: { article: Articl
           {toolbar}
           <ReaderControls>
             <ListenControl lang={article.lang} />
+            {withHighlights && <HighlightsToggle ctl={ctl} />}
           </ReaderControls>
         </div>
         <p class="reader-site">
@@ -41,9 +54,11 @@ export function ArticleView({ article, toolbar, savedImages }: { article: Articl
           <span><span class="reader-time" {...ui}>{formatReadingTime(article.readingMinutes)}</span></span>
         </p>
       </header>
-      <ArticleBody html={article.content} baseUrl={article.url} savedImages={savedImages} />
+      <ArticleBody html={article.content} baseUrl={article.url} savedImages={savedImages} onRendered={withHighlights ? ctl.paintInto : undefined} />
+      {withHighlights && <HighlightLayer ctl={ctl} />}
       {/* Printed pages have no links to follow: the source address is printed as text. */}
       <p class="reader-print-source">{t('printSource', article.url)}</p>
     </article>
+    </HighlightsContext.Provider>
   );
 }

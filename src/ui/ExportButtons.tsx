@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import { buildEpub } from '../export/epub';
 import { fileNameFor } from '../export/filename';
 import { articleToHtml } from '../export/html';
@@ -6,6 +6,7 @@ import { articleToMarkdown } from '../export/markdown';
 import type { Exportable } from '../export/types';
 import { t } from '../shared/i18n';
 import { downloadFile, MIME } from './download';
+import { HighlightsContext } from './highlights/context';
 
 type Format = 'markdown' | 'html' | 'epub';
 
@@ -25,7 +26,9 @@ const FORMATS: { format: Format; label: string }[] = [
 /** "Export as Markdown / HTML / EPUB" for the article on screen (live or saved). */
 export function ExportButtons({ article }: { article: Exportable }) {
   const [error, setError] = useState<string | null>(null);
-  const run = (format: Format) => exportArticle(article, format).then(() => setError(null), (e: unknown) => setError(t('exportFailed', String(e))));
+  // The highlights as they are now, not as they were when the article was loaded.
+  const highlights = useContext(HighlightsContext)?.highlights;
+  const run = (format: Format) => exportArticle(highlights ? { ...article, highlights } : article, format).then(() => setError(null), (e: unknown) => setError(t('exportFailed', String(e))));
   return (
     <span class="export-buttons">
       {FORMATS.map(({ format, label }) => (

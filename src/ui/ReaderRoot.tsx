@@ -8,6 +8,7 @@ import { ReaderContext, type ReaderContextValue } from './settings/context';
 import { applySettings } from './settings/apply';
 import { useReaderSettings } from './settings/useReaderSettings';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { HIGHLIGHT_EVENT } from './highlights/event';
 
 export const SAVE_EVENT = 'lectern:save';
 
@@ -42,6 +43,7 @@ export function ReaderRoot({ children, onClose, onSave }: ReaderRootProps) {
       onSave?.();
     }
     else if (action === 'listen') listenToggle.current?.();
+    else if (action === 'highlight') window.dispatchEvent(new CustomEvent(HIGHLIGHT_EVENT));
     else if (action === 'help') setHelpOpen(true);
     else if (action === 'close') onClose();
   });

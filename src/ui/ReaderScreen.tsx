@@ -6,7 +6,7 @@ import { ExportButtons } from './ExportButtons';
 import { Loading, NoArticle } from './NoArticle';
 
 /** Loading → article or a message; moves focus to the article title when it appears (keyboard and screen readers start there). */
-export function ReaderScreen({ result, toolbar }: { result: ExtractionResult | null; toolbar?: ComponentChildren }) {
+export function ReaderScreen({ result, toolbar, tabId }: { result: ExtractionResult | null; toolbar?: ComponentChildren; tabId?: number }) {
   useEffect(() => {
     if (result?.ok) document.getElementById('reader-title')?.focus({ preventScroll: true });
     if (result?.ok) document.title = result.article.title;
@@ -14,5 +14,6 @@ export function ReaderScreen({ result, toolbar }: { result: ExtractionResult | n
   if (!result) return <Loading />;
   if (!result.ok) return <NoArticle reason={result.reason} detail={result.detail} />;
   const tools = <div class="reader-tools">{toolbar}<ExportButtons article={result.article} /></div>;
-  return <ArticleView article={result.article} toolbar={tools} />;
+  // Highlighting a page not in the library yet saves it first, through its tab.
+  return <ArticleView article={result.article} toolbar={tools} highlights={{ article: result.article, savedId: null, highlights: [], tabId }} />;
 }

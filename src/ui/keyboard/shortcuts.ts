@@ -4,7 +4,7 @@
  */
 export type ReaderAction =
   | 'scrollDown' | 'scrollUp' | 'pageDown' | 'pageUp'
-  | 'bigger' | 'smaller' | 'theme' | 'save' | 'listen' | 'close' | 'help';
+  | 'bigger' | 'smaller' | 'theme' | 'save' | 'listen' | 'highlight' | 'close' | 'help';
 
 /** What the help dialog lists: keys as shown to the user, and the message key of what they do. */
 export const SHORTCUT_LIST: ReadonlyArray<{ keys: string[]; label: string }> = [
@@ -17,6 +17,7 @@ export const SHORTCUT_LIST: ReadonlyArray<{ keys: string[]; label: string }> = [
   { keys: ['t'], label: 'shortcut_theme' },
   { keys: ['s'], label: 'shortcut_save' },
   { keys: ['l'], label: 'shortcut_listen' },
+  { keys: ['h'], label: 'shortcut_highlight' },
   { keys: ['Esc'], label: 'shortcut_close' },
   { keys: ['?'], label: 'shortcut_help' },
 ];
@@ -24,7 +25,7 @@ export const SHORTCUT_LIST: ReadonlyArray<{ keys: string[]; label: string }> = [
 const KEYS: Record<string, ReaderAction> = {
   j: 'scrollDown', ArrowDown: 'scrollDown', k: 'scrollUp', ArrowUp: 'scrollUp',
   '+': 'bigger', '=': 'bigger', '-': 'smaller', _: 'smaller',
-  t: 'theme', s: 'save', l: 'listen', Escape: 'close', '?': 'help',
+  t: 'theme', s: 'save', l: 'listen', h: 'highlight', Escape: 'close', '?': 'help',
 };
 
 /** True when the key belongs to what the user is typing into, or to a control that uses it itself. */
