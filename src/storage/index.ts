@@ -15,6 +15,7 @@ export { newestFirst, readArticle, readArticles, readIndex } from './read';
 export { restoreArticles } from './restore';
 export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage } from './images';
+export { onWebImagePolicyChanged, readWebImagePolicy, setWebImagePolicy } from './web-images';
 export { repairIndex } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './write-error';
