@@ -45,7 +45,9 @@ function onlyImage(noscript: Element, doc: Document): Element | null {
   }
   const images = holder?.getElementsByTagName('img');
   const image = images?.length === 1 ? images.item(0) : null;
-  return image ? doc.adoptNode(image) : null;
+  // Only a copy parsed from text moves into the page; an element of the page stays in its <noscript>
+  // until it replaces a placeholder (before a real image, Readability reads it from there).
+  return image && image.ownerDocument !== doc ? doc.adoptNode(image) : image;
 }
 
 /**

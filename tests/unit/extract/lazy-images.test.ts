@@ -31,6 +31,12 @@ describe('resolveLazyImages', () => {
     expect(doc.querySelector('noscript')).toBeNull();
   });
 
+  it('leaves a <noscript> image where it is when the image before it is real (Readability reads it there)', () => {
+    const doc = pageDocument('<figure><img src="/small.jpg" class="lazy"><noscript><img src="/full.jpg"></noscript></figure>');
+    resolveLazyImages(doc);
+    expect(doc.querySelector('noscript img')?.getAttribute('src')).toBe('/full.jpg');
+  });
+
   it('reads a <noscript> copy that a browser keeps as text (scripting on)', () => {
     const doc = pageDocument(`<figure><img src="${PIXEL}"><noscript></noscript></figure>`);
     // With scripting on, a browser parses <noscript> content as raw text, not elements.
