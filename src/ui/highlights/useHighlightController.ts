@@ -5,8 +5,8 @@ import type { Article } from '../../shared/article';
 import type { Highlight, HighlightColor, TextPosition, TextQuote } from '../../shared/highlight';
 import { t } from '../../shared/i18n';
 import { sendMessage } from '../../shared/messages';
-import { readArticle, urlKey } from '../../storage';
-import { articleIdFor } from '../../storage/canonical';
+import { readArticle } from '../../storage';
+import { articleIdFor, urlKey } from '../../storage/canonical';
 import type { HighlightChanges } from '../../storage/highlights';
 import { decorateMark } from './mark-look';
 
