@@ -10,5 +10,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!approx-string-match/)'],
   // The browser is faked once, in one place: every import of the polyfill gets the honest fake.
   moduleNameMapper: { '^webextension-polyfill$': '<rootDir>/tests/helpers/fake-browser.ts' },
+  // A time limit is a hang detector, not a speed test (speed is measured in benchmarks): these machines
+  // are shared 2-core hosts where a component test that takes 0.3 s alone can take 6 s under load.
+  testTimeout: 30_000,
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/setup.ts'],
 };
