@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { extractFromHtml } from '../import/extract-html';
+import { extractFromHtml } from '../import/html-to-article';
 import type { ExtractionResult } from '../shared/article';
 import type { OffscreenRequest } from '../shared/offscreen-messages';
 

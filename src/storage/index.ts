@@ -4,7 +4,7 @@ export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, parseIndex, readArticle, readArticles, readIndex, readIndexHead } from './read';
 export { restoreArticles, type RestoreOutcome } from './restore';
-export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
+export { onJobRecordChanged, readJobRecord, updateJobRecord } from './job-store';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage, type ImageData } from './images';
 export { repairIndex, type RepairReport } from './repair';
 export { storageUsage } from './usage';

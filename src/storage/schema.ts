@@ -1,4 +1,5 @@
 import type { Article } from '../shared/article';
+import type { Highlight } from '../shared/highlight';
 
 /** What the library adds to an extracted article. Times are epoch milliseconds. */
 export interface LibraryFields {
@@ -13,6 +14,8 @@ export interface LibraryFields {
   tags: string[];
   /** Reading position, 0 (top) to 1 (end). */
   progress: number;
+  /** The reader's highlights, kept in the record (docs/storage.md). */
+  highlights?: Highlight[];
 }
 
 /** One `article:<id>` record: the full article plus its library fields. */

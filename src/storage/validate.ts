@@ -17,7 +17,8 @@ export function isSavedArticle(v: unknown): v is SavedArticle {
     && isStrOrNull(v.excerpt) && isStrOrNull(v.leadImage) && (v.dir === null || v.dir === 'ltr' || v.dir === 'rtl')
     && isNum(v.wordCount) && isNum(v.readingMinutes) && isNum(v.savedAt) && isNum(v.updatedAt)
     && (v.readAt === null || isNum(v.readAt)) && isBool(v.archived) && isBool(v.favorite) && isTags(v.tags)
-    && isNum(v.progress) && v.progress >= 0 && v.progress <= 1;
+    && isNum(v.progress) && v.progress >= 0 && v.progress <= 1
+    && (v.highlights === undefined || (Array.isArray(v.highlights) && v.highlights.every(isObj)));
 }
 
 export function isIndexEntry(v: unknown): v is IndexEntry {

@@ -1,9 +1,8 @@
 /** @jest-environment node */
 import { planImport } from '../../../src/import/plan-import';
 import { recordFromImport } from '../../../src/import/to-record';
-import { parsePocketCsv } from '../../../src/import/pocket';
 import type { Article } from '../../../src/shared/article';
-import { fixture } from './fixture';
+import { readFixture } from './fixture';
 
 const article: Article = {
   url: 'https://news.example/2024/river-path.html', title: 'Page title', byline: 'Ana', siteName: 'News', lang: 'en', dir: 'ltr',
@@ -26,7 +25,7 @@ describe('recordFromImport', () => {
 
 describe('planImport', () => {
   it('queues only articles not in the library yet, so importing twice adds nothing', () => {
-    const { items } = parsePocketCsv(fixture('pocket.csv'));
+    const { items } = readFixture('pocket/pocket.csv');
     const first = planImport([], items);
     expect(first.queue).toHaveLength(items.length);
     const library = first.queue.map((item, i) => ({ id: `id${i}`, url: item.url }));

@@ -4,9 +4,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import fake, { asSender } from '../../helpers/fake-browser';
+import fake, { asSender, grantedOrigins } from '../../helpers/fake-browser';
 import { paragraphs } from '../../helpers/dom';
-import { createJob, jobProgress, type ImportJob } from '../../../src/import/job';
+import { createJob, jobProgress, markDone, type ImportJob } from '../../../src/import/job';
+import { readImportJob, updateImportJob } from '../../../src/import/stored-job';
 import type { ImportItem } from '../../../src/import/types';
 import { sendMessage } from '../../../src/shared/messages';
 import * as storage from '../../../src/storage';
@@ -19,18 +20,32 @@ Object.assign(globalThis, { DOMParser: window.DOMParser });
 import '../../../src/background/background';
 
 const pages = new Map<string, string>();
+/** Redirects by path: 302 to the given URL. */
+const redirects = new Map<string, string>();
+/** Requests per path, to see what was fetched and how often. */
+const hits = new Map<string, number>();
 const page = (title: string) => `<html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs(6)}<p><a href="more.html">More</a></p></article></body></html>`;
 let server: http.Server;
 let origin = '';
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    const body = pages.get((req.url ?? '').split('?')[0]);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const target = redirects.get(path);
+    if (target) {
+      res.writeHead(302, { location: target });
+      res.end();
+      return;
+    }
+    const body = pages.get(path);
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // This loopback server stands in for the web: the one origin a test may fetch (like the e2e build's).
+  (globalThis as { LECTERN_TEST_FETCH_ORIGINS?: string[] }).LECTERN_TEST_FETCH_ORIGINS = [origin];
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
@@ -38,6 +53,9 @@ beforeEach(async () => {
   await storage.whenWritten();
   fake.storage.local.data.clear();
   pages.clear();
+  redirects.clear();
+  hits.clear();
+  fake.storage.local.quotaBytes = 10 * 1024 * 1024;
   for (const n of [1, 2]) pages.set(`/a/${n}.html`, page(`Imported story ${n}`));
 });
 
@@ -51,7 +69,7 @@ const items = (): ImportItem[] => [
 async function settled(): Promise<ImportJob> {
   for (let i = 0; i < 500; i++) {
     await storage.whenWritten();
-    const job = await storage.readImportJob();
+    const job = await readImportJob();
     if (job && job.state !== 'running') return job;
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -84,10 +102,88 @@ describe('the import job in the background', () => {
   });
 
   it('goes on after the browser restarts, from the job stored in the previous session', async () => {
-    await storage.updateImportJob(() => createJob('earlier', 'pocket', items().slice(0, 2)));
+    await updateImportJob(() => createJob('earlier', 'pocket', items().slice(0, 2)));
     fake.runtime.onStartup.emit();
     const job = await settled();
     expect(jobProgress(job)).toMatchObject({ done: 2, pending: 0 });
+  });
+
+  it('resumes a half-done job after a restart: only the items still pending are fetched', async () => {
+    const list = items().slice(0, 2);
+    await updateImportJob(() => markDone(createJob('earlier', 'pocket', list), 0, 'aaaaaaaaaaaaaaaaaaaa'));
+    fake.runtime.onStartup.emit();
+    const job = await settled();
+    expect(jobProgress(job)).toMatchObject({ done: 2, pending: 0 });
+    expect(hits.get('/a/1.html')).toBeUndefined();
+    expect(hits.get('/a/2.html')).toBe(1);
+  });
+
+  it('keeps the user’s tags, favourite, read state and position when a link redirects onto a saved article', async () => {
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
+    const first = await settled();
+    const id = first.items[0]!.articleId!;
+    await storage.updateArticle(id, { tags: ['mine'], favorite: true, read: true, progress: 0.6 });
+    const before = (await storage.readArticle(id))!;
+    await sendMessage('changeImport', { action: 'clear' });
+    redirects.set('/short/x', `${origin}/a/1.html`);
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/short/x`, tags: ['imported'], archived: true }] });
+    const job = await settled();
+    expect(job.items[0]).toMatchObject({ status: 'done', articleId: id });
+    const after = (await storage.readArticle(id))!;
+    expect(after).toMatchObject({ tags: ['mine', 'imported'], favorite: true, readAt: before.readAt, progress: 0.6, archived: false, savedAt: before.savedAt });
+    expect((await storage.readIndex()).entries).toHaveLength(1);
+  });
+
+  it('refuses a redirect to a host off the public web, before asking it anything', async () => {
+    const other = http.createServer((_req, res) => res.end('secret router page'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    let otherHits = 0;
+    other.on('request', () => otherHits++);
+    try {
+      redirects.set('/to-private', `http://127.0.0.1:${(other.address() as AddressInfo).port}/admin`);
+      redirects.set('/to-metadata', 'http://169.254.169.254/latest/meta-data/');
+      await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/to-private`, tags: [] }, { url: `${origin}/to-metadata`, tags: [] }] });
+      const job = await settled();
+      expect(job.items.map((i) => i.reason)).toEqual(['refused: 127.0.0.1 is not a public web address', 'refused: 169.254.169.254 is not a public web address']);
+      expect(otherHits).toBe(0);
+      expect((await storage.readIndex()).entries).toHaveLength(0);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
+  it('pauses with a message when storage is full, fetching the page once, and goes on when resumed', async () => {
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
+    // Room for the empty index and the job's note that it paused, none for the article.
+    fake.storage.local.quotaBytes = (await fake.storage.local.getBytesInUse(null)) + 1000;
+    const job = await settled();
+    expect(job.state).toBe('paused');
+    expect(job.pausedReason).toMatch(/^Storage is full \(QUOTA_BYTES quota exceeded\)/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hits.get('/a/1.html')).toBe(1);
+    fake.storage.local.quotaBytes = 10 * 1024 * 1024;
+    await sendMessage('changeImport', { action: 'retry' });
+    expect(jobProgress(await settled())).toMatchObject({ done: 1, pending: 0 });
+  });
+
+  it('does not loop when even the pause cannot be written', async () => {
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
+    fake.storage.local.quotaBytes = await fake.storage.local.getBytesInUse(null);
+    await new Promise((r) => setTimeout(r, 300));
+    await storage.whenWritten();
+    expect(hits.get('/a/1.html')).toBe(1);
+    expect((await readImportJob())?.items[0]?.status).toBe('pending');
+    fake.storage.local.quotaBytes = 10 * 1024 * 1024;
+    await sendMessage('changeImport', { action: 'retry' });
+    expect(jobProgress(await settled())).toMatchObject({ done: 1 });
+  });
+
+  it('gives back the host access asked for at Import when the job ends', async () => {
+    grantedOrigins.add('http://*/*');
+    grantedOrigins.add('https://*/*');
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
+    await settled();
+    expect([...grantedOrigins]).toEqual([]);
   });
 
   it('stops when cancelled, leaving the rest pending until resumed', async () => {
