@@ -41,7 +41,7 @@ export async function fetchPage(url: string, timeoutMs = FETCH_TIMEOUT_MS): Prom
  * Follow redirects one hop at a time (`redirect: 'manual'`), checking each target before it is asked.
  * Browsers hide a manual redirect's Location from extension code (an `opaqueredirect` response), so
  * there the browser follows the rest of the chain, and the final address is checked before the body
- * is read; the import job also blocks non-public hosts for its requests while it runs (host-guard).
+ * is read.
  */
 async function follow(start: string, signal: AbortSignal): Promise<Response> {
   let url = start;

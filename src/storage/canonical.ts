@@ -17,6 +17,8 @@ const isTracking = (name: string) => {
 /**
  * The key that identifies an article: the canonical URL (when the page declared one) without tracking
  * parameters, the fragment, a default port or `www.`; remaining parameters sorted. Not a URL to open.
+ * A route fragment (`#!…`, `#/…`) stays: on single-page sites (Google Groups, old Twitter) it is the
+ * page, and two threads must not become one article. src/import/url-key.ts keys imports with this too.
  */
 export function urlKey(url: string, canonicalUrl?: string | null): string {
   let parsed: URL;
@@ -25,7 +27,7 @@ export function urlKey(url: string, canonicalUrl?: string | null): string {
   } catch {
     return url;
   }
-  parsed.hash = '';
+  if (!/^#(!|\/)/.test(parsed.hash)) parsed.hash = '';
   parsed.hostname = parsed.hostname.replace(/^www\./, '');
   const kept = [...parsed.searchParams].filter(([name]) => !isTracking(name));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
