@@ -118,7 +118,7 @@ async function writeExtension(browserName, { e2e = false } = {}) {
 /** The extraction pipeline for Node (benchmarks, the `extract` command): same code, jsdom for the DOM. */
 async function writeNodeModule() {
   await build({
-    entryPoints: { extract: 'src/node/extract.ts' },
+    entryPoints: { extract: 'src/node/extract.ts', import: 'src/node/import.ts' },
     outdir: path.join(root, 'dist/node'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

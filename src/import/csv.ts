@@ -23,54 +23,37 @@ export interface CsvTable {
 export function parseCsv(text: string): CsvTable {
   checkSize(text.length);
   const body = text.replace(/^\uFEFF/, '');
-  const rows: { cells: string[]; line: number }[] = [];
-  const lines = new LineCounter(body);
-  let header: string[] | null = null;
-  let tooMany = false;
-  // One pass with `step`: papaparse gives each row's end (cursor), from which its first line follows.
+  // One pass of papaparse's fast path (no per-row callback); the delimiter comes from the header line.
   // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
-  const parser = Papa.parse<string[]>(body, {
-    skipEmptyLines: 'greedy',
-    step: (result, handle) => {
-      const line = lines.startOf(result.meta.cursor);
-      if (!header) header = result.data;
-      else if (rows.length >= LIMITS.maxItems) {
-        tooMany = true;
-        handle.abort();
-      } else rows.push({ cells: result.data, line });
-    },
-  });
-  void parser;
-  if (tooMany) throw new ImportError('importTooManyRows', LIMITS.maxItems);
-  const columns = (header ?? [] as string[]).map((name) => String(name).trim().toLowerCase());
-  return {
-    columns,
-    rows: rows.map(({ cells, line }) => {
-      const values: Record<string, string> = {};
-      columns.forEach((name, c) => (values[name] = String(cells[c] ?? '')));
-      return { line, values };
-    }),
-  };
+  const { data } = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), preview: LIMITS.maxItems + 2 });
+  const rows: CsvRow[] = [];
+  let columns: string[] | null = null;
+  let line = 1;
+  for (const cells of data) {
+    const start = line;
+    // A row takes one line plus one for every line break inside its quoted cells; blank lines count too.
+    for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
+    line++;
+    if (cells.every((cell) => !cell.trim())) continue;
+    if (!columns) columns = cells.map((name) => String(name).trim().toLowerCase());
+    else if (rows.length >= LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
+    else rows.push({ line: start, values: valuesOf(columns, cells) });
+  }
+  return { columns: columns ?? [], rows };
 }
 
-/**
- * The line each row starts on, from the end of the previous row: rows arrive in order, so line
- * breaks are counted once over the whole file (blank lines that papaparse skipped included).
- */
-class LineCounter {
-  private pos = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
+function valuesOf(columns: string[], cells: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  columns.forEach((name, c) => (values[name] = cells[c] ?? ''));
+  return values;
+}
 
-  /** The first line of the row that ends at `cursor`. */
-  startOf(cursor: number): number {
-    // Skip the break that ended the previous row and any blank lines before this one.
-    while (this.pos < cursor && /[\r\n\s]/.test(this.text[this.pos] ?? '')) if (this.text[this.pos++] === '\n') this.line++;
-    const start = this.line;
-    for (let next = this.text.indexOf('\n', this.pos); next !== -1 && next < cursor; next = this.text.indexOf('\n', next + 1)) this.line++;
-    this.pos = cursor;
-    return start;
-  }
+/** Comma, semicolon or tab: whichever the header line has most of (spreadsheets in some locales use `;`). */
+function delimiterOf(text: string): string {
+  const end = text.indexOf('\n');
+  const header = end === -1 ? text : text.slice(0, end);
+  const count = (d: string) => header.split(d).length;
+  return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
 /** Whether `columns` holds every one of `names`. */

@@ -1,9 +1,8 @@
 import browser from 'webextension-polyfill';
 import { parseImportFile, type ImportFormat } from '../import/formats';
 import { IMPORT_HOST_ORIGINS } from '../import/host-access';
-import { extractFromHtml } from '../import/html-to-article';
 import { planImport, type ImportPlan } from '../import/plan-import';
-import { escapeHtml } from '../import/plain-html';
+import { articleFromSaved } from '../import/saved-content';
 import { storedFromImport } from '../import/to-record';
 import type { ImportItem, ImportProblem } from '../import/types';
 import { sendMessage } from '../shared/messages';
@@ -20,20 +19,15 @@ export async function readImportFile(file: File): Promise<ParsedImport> {
   return { format, plan, errors };
 }
 
-/** An item that came with its content, through the same extraction as a fetched page. */
+/** An item that came with its content, through the same extraction as a fetched page (articleFromSaved). */
 async function articleFromContent(item: ImportItem): Promise<SavedArticle | string> {
-  const content = item.article!.content;
-  const title = item.title ?? item.article?.title ?? '';
-  const html = `<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><article>${content}</article></body></html>`;
-  const result = extractFromHtml(html, item.url);
-  if (!result.ok) return result.reason;
-  return storedFromImport(item, { ...result.article, ...pickKnown(item) });
+  if (!item.article) return 'no content';
+  try {
+    return await storedFromImport(item, articleFromSaved({ ...item, article: item.article }));
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
-
-/** What the source knew better than extraction (its own byline, site, dates). */
-const pickKnown = (item: ImportItem) => Object.fromEntries(
-  Object.entries(item.article ?? {}).filter(([k, v]) => ['byline', 'siteName', 'publishedTime', 'lang', 'leadImage'].includes(k) && v),
-);
 
 /** Articles per restore message: bounded, so a large export never becomes one huge message. */
 const BATCH = 50;
