@@ -61,6 +61,11 @@ const FONT_FILES = ['400-normal', '700-normal', '400-italic'].map((w) => `files/
 // Lectern collects nothing: declared so Firefox shows it at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
 const GECKO = { id: 'lectern@lectern.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * The one loopback origin an e2e build's import may fetch (imports refuse non-public hosts): the e2e
+ * specs serve import pages there (tests/e2e/fixtures.mjs IMPORT_ORIGIN). Release builds allow none.
+ */
+const E2E_FETCH_ORIGINS = ['http://127.0.0.1:47631'];
 
 /** The one manifest, patched for a browser in code. */
 function manifestFor(base, browserName, { e2e }) {
@@ -77,7 +82,7 @@ function manifestFor(base, browserName, { e2e }) {
   return manifest;
 }
 
-async function bundleExtension(outdir, minify) {
+async function bundleExtension(outdir, minify, e2e) {
   const common = {
     outdir,
     bundle: true,
@@ -89,7 +94,10 @@ async function bundleExtension(outdir, minify) {
     legalComments: 'linked',
     logLevel: 'warning',
     external: ['/fonts/*'], // copied as files, addressed from the extension's root
-    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
+    define: {
+      'process.env.NODE_ENV': minify ? '"production"' : '"development"',
+      LECTERN_TEST_FETCH_ORIGINS: JSON.stringify(e2e ? E2E_FETCH_ORIGINS : []),
+    },
   };
   await build({ ...common, entryPoints: ENTRY_POINTS, format: 'iife' });
   await build({ ...common, entryPoints: SPLIT_ENTRY_POINTS, format: 'esm', splitting: true, chunkNames: 'popup/chunks/[name]-[hash]' });
@@ -105,7 +113,7 @@ async function writeExtension(browserName, { e2e = false } = {}) {
   const outdir = path.join(root, 'dist', e2e ? `${browserName}-e2e` : browserName);
   await rm(outdir, { recursive: true, force: true });
   // Benchmarks measure what users run: `--e2e --minify` gives e2e host access with the release bundle.
-  await bundleExtension(outdir, !e2e || args.has('--minify'));
+  await bundleExtension(outdir, !e2e || args.has('--minify'), e2e);
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
   for (const page of PAGES) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page));

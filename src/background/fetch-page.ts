@@ -40,8 +40,9 @@ export async function fetchPage(url: string, timeoutMs = FETCH_TIMEOUT_MS): Prom
 /**
  * Follow redirects one hop at a time (`redirect: 'manual'`), checking each target before it is asked.
  * Browsers hide a manual redirect's Location from extension code (an `opaqueredirect` response), so
- * there the browser follows the rest of the chain, and the final address is checked before the body
- * is read.
+ * there the browser follows the rest of the chain: the import's host guard (host-guard.ts) blocks a
+ * non-public hop where the browser applies it (Firefox; Chromium does not apply an extension's rules to
+ * its own service worker's requests), and the final address is checked before the body is read.
  */
 async function follow(start: string, signal: AbortSignal): Promise<Response> {
   let url = start;
@@ -50,7 +51,11 @@ async function follow(start: string, signal: AbortSignal): Promise<Response> {
     // credentials: 'omit': an import must not act as the user on the site (no cookies, no logged-in pages).
     const response = await fetch(url, { signal, credentials: 'omit', redirect: 'manual' });
     if (response.type === 'opaqueredirect') {
-      const followed = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' });
+      const followed = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' }).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        // The host guard (host-guard.ts) fails a hop to a non-public host as a network error.
+        throw new FetchError(`could not load the page: it redirects to an address off the public web, or the site did not answer (${error instanceof Error ? error.message : String(error)})`);
+      });
       refuseUnlessPublic(followed.url || url);
       return followed;
     }

@@ -14,6 +14,7 @@ import { recordKeys } from '../import/url-key';
 import * as storage from '../storage';
 import { extractHtml } from './extract-html';
 import { fetchPage } from './fetch-page';
+import { guardImportFetches } from './host-guard';
 import { keepImages } from './offline-images';
 
 /** Pages fetched at once: enough to overlap network waits, few enough not to hammer one site. */
@@ -79,15 +80,25 @@ async function runItem(jobId: string, index: number, item: ImportItem): Promise<
   }
 }
 
-/** The all-sites access asked for at Import is given back when the job ends (a new import asks again). */
+/**
+ * The all-sites access asked for at Import is given back when the job ends (a new import asks again).
+ * Only when it was granted: Chrome's remove() also withdraws hosts the manifest requires that the
+ * patterns cover (a build with required hosts would lose them).
+ */
 async function releaseHostAccess(): Promise<void> {
-  await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS }).catch((error: unknown) => console.error('Lectern: could not give back host access', error));
+  await guardImportFetches(false);
+  try {
+    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS })) await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
+  } catch (error) {
+    console.error('Lectern: could not give back host access', error);
+  }
 }
 
 /** Start as many pending items as the concurrency allows, from the stored job. */
 export async function pumpImport(): Promise<void> {
   const job = await readImportJob();
   if (!job || job.state !== 'running' || stalled.has(job.id)) return;
+  await guardImportFetches(true);
   for (let index = 0; index < job.items.length && inFlight.size < CONCURRENCY; index++) {
     const key = `${job.id}:${index}`;
     const entry = job.items[index];

@@ -13,7 +13,7 @@ export interface CsvRow {
   values: Record<string, string>;
 }
 
-export interface CsvTable {
+interface CsvTable {
   /** Header names, lower-cased and trimmed. */
   columns: string[];
   rows: CsvRow[];

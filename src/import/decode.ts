@@ -4,9 +4,9 @@
  * which a spreadsheet on Windows writes when it re-saves a CSV. UTF-8 is tried strictly first: any
  * file that decodes as UTF-8 is UTF-8 (Windows-1252 accents are never valid UTF-8 sequences).
  */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export function detectEncoding(bytes: Uint8Array): TextEncoding {
+function detectEncoding(bytes: Uint8Array): TextEncoding {
   const [a, b, c] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
   if (a === 0xff && b === 0xfe) return 'utf-16le';

@@ -27,11 +27,9 @@ import type { ImportResult } from './types';
 import { looksLikeZip, zipNames } from './unzip';
 import { parseWallabag } from './wallabag';
 
-export const IMPORT_FORMATS = [
-  'pocket', 'instapaper', 'omnivore', 'readwise', 'raindrop', 'wallabag', 'karakeep', 'pinboard', 'matter', 'linkwarden',
-  'bookmarks', 'chrome', 'firefox', 'lectern',
-] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportFormat =
+  | 'pocket' | 'instapaper' | 'omnivore' | 'readwise' | 'raindrop' | 'wallabag' | 'karakeep' | 'pinboard' | 'matter'
+  | 'linkwarden' | 'bookmarks' | 'chrome' | 'firefox' | 'lectern';
 
 export interface ReadOptions {
   /** Readwise Reader: import the RSS feed items too (skipped by default: the user never saved them). */

@@ -10,7 +10,7 @@ import { markdownAsHtml } from './plain-html';
 import type { ImportedArticle, ImportedHighlight } from './types';
 
 /** What the zip holds besides the metadata, by slug. */
-export interface OmnivoreExtras {
+interface OmnivoreExtras {
   content: Map<string, { html: string } | { markdown: string }>;
   highlights: Map<string, ImportedHighlight[]>;
 }

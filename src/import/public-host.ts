@@ -28,7 +28,7 @@ const PRIVATE_V4: [number[], number][] = [
   [[224], 4], [[240], 4],
 ];
 
-export type HostVerdict = { ok: true } | { ok: false; reason: string };
+type HostVerdict = { ok: true } | { ok: false; reason: string };
 
 /** Whether `url` is an http(s) URL on a public host (or on an origin a test build allows). */
 export function checkPublicUrl(url: string): HostVerdict {
@@ -43,7 +43,7 @@ export function checkPublicUrl(url: string): HostVerdict {
   return isPublicHost(parsed.hostname) ? { ok: true } : { ok: false, reason: `${parsed.hostname} is not a public web address` };
 }
 
-export function isPublicHost(hostname: string): boolean {
+function isPublicHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   if (host.startsWith('[')) return isPublicV6(host.slice(1, -1));
   const v4 = parseV4(host);

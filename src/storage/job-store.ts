@@ -6,7 +6,7 @@
 import { getItems, onStorageChanged, removeItems, setItems } from './area';
 import { serialized } from './queue';
 
-export const JOB_KEY = 'importJob';
+const JOB_KEY = 'importJob';
 
 /** The stored value as it is (undefined when there is none): check it before use. */
 export async function readJobRecord(): Promise<unknown> {

@@ -26,12 +26,30 @@ const redirects = new Map<string, string>();
 const hits = new Map<string, number>();
 const page = (title: string) => `<html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs(6)}<p><a href="more.html">More</a></p></article></body></html>`;
 let server: http.Server;
+/** Bytes the endless page got to send before the reader hung up. */
+let endlessSent = 0;
+/** A page that never ends (no content-length): only a reader that stops at its limit gets past it. */
+function endless(res: http.ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/html' });
+  const chunk = Buffer.alloc(64 * 1024, '<p>more</p>');
+  let open = true;
+  res.on('close', () => (open = false));
+  const pump = () => {
+    while (open && endlessSent < 200 * 1024 * 1024) {
+      endlessSent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    res.end();
+  };
+  pump();
+}
 let origin = '';
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === '/endless') return void endless(res);
     const target = redirects.get(path);
     if (target) {
       res.writeHead(302, { location: target });
@@ -176,6 +194,13 @@ describe('the import job in the background', () => {
     fake.storage.local.quotaBytes = 10 * 1024 * 1024;
     await sendMessage('changeImport', { action: 'retry' });
     expect(jobProgress(await settled())).toMatchObject({ done: 1 });
+  });
+
+  it('reads a body as a stream and stops at the limit, whatever the server sends', async () => {
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/endless`, tags: [] }] });
+    const job = await settled();
+    expect(job.items[0]).toMatchObject({ status: 'failed', reason: 'page too large' });
+    expect(endlessSent).toBeLessThan(50 * 1024 * 1024);
   });
 
   it('gives back the host access asked for at Import when the job ends', async () => {
