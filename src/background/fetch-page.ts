@@ -4,11 +4,11 @@
  */
 import { checkPublicUrl } from '../import/public-host';
 
-export const FETCH_TIMEOUT_MS = 30_000;
-export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 30_000;
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 10;
 
-export class FetchError extends Error {}
+class FetchError extends Error {}
 
 function refuseUnlessPublic(url: string): void {
   const verdict = checkPublicUrl(url);

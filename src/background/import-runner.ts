@@ -18,7 +18,7 @@ import { guardImportFetches } from './host-guard';
 import { keepImages } from './offline-images';
 
 /** Pages fetched at once: enough to overlap network waits, few enough not to hammer one site. */
-export const CONCURRENCY = 2;
+const CONCURRENCY = 2;
 
 type StepResult = { ok: true; articleId: string } | { ok: false; reason: string; storageFull?: boolean };
 

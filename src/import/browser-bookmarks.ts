@@ -27,7 +27,7 @@ export function parseChromeBookmarks(roots: Obj): ImportResult {
       collector.add({ url: checked.url, title: cleanTitle(node.name), tags: cleanTags(folders), savedAt: fromEpochMs(Number.isFinite(us) && us > 0 ? (us - WINDOWS_EPOCH_US) / 1000 : NaN) }, where);
       return;
     }
-    const inner = depth === 0 ? folders : [...folders, String(node.name ?? '')];
+    const inner = depth === 0 ? folders : [...folders, typeof node.name === 'string' ? node.name : ''];
     if (Array.isArray(node.children)) for (const child of node.children) visit(child, inner, depth + 1);
   };
   for (const root of Object.values(roots)) visit(root, [], 0);
@@ -57,7 +57,7 @@ export function parseFirefoxBookmarks(tree: Obj): ImportResult {
       return;
     }
     // The places root and the browser's own folders (menu, toolbar, other, mobile) carry a `root` name.
-    const inner = typeof node.root === 'string' ? folders : [...folders, String(node.title ?? '')];
+    const inner = typeof node.root === 'string' ? folders : [...folders, typeof node.title === 'string' ? node.title : ''];
     if (Array.isArray(node.children)) for (const child of node.children) visit(child, inner, depth + 1);
   };
   visit(tree, [], 0);
@@ -66,6 +66,6 @@ export function parseFirefoxBookmarks(tree: Obj): ImportResult {
 
 function annotation(node: Obj, name: string): string {
   if (!Array.isArray(node.annos)) return '';
-  const found = node.annos.find((a) => isObject(a) && a.name === name);
+  const found: unknown = (node.annos as unknown[]).find((a) => isObject(a) && a.name === name);
   return isObject(found) && typeof found.value === 'string' ? found.value.trim() : '';
 }

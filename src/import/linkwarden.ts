@@ -27,7 +27,7 @@ export function parseLinkwarden(collections: unknown[]): ImportResult {
         continue;
       }
       const description = typeof link.description === 'string' ? link.description.trim() : '';
-      const tags = Array.isArray(link.tags) ? link.tags.map((t) => (isObject(t) ? t.name : t)) : [];
+      const tags: unknown[] = Array.isArray(link.tags) ? (link.tags as unknown[]).map((t): unknown => (isObject(t) ? t.name : t)) : [];
       collector.add(
         { url: checked.url, title: cleanTitle(link.name), tags: cleanTags([...path, ...tags]), savedAt: fromDateString(link.createdAt), ...(description ? { description } : {}) },
         where,

@@ -21,7 +21,7 @@ export function addOmnivoreRecords(collector: ItemCollector, list: unknown[], ex
   list.forEach((value, i) => {
     const where = file ? { index: offset + i, file } : { index: offset + i };
     if (!isObject(value)) return collector.skip(where, { key: 'importRowNotArticle', subs: [describe(value)] });
-    const state = String(value.state ?? '').toUpperCase();
+    const state = typeof value.state === 'string' ? value.state.toUpperCase() : '';
     if (state === 'DELETED') return collector.skip(where, { key: 'importRowDeleted', subs: [] });
     const checked = checkUrl(value.url);
     if ('key' in checked) return collector.skip(where, checked);

@@ -41,7 +41,7 @@ export function parseReadwiseRows(rows: CsvRow[], { includeFeed = false } = {}):
 }
 
 /** `['a', "b's", 'c']` → the strings, quotes and escapes as Python's repr writes them. */
-export function pythonList(raw: string): string[] {
+function pythonList(raw: string): string[] {
   const out: string[] = [];
   const pattern = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) out.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));

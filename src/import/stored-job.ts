@@ -4,7 +4,7 @@ import type { ImportJob } from './job';
 import { restoreJob } from './job-state';
 
 /** The job in a stored value; null when there is none or it is corrupt (logged, never trusted). */
-export function jobOrNull(value: unknown): ImportJob | null {
+function jobOrNull(value: unknown): ImportJob | null {
   if (value === undefined || value === null) return null;
   try {
     return restoreJob(value);

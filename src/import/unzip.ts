@@ -42,7 +42,7 @@ function walk(bytes: Uint8Array, accept: (name: string) => boolean, onChunk: (na
     failure ??= error;
   }
   if (failure instanceof ImportError) throw failure;
-  if (failure) throw new ImportError('importZipUnreadable', failure instanceof Error ? failure.message : String(failure));
+  if (failure) throw new ImportError('importZipUnreadable', failure instanceof Error ? failure.message : 'unknown error');
 }
 
 /** Entries whose name `accept`s, by name. Throws ImportError for a broken or oversized zip. */

@@ -22,7 +22,7 @@ export function parseWallabag(list: unknown[]): ImportResult {
       {
         url: checked.url,
         title: cleanTitle(value.title),
-        tags: cleanTags(Array.isArray(value.tags) ? value.tags.map((t) => (isObject(t) ? t.label : t)) : []),
+        tags: cleanTags(Array.isArray(value.tags) ? (value.tags as unknown[]).map((t): unknown => (isObject(t) ? t.label : t)) : []),
         savedAt: fromDateString(value.created_at),
         archived: flag(value.is_archived),
         favorite: flag(value.is_starred),

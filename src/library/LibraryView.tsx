@@ -12,7 +12,7 @@ import { useLibrary } from './useLibrary';
 import { useSearch } from './useSearch';
 import { VirtualList } from './VirtualList';
 
-export const ROW_HEIGHT = 132;
+const ROW_HEIGHT = 132;
 
 /** The saved-articles view: search, filters, the virtualized list, and undo after a delete. */
 export function LibraryView({ height = 400, onOpened }: { height?: number; onOpened?: () => void }) {

@@ -51,13 +51,13 @@ export function safeUrl(raw: string, kind: UrlKind, base: URL | null): string | 
 }
 
 /** Splits a srcset into [url, descriptors] candidates (HTML spec's parsing, simplified). */
-export function parseSrcset(srcset: string): Array<[string, string]> {
+function parseSrcset(srcset: string): Array<[string, string]> {
   const candidates: Array<[string, string]> = [];
   let i = 0;
   while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i])) i++;
+    while (i < srcset.length && /[\s,]/.test(srcset.charAt(i))) i++;
     const start = i;
-    while (i < srcset.length && !/\s/.test(srcset[i])) i++;
+    while (i < srcset.length && !/\s/.test(srcset.charAt(i))) i++;
     let url = srcset.slice(start, i);
     if (!url) break;
     let descriptors = '';

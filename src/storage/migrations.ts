@@ -36,8 +36,8 @@ export const migrations: Array<() => Promise<void>> = [
     const { entries } = parseIndex(stored);
     const items = indexItems(entries.sort(newestFirst));
     const raw = typeof stored === 'string' ? safeParse(stored) : stored;
-    const corruptRows = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
-    if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...JSON.parse(items[indexPageKey(0)]), ...corruptRows]);
+    const corruptRows: unknown[] = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
+    if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...(JSON.parse(items[indexPageKey(0)] ?? '[]') as unknown[]), ...corruptRows]);
     await setItems(items);
     await removeItems([INDEX_KEY]);
   },
@@ -59,7 +59,7 @@ const legacyIndexItems = (entries: IndexEntry[]) => ({
 
 export const SCHEMA_VERSION = migrations.length;
 
-export async function storedSchemaVersion(): Promise<number> {
+async function storedSchemaVersion(): Promise<number> {
   const v = (await getItems(SCHEMA_KEY))[SCHEMA_KEY];
   return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0;
 }
@@ -69,7 +69,9 @@ export async function migrate(): Promise<{ from: number; to: number }> {
   const from = await storedSchemaVersion();
   if (from > SCHEMA_VERSION) throw new Error(`Storage schema ${from} is newer than this Lectern (${SCHEMA_VERSION})`);
   for (let v = from; v < SCHEMA_VERSION; v++) {
-    await serialized(migrations[v]);
+    const step = migrations[v];
+    if (!step) throw new Error(`No migration from storage schema ${v}`);
+    await serialized(step);
     await serialized(() => setItems({ [SCHEMA_KEY]: v + 1 }));
   }
   await repairIndex();

@@ -33,7 +33,7 @@ export async function readShard(n: number): Promise<MiniSearch<SearchDoc>> {
 }
 
 /** Add, replace or (with `doc` null) remove one article in its shard. Called inside the write queue. */
-export async function updateShard(id: string, doc: SearchDoc | null): Promise<void> {
+async function updateShard(id: string, doc: SearchDoc | null): Promise<void> {
   const n = shardOf(id);
   const index = await readShard(n);
   if (index.has(id)) index.discard(id);

@@ -42,7 +42,7 @@ describe('backup round trip', () => {
 
   it('replaces a saved copy of the same article under another id, and keeps unrelated records', () => {
     const other = generateLibrary(45).slice(40); // ids 40..44, unrelated articles
-    const sameArticle = { ...library[3], id: 'saved-elsewhere', url: `${library[3].url}&utm_source=feed` };
+    const sameArticle = { ...library[3]!, id: 'saved-elsewhere', url: `${library[3]!.url}&utm_source=feed` };
     const existing = [...other, sameArticle];
     const plan = planRestore(existing, throughFile(library));
     expect(plan.remove).toEqual(['saved-elsewhere']);
@@ -53,16 +53,16 @@ describe('backup round trip', () => {
   });
 
   it('writes a documented envelope', () => {
-    const backup = JSON.parse(backupToJson(createBackup(library.slice(0, 1), new Date('2024-06-01T00:00:00Z'))));
+    const backup = JSON.parse(backupToJson(createBackup(library.slice(0, 1), new Date('2024-06-01T00:00:00Z')))) as Record<string, unknown>;
     expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'articles']);
     expect(backup).toMatchObject({ format: 'lectern-backup', version: 1, exportedAt: '2024-06-01T00:00:00.000Z' });
   });
 
   it('copies records rather than sharing them, and leaves out unknown fields', () => {
-    const record = { ...library[0], extra: 'not ours' } as LibraryRecord;
+    const record = { ...library[0]!, extra: 'not ours' } as LibraryRecord;
     const backup = createBackup([record]);
     expect(backup.articles[0]).not.toHaveProperty('extra');
-    backup.articles[0].tags.push('mutated');
-    expect(record.tags).toEqual(library[0].tags);
+    backup.articles[0]!.tags.push('mutated');
+    expect(record.tags).toEqual(library[0]!.tags);
   });
 });

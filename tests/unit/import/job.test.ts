@@ -1,4 +1,5 @@
 /** @jest-environment node */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
 import {
   cancelJob, createJob, jobFailures, jobProgress, markDone, markFailed, nextPending, pauseJob, retryFailed,
 } from '../../../src/import/job';
@@ -87,9 +88,9 @@ describe('restoreJob', () => {
   it.each([
     ['a bad state', (j: StoredJob) => (j.state = 'exploded'), /state: unknown state/],
     ['an unknown version', (j: StoredJob) => (j.version = 9), /version/],
-    ['a javascript: URL', (j: StoredJob) => (j.items[1].item.url = 'javascript:alert(1)'), /items\[1\]\.item\.url: not a web address/],
-    ['a bad status', (j: StoredJob) => (j.items[2].status = 'weird'), /items\[2\]\.status/],
-    ['tags that are not text', (j: StoredJob) => (j.items[0].item.tags = [1]), /items\[0\]\.item\.tags/],
+    ['a javascript: URL', (j: StoredJob) => (j.items[1]!.item.url = 'javascript:alert(1)'), /items\[1\]\.item\.url: not a web address/],
+    ['a bad status', (j: StoredJob) => (j.items[2]!.status = 'weird'), /items\[2\]\.status/],
+    ['tags that are not text', (j: StoredJob) => (j.items[0]!.item.tags = [1]), /items\[0\]\.item\.tags/],
   ])('rejects a stored job with %s', (_, change, message) => {
     const job = stored();
     change(job);
