@@ -75,6 +75,11 @@ const FONT_FILES = ['400-normal', '700-normal', '400-italic'].map((w) => `files/
 // Lectern collects nothing: declared so Firefox shows it at install (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
 const GECKO = { id: 'lectern@lectern.example', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } };
 const E2E_HOSTS = ['http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * The one loopback origin an e2e build's import may fetch (imports refuse non-public hosts): the e2e
+ * specs serve import pages there (tests/e2e/fixtures.mjs IMPORT_PORT). Release builds allow none.
+ */
+const E2E_FETCH_ORIGINS = ['http://127.0.0.1:47631'];
 
 /** The one manifest, patched for a browser in code. */
 function manifestFor(base, browserName, { e2e }) {
@@ -96,7 +101,7 @@ function manifestFor(base, browserName, { e2e }) {
  * set per browser, so a branch only the other browser runs drops out with everything it imports (Chrome's
  * worker hands extraction to the offscreen document and carries no extractor; see background/extract-html.ts).
  */
-function bundleOptions(browserName, outdir, { minify, dev = false }) {
+function bundleOptions(browserName, outdir, { minify, dev = false, e2e = false }) {
   const common = {
     outdir,
     bundle: true,
@@ -114,6 +119,7 @@ function bundleOptions(browserName, outdir, { minify, dev = false }) {
     define: {
       'process.env.NODE_ENV': minify ? '"production"' : '"development"',
       __FIREFOX__: String(browserName === 'firefox'),
+      LECTERN_TEST_FETCH_ORIGINS: JSON.stringify(e2e ? E2E_FETCH_ORIGINS : []),
     },
   };
   const iife = { ...ENTRY_POINTS, ...(browserName === 'chrome' ? CHROME_ENTRY_POINTS : {}) };
@@ -161,7 +167,7 @@ async function moveSourceMaps(outdir) {
 async function writeExtension(browserName, { e2e = false, minify = !e2e } = {}) {
   const outdir = path.join(root, 'dist', e2e ? `${browserName}-e2e` : browserName);
   await rm(outdir, { recursive: true, force: true });
-  const results = await Promise.all(bundleOptions(browserName, outdir, { minify }).map((options) => build(options)));
+  const results = await Promise.all(bundleOptions(browserName, outdir, { minify, e2e }).map((options) => build(options)));
   if (minify && !e2e) await moveSourceMaps(outdir);
   await writeStaticFiles(browserName, outdir, { e2e });
   return { browserName, outdir, metafiles: results.map((r) => r.metafile) };
@@ -231,7 +237,7 @@ export async function watchExtension(browserName, { onRebuilt = () => {}, log = 
 /** The extraction pipeline for Node (benchmarks, the `extract` command): same code, jsdom for the DOM. */
 async function writeNodeModule() {
   await build({
-    entryPoints: { extract: 'src/node/extract.ts' },
+    entryPoints: { extract: 'src/node/extract.ts', import: 'src/node/import.ts' },
     outdir: path.join(root, 'dist/node'),
     outExtension: { '.js': '.mjs' },
     bundle: true,

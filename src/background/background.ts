@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { migrate } from '../storage';
-import { pumpImport } from './import-job';
+import { pumpImport } from './import-runner';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
 

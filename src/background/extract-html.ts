@@ -53,7 +53,7 @@ async function askOffscreen(request: OffscreenRequest, tries = 20): Promise<Extr
 export async function extractHtml(html: string, url: string): Promise<ExtractionResult> {
   // Written as one condition on the define so that esbuild drops the whole block (and its import) for Chrome.
   if (typeof __FIREFOX__ === 'boolean' ? __FIREFOX__ : !offscreenApi()) {
-    const { extractFromHtml } = await import('../import/extract-html');
+    const { extractFromHtml } = await import('../import/html-to-article');
     return extractFromHtml(html, url);
   }
   const api = offscreenApi();

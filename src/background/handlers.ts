@@ -3,7 +3,7 @@ import type { MessageType, Request, Response } from '../shared/messages';
 import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
-import { changeImport, startImport } from './import-job';
+import { changeImport, startImport } from './import-runner';
 import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;

@@ -51,15 +51,21 @@ const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefin
 const isWebAddress = (v: unknown) => typeof v === 'string' && v.length <= LIMITS.maxUrlLength && /^https?:\/\//i.test(v);
 const isShortText = (v: unknown) => typeof v === 'string' && v.length <= 2000;
 const isIsoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v));
-const IMPORT_ITEM_FIELDS = new Set(['url', 'title', 'tags', 'savedAt', 'archived', 'favorite', 'progress']);
+const IMPORT_ITEM_FIELDS = new Set(['url', 'title', 'tags', 'savedAt', 'archived', 'favorite', 'progress', 'description', 'highlights']);
 
 /** A queued import item: a web address and what the source said about it; no content (that is saved by the page). */
 function isImportItem(v: unknown): v is ImportItem {
   if (!isObject(v) || !Object.keys(v).every((k) => IMPORT_ITEM_FIELDS.has(k))) return false;
   return isWebAddress(v.url) && isOptional(v.title, isShortText) && CHANGE_CHECKS.tags(v.tags) && isOptional(v.savedAt, isIsoDate)
     && isOptional(v.archived, (b) => typeof b === 'boolean') && isOptional(v.favorite, (b) => typeof b === 'boolean')
-    && isOptional(v.progress, CHANGE_CHECKS.progress);
+    && isOptional(v.progress, CHANGE_CHECKS.progress) && isOptional(v.description, isShortText)
+    && isOptional(v.highlights, isImportedHighlights);
 }
+
+/** Highlights carried by a queued item: quotes and notes as text, times as numbers, a bounded number of them. */
+const isImportedHighlights = (v: unknown): boolean => Array.isArray(v) && v.length <= 1000 && v.every((h) =>
+  isObject(h) && Object.keys(h).every((k) => ['quote', 'note', 'createdAt'].includes(k)) && typeof h.quote === 'string' && h.quote.length <= 10_000
+  && isOptional(h.note, (n) => typeof n === 'string' && n.length <= 100_000) && isOptional(h.createdAt, (n) => typeof n === 'number' && Number.isFinite(n)));
 
 export const isStartImport = (d: unknown): d is { source: string; items: ImportItem[] } =>
   isObject(d) && typeof d.source === 'string' && d.source.length <= 40 && Array.isArray(d.items) && d.items.length > 0

@@ -21,10 +21,6 @@ export function strOrNull(o: Obj, field: string, max?: number): string | null {
   return o[field] === null || o[field] === undefined ? null : str(o, field, max);
 }
 
-export function optStr(o: Obj, field: string, max?: number): string | undefined {
-  return o[field] === undefined ? undefined : str(o, field, max);
-}
-
 export function bool(o: Obj, field: string): boolean {
   if (typeof o[field] !== 'boolean') throw new FieldError(field, `expected true or false, got ${describe(o[field])}`);
   return o[field];
@@ -53,7 +49,7 @@ export function webUrl(o: Obj, field: string): string {
   return value;
 }
 
-export function isWebUrl(value: string): boolean {
+function isWebUrl(value: string): boolean {
   try {
     const { protocol } = new URL(value);
     return protocol === 'http:' || protocol === 'https:';

@@ -1,7 +1,10 @@
-/** CSV rows with a header, parsed by papaparse (quotes, embedded newlines and commas handled). */
+/**
+ * A CSV file parsed once, by papaparse (quotes, embedded newlines and commas handled): the header's
+ * column names, and each row with the line it starts on. Formats are told apart by the header, then
+ * read from these rows, so a file is never parsed twice.
+ */
 import Papa from 'papaparse';
 import { checkSize, ImportError, LIMITS } from './limits';
-import type { ImportMessageKey } from './messages';
 
 export interface CsvRow {
   /** 1-based line of the row in the file, for error messages. */
@@ -10,40 +13,48 @@ export interface CsvRow {
   values: Record<string, string>;
 }
 
-/** The rows of `text`; throws ImportError when `required` columns are missing or there are too many rows. */
-export function parseCsv(text: string, required: string[], notThisFormat: ImportMessageKey): CsvRow[] {
-  checkSize(text.length);
-  const body = text.replace(/^\uFEFF/, '');
-  // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
-  const parsed = Papa.parse<string[]>(body, { preview: LIMITS.maxItems + 2, skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
-  const columns = (header ?? []).map((name) => String(name).trim().toLowerCase());
-  const missing = required.filter((name) => !columns.includes(name));
-  if (missing.length) throw new ImportError(notThisFormat, missing.map((m) => `"${m}"`).join(', '));
-  if (rows.length > LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
-  const lines = rowLines(body, parsed.data.length);
-  return rows.map((cells, i) => ({
-    line: lines[i + 1] ?? i + 2, // rowLines counts every row parsed; the fallback assumes one line per row
-    values: Object.fromEntries(columns.map((name, c) => [name, String(cells[c] ?? '')])),
-  }));
+interface CsvTable {
+  /** Header names, lower-cased and trimmed. */
+  columns: string[];
+  rows: CsvRow[];
 }
 
-/**
- * The starting line of each row. papaparse reports no line numbers, and a quoted cell may span
- * lines, so rows are walked one at a time with `step`, counting line breaks up to each cursor.
- */
-function rowLines(text: string, count: number): number[] {
-  const lines: number[] = [];
-  let pos = 0;
+/** The table in `text`; throws ImportError when it has more rows than an import may bring. */
+export function parseCsv(text: string): CsvTable {
+  checkSize(text.length);
+  const body = text.replace(/^\uFEFF/, '');
+  // One pass of papaparse's fast path (no per-row callback); the delimiter comes from the header line.
+  // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
+  const { data } = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), preview: LIMITS.maxItems + 2 });
+  const rows: CsvRow[] = [];
+  let columns: string[] | null = null;
   let line = 1;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: 'greedy',
-    preview: count,
-    step: (result) => {
-      while (pos < text.length && /\s/.test(text.charAt(pos))) if (text[pos++] === '\n') line++; // blank lines skipped
-      lines.push(line);
-      for (; pos < result.meta.cursor; pos++) if (text[pos] === '\n') line++;
-    },
-  });
-  return lines;
+  for (const cells of data) {
+    const start = line;
+    // A row takes one line plus one for every line break inside its quoted cells; blank lines count too.
+    for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
+    line++;
+    if (cells.every((cell) => !cell.trim())) continue;
+    if (!columns) columns = cells.map((name) => String(name).trim().toLowerCase());
+    else if (rows.length >= LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
+    else rows.push({ line: start, values: valuesOf(columns, cells) });
+  }
+  return { columns: columns ?? [], rows };
 }
+
+function valuesOf(columns: string[], cells: string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  columns.forEach((name, c) => (values[name] = cells[c] ?? ''));
+  return values;
+}
+
+/** Comma, semicolon or tab: whichever the header line has most of (spreadsheets in some locales use `;`). */
+function delimiterOf(text: string): string {
+  const end = text.indexOf('\n');
+  const header = end === -1 ? text : text.slice(0, end);
+  const count = (d: string) => header.split(d).length;
+  return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
+}
+
+/** Whether `columns` holds every one of `names`. */
+export const hasColumns = (columns: readonly string[], names: readonly string[]): boolean => names.every((n) => columns.includes(n));

@@ -1,14 +1,17 @@
 /**
- * Instapaper's CSV export: URL,Title,Selection,Folder,Timestamp. Folder is "Unread", "Archive",
- * "Starred", or the name of the user's own folder, which becomes a tag.
+ * Instapaper's CSV export: `URL,Title,Selection,Folder` in older files, `…,Timestamp` and then
+ * `…,Tags` (a JSON list) in newer ones. Folder is "Unread", "Archive", "Starred", or the name of the
+ * user's own folder, which becomes a tag. Selection is the passage the user highlighted when saving.
  */
-import { parseCsv } from './csv';
+import type { CsvRow } from './csv';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
 import type { ImportResult } from './types';
 
-export function parseInstapaperCsv(text: string): ImportResult {
+export const INSTAPAPER_COLUMNS = ['url', 'title', 'selection', 'folder'];
+
+export function parseInstapaperRows(rows: CsvRow[]): ImportResult {
   const collector = new ItemCollector();
-  for (const { line, values } of parseCsv(text, ['url', 'folder'], 'importNotInstapaper')) {
+  for (const { line, values } of rows) {
     const checked = checkUrl(values.url);
     if ('key' in checked) {
       collector.skip({ line }, checked);
@@ -16,6 +19,7 @@ export function parseInstapaperCsv(text: string): ImportResult {
     }
     const folder = (values.folder ?? '').trim();
     const known = ['unread', 'archive', 'starred'].includes(folder.toLowerCase());
+    const selection = (values.selection ?? '').trim();
     collector.add(
       {
         url: checked.url,
@@ -24,6 +28,7 @@ export function parseInstapaperCsv(text: string): ImportResult {
         savedAt: fromUnixSeconds(values.timestamp),
         archived: folder.toLowerCase() === 'archive',
         favorite: folder.toLowerCase() === 'starred',
+        ...(selection ? { highlights: [{ quote: selection }] } : {}),
       },
       { line },
     );

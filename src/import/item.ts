@@ -1,13 +1,15 @@
 /** Shared cleaning of imported fields: every source is untrusted, so each value is checked here. */
 import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
-import { importText, type ImportMessage } from './messages';
+import { checkPublicUrl } from './public-host';
+import { importText, type ImportMessage } from './import-text';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
 import { itemKey } from './url-key';
 
 const MAX_TITLE = 1000;
 const MAX_TAG = 200;
 const MAX_TAGS = 100;
+const MAX_DESCRIPTION = 2000;
 
 /** The URL when it is http(s) and not absurdly long; otherwise the reason it is refused. */
 export function checkUrl(raw: unknown): { url: string } | ImportMessage {
@@ -48,6 +50,12 @@ export function fromUnixSeconds(raw: unknown): string | undefined {
   return plausible(new Date(seconds * 1000));
 }
 
+/** An ISO date from epoch milliseconds (or microseconds, as browsers' bookmark files keep them). */
+export function fromEpochMs(raw: unknown): string | undefined {
+  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,20}\s*$/.test(raw) ? Number(raw) : NaN;
+  return plausible(new Date(ms));
+}
+
 /** An ISO date from a date string `Date` understands, or undefined. */
 export function fromDateString(raw: unknown): string | undefined {
   return typeof raw === 'string' && raw.length < 100 ? plausible(new Date(raw)) : undefined;
@@ -63,12 +71,20 @@ function plausible(date: Date): string | undefined {
  * Collects items: the first of several with the same URL key wins (later ones are reported),
  * and more than LIMITS.maxItems stops the import with a clear error rather than saving a part.
  */
+type Where = Pick<ImportProblem, 'line' | 'index' | 'file'>;
+
 export class ItemCollector {
   readonly items: ImportItem[] = [];
   readonly errors: ImportProblem[] = [];
   private readonly seen = new Map<string, ImportMessage>();
 
-  add(item: ImportItem, where: Pick<ImportProblem, 'line' | 'index'>): void {
+  add(item: ImportItem, where: Where): void {
+    // A link Lectern would fetch must be on the public web: refused here, when the file is read.
+    if (!item.article) {
+      const verdict = checkPublicUrl(item.url);
+      if (!verdict.ok) return this.skip(where, { key: 'importRowPrivateHost', subs: [preview(item.url)] });
+    }
+    if (item.description) item.description = cleanText(item.description).trim().slice(0, MAX_DESCRIPTION);
     const key = itemKey(item.url) ?? item.url;
     const first = this.seen.get(key);
     if (first) return this.skip(where, first);
@@ -78,7 +94,7 @@ export class ItemCollector {
     this.items.push(item);
   }
 
-  skip(where: Pick<ImportProblem, 'line' | 'index'>, message: ImportMessage): void {
+  skip(where: Where, message: ImportMessage): void {
     if (this.errors.length < LIMITS.maxItems) this.errors.push({ ...where, reason: importText(message.key, message.subs), ...message });
   }
 

@@ -4,7 +4,7 @@ import { checkUrl } from './item';
 import { JOB_VERSION, type ImportJob, type JobItem } from './job';
 
 const STATUSES = new Set(['pending', 'done', 'failed']);
-const STATES = new Set(['running', 'cancelled', 'finished']);
+const STATES = new Set(['running', 'paused', 'cancelled', 'finished']);
 
 /** The job in `value` (as stored: a JSON round trip of an ImportJob); throws FieldError when it is not one. */
 export function restoreJob(value: unknown): ImportJob {

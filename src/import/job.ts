@@ -7,7 +7,8 @@ import type { ImportItem } from './types';
 export const JOB_VERSION = 1;
 
 export type JobItemStatus = 'pending' | 'done' | 'failed';
-export type JobState = 'running' | 'cancelled' | 'finished';
+/** `paused`: the library could not be written (storage full); Resume tries again. */
+export type JobState = 'running' | 'paused' | 'cancelled' | 'finished';
 
 export interface JobItem {
   item: ImportItem;
@@ -27,6 +28,8 @@ export interface ImportJob {
   createdAt: string;
   updatedAt: string;
   state: JobState;
+  /** Why the job paused, in words for the user (only while `paused`). */
+  pausedReason?: string;
   items: JobItem[];
 }
 
@@ -58,20 +61,22 @@ export function markFailed(job: ImportJob, index: number, reason: string, now: D
   return update(job, index, (i) => ({ ...i, status: 'failed', reason, attempts: i.attempts + 1 }), now);
 }
 
-/** Failed items go back in the queue, and the job runs again (also after a cancel). */
+/** Failed items go back in the queue, and the job runs again (also after a cancel or a pause). */
 export function retryFailed(job: ImportJob, now: Date = new Date()): ImportJob {
   const items = job.items.map((i): JobItem => (i.status === 'failed' ? { ...i, status: 'pending' } : i));
-  return settle({ ...job, items, state: 'running', updatedAt: now.toISOString() }, now);
+  const { pausedReason: _reason, ...rest } = job;
+  void _reason;
+  return settle({ ...rest, items, state: 'running', updatedAt: now.toISOString() }, now);
+}
+
+/** Stops a running job because the library cannot take more (the item stays pending for Resume). */
+export function pauseJob(job: ImportJob, reason: string, now: Date = new Date()): ImportJob {
+  return job.state === 'running' ? { ...job, state: 'paused', pausedReason: reason, updatedAt: now.toISOString() } : job;
 }
 
 /** Stops the job; items not yet processed stay pending (a retry resumes them). */
 export function cancelJob(job: ImportJob, now: Date = new Date()): ImportJob {
-  return job.state === 'running' ? { ...job, state: 'cancelled', updatedAt: now.toISOString() } : job;
-}
-
-/** Cancelled jobs resume where they stopped. */
-export function resumeJob(job: ImportJob, now: Date = new Date()): ImportJob {
-  return job.state === 'cancelled' ? settle({ ...job, state: 'running', updatedAt: now.toISOString() }, now) : job;
+  return job.state === 'running' || job.state === 'paused' ? { ...job, state: 'cancelled', updatedAt: now.toISOString() } : job;
 }
 
 export function jobProgress(job: ImportJob): JobProgress {
@@ -86,10 +91,10 @@ export function jobFailures(job: ImportJob): { index: number; url: string; title
 
 function update(job: ImportJob, index: number, change: (item: JobItem) => JobItem, now: Date): ImportJob {
   const current = job.items[index];
-  if (current?.status !== 'pending') throw new Error(`Item ${index} is not pending.`);
+  if (!current || current.status !== 'pending') throw new Error(`Item ${index} is not pending.`);
+  const items = job.items.slice();
   const next = change(current);
   for (const key of Object.keys(next) as (keyof JobItem)[]) if (next[key] === undefined) delete next[key];
-  const items = job.items.slice();
   items[index] = next;
   return settle({ ...job, items, updatedAt: now.toISOString() }, now);
 }

@@ -1,4 +1,4 @@
-import { importText, type ImportMessageKey } from './messages';
+import { importText, type ImportMessageKey } from './import-text';
 
 /** Bounds on untrusted import files: past these an import stops with a clear error and saves nothing. */
 export const LIMITS = {

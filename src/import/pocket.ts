@@ -1,16 +1,26 @@
-/** Pocket's CSV export: title,url,time_added,tags,status (tags separated by |, status unread/archive). */
-import { parseCsv } from './csv';
+/**
+ * Pocket's CSV export, as its exporter writes it (Pocket's list export service, Apache-2.0):
+ * `title,url,time_added,tags,status`, newer files with a `cursor` column after `time_added`; tags
+ * joined by `|`, status `unread` or `archive`. The `pocket.zip` Pocket mailed from 2025 holds parts
+ * of 10,000 rows (`part_000000.csv` …) and `annotations/part_*.json` with the highlights.
+ */
+import type { CsvRow } from './csv';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
-import type { ImportResult } from './types';
+import type { ImportedHighlight, ImportResult } from './types';
+import { itemKey } from './url-key';
 
-export function parsePocketCsv(text: string): ImportResult {
-  const collector = new ItemCollector();
-  for (const { line, values } of parseCsv(text, ['url'], 'importNotPocket')) {
+export const POCKET_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
+
+/** Rows of one or more CSV parts into `collector`; highlights by URL key go onto their items. */
+export function addPocketRows(collector: ItemCollector, rows: CsvRow[], highlights = new Map<string, ImportedHighlight[]>(), file?: string): void {
+  for (const { line, values } of rows) {
+    const where = file ? { line, file } : { line };
     const checked = checkUrl(values.url);
     if ('key' in checked) {
-      collector.skip({ line }, checked);
+      collector.skip(where, checked);
       continue;
     }
+    const quotes = highlights.get(itemKey(checked.url) ?? '');
     collector.add(
       {
         url: checked.url,
@@ -18,9 +28,15 @@ export function parsePocketCsv(text: string): ImportResult {
         tags: cleanTags((values.tags ?? '').split('|')),
         savedAt: fromUnixSeconds(values.time_added),
         archived: values.status?.trim().toLowerCase() === 'archive',
+        ...(quotes?.length ? { highlights: quotes } : {}),
       },
-      { line },
+      where,
     );
   }
+}
+
+export function parsePocketRows(rows: CsvRow[]): ImportResult {
+  const collector = new ItemCollector();
+  addPocketRows(collector, rows);
   return collector.result();
 }

@@ -4,8 +4,11 @@
  * text, word count and metadata are computed the same way). What the source said about the item
  * (tags, dates, archived, favourite, progress) is kept over what extraction found.
  */
+import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
 import type { Article } from '../shared/article';
+import type { SavedArticle } from '../storage';
+import { toHighlights } from './highlights';
 import type { ImportItem } from './types';
 
 export function recordFromImport(item: ImportItem, article: Article, id: string, now: Date = new Date()): LibraryRecord {
@@ -21,5 +24,13 @@ export function recordFromImport(item: ImportItem, article: Article, id: string,
     tags: [...item.tags],
   };
   if (item.progress !== undefined) record.progress = item.progress;
+  if (item.description) record.excerpt = item.description;
   return record;
+}
+
+/** The record as the library stores it, with the item's highlights on it. */
+export async function storedFromImport(item: ImportItem, article: Article, now: Date = new Date()): Promise<SavedArticle> {
+  const stored = await toStoredArticle(recordFromImport(item, article, '', now));
+  const highlights = toHighlights(item.highlights, now.getTime());
+  return highlights.length ? { ...stored, highlights } : stored;
 }

@@ -1,6 +1,6 @@
 /** What every import parser returns: items to save (and fetch when they came without content). */
 import type { Article } from '../shared/article';
-import type { ImportMessage } from './messages';
+import type { ImportMessage } from './import-text';
 
 /** Content that came with an item; `content` is untrusted HTML like any extracted article. */
 export type ImportedArticle = Pick<Article, 'content'> & Partial<Article>;
@@ -16,7 +16,18 @@ export interface ImportItem {
   favorite?: boolean;
   /** 0..1, when the source kept reading progress. */
   progress?: number;
+  /** What the user wrote about the link (a bookmark's description); kept as the excerpt. */
+  description?: string;
+  /** Passages the user highlighted in the other service. */
+  highlights?: ImportedHighlight[];
   article?: ImportedArticle;
+}
+
+/** A highlight as a source gives it: the quoted text, the user's note, and when (epoch ms). */
+export interface ImportedHighlight {
+  quote: string;
+  note?: string;
+  createdAt?: number;
 }
 
 /**
@@ -24,6 +35,8 @@ export interface ImportItem {
  * `key`/`subs` for the UI's `t()`, `reason` the same in English.
  */
 export interface ImportProblem extends ImportMessage {
+  /** The file inside a zip, when the export has several. */
+  file?: string;
   line?: number;
   index?: number;
   reason: string;

@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { extractFromHtml } from '../import/extract-html';
+import { extractFromHtml } from '../import/html-to-article';
 import { isOffscreenRequest } from '../shared/offscreen-messages';
 import { isExtensionPage } from '../shared/trust';
 

@@ -6,7 +6,7 @@ import { ImportProgress } from './ImportProgress';
 
 type Status = { text: string; error?: boolean; failed?: { url: string; reason: string }[] } | null;
 
-/** Import from Pocket, Instapaper, Omnivore, a bookmarks file or a Lectern backup: parse here, fetch in the background. */
+/** Import from another read-later service, a bookmarks file or a Lectern backup: parse here, fetch in the background. */
 export function ImportSection() {
   const [parsed, setParsed] = useState<ParsedImport | null>(null);
   const [granted, setGranted] = useState(false);
@@ -64,11 +64,11 @@ function ImportSummary({ parsed, onImport }: { parsed: ParsedImport; onImport: (
   const count = plan.queue.length + plan.withContent.length;
   return (
     <div class="import-summary">
-      <p>{t('importFound', [t(`importFormat_${format}`), String(count), String(plan.alreadySaved.length)])}</p>
+      <p>{t('importFound', [t(`importFormat_${format}`), String(count), String(plan.withContent.length), String(plan.queue.length), String(plan.alreadySaved.length)])}</p>
       {errors.length > 0 && (
         <details>
           <summary>{t('importSkipped', String(errors.length))}</summary>
-          <ul>{errors.slice(0, 200).map((e, i) => <li key={i}>{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
+          <ul>{errors.slice(0, 200).map((e, i) => <li key={i}>{e.file ? `${e.file}: ` : ''}{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
         </details>
       )}
       <button type="button" disabled={count === 0} onClick={onImport}>{t('importButton', String(count))}</button>

@@ -15,7 +15,7 @@ export { migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, readArticle, readArticles, readIndex } from './read';
 export { restoreArticles } from './restore';
-export { onImportJobChanged, readImportJob, updateImportJob } from './import-job';
+export { onJobRecordChanged, readJobRecord, updateJobRecord } from './job-store';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage } from './images';
 export { onWebImagePolicyChanged, readWebImagePolicy, setWebImagePolicy } from './web-images';
 export { repairIndex } from './repair';

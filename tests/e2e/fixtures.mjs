@@ -18,3 +18,6 @@ export function expected(slug) {
 }
 
 export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** The loopback origin e2e builds let an import fetch (build.mjs E2E_FETCH_ORIGINS): serve import pages here. */
+export const IMPORT_PORT = 47631;

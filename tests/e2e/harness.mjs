@@ -109,9 +109,10 @@ const MIME = {
  *   - a routes object: path -> string (served as text/html), or
  *     {status?, type?, headers?, body}, or a node:http handler (req, res) => void|Promise, or
  *   - both: {root, routes} (routes win).
+ * @param {{port?: number}} [options] a fixed port (default: any free one)
  * @returns {Promise<{origin: string, port: number, url(path?: string): string, close(): Promise<void>}>}
  */
-export async function startServer(spec) {
+export async function startServer(spec, { port: fixedPort = 0 } = {}) {
   const { root, routes } =
     typeof spec === 'string' ? { root: spec, routes: {} } : spec && ('root' in spec || 'routes' in spec) ? { root: spec.root, routes: spec.routes || {} } : { root: undefined, routes: spec || {} };
   const rootDir = root ? resolve(root) : undefined;
@@ -148,7 +149,7 @@ export async function startServer(spec) {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise((res, rej) => server.listen(0, '127.0.0.1', res).on('error', rej));
+  await new Promise((res, rej) => server.listen(fixedPort, '127.0.0.1', res).on('error', rej));
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
   return {

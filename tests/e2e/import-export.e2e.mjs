@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
-import { BROWSERS, EXTENSION_DIRS, PAGES_DIR } from './fixtures.mjs';
+import { BROWSERS, EXTENSION_DIRS, IMPORT_PORT, PAGES_DIR } from './fixtures.mjs';
 
 const body = (n) => Array.from({ length: 8 }, (_, i) =>
   `<p>Paragraph ${i + 1} of import ${n}. The harbour committee met again on Tuesday to discuss plans, costs and the timetable for the coming year.</p>`).join('');
@@ -94,7 +94,8 @@ for (const kind of BROWSERS) {
     let session;
     const downloads = mkdtempSync(join(tmpdir(), `lectern-downloads-${kind}-`));
     before(async () => {
-      server = await startServer(routes);
+      // On the one loopback origin an e2e build's import may fetch (imports refuse other non-public hosts).
+      server = await startServer(routes, { port: IMPORT_PORT });
       session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads) });
     });
     after(async () => {

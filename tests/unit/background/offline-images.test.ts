@@ -10,6 +10,7 @@ import fake from '../../helpers/fake-browser';
 import { paragraphs } from '../../helpers/dom';
 import { imageUrlsIn } from '../../../src/background/offline-images';
 import { sendMessage } from '../../../src/shared/messages';
+import { readImportJob } from '../../../src/import/stored-job';
 import * as storage from '../../../src/storage';
 
 Object.assign(globalThis, { DOMParser: new JSDOM('', { virtualConsole: new VirtualConsole() }).window.DOMParser });
@@ -31,6 +32,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The loopback server stands in for the web: the one origin the import may fetch (src/import/public-host.ts).
+  (globalThis as { LECTERN_TEST_FETCH_ORIGINS?: string[] }).LECTERN_TEST_FETCH_ORIGINS = [origin];
   routes['/photo.jpg'] = { type: 'image/jpeg', body: JPEG };
   routes['/same-photo.jpg'] = { type: 'image/jpeg', body: JPEG };
   routes['/fake.png'] = { type: 'image/png', body: '<svg onload="alert(1)"/>' };
@@ -43,7 +46,7 @@ async function importPages(urls: string[]): Promise<string[]> {
   await sendMessage('startImport', { source: 'pocket', items: urls.map((url) => ({ url, tags: [] })) });
   for (;;) {
     await storage.whenWritten();
-    const job = await storage.readImportJob();
+    const job = await readImportJob();
     if (job && job.state !== 'running') return job.items.map((i) => i.articleId!);
     await new Promise((r) => setTimeout(r, 10));
   }

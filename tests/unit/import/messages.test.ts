@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { t } from '../../../src/shared/i18n';
-import { IMPORT_TEXT, importText, type ImportMessageKey } from '../../../src/import/messages';
+import { IMPORT_TEXT, importText, type ImportMessageKey } from '../../../src/import/import-text';
 
 describe('import messages', () => {
   it.each(Object.keys(IMPORT_TEXT) as ImportMessageKey[])('%s reads the same from the locale as in English logs', (key) => {

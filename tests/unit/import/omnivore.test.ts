@@ -1,10 +1,10 @@
 /** @jest-environment node */
-import { ImportError } from '../../../src/import/limits';
-import { parseOmnivoreJson, parseOmnivoreZip } from '../../../src/import/omnivore';
-import { fixture, fixtureBytes } from './fixture';
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
+import { parseOmnivoreHighlights } from '../../../src/import/omnivore-highlights';
+import { readFixture, readText } from './fixture';
 
-describe('parseOmnivoreJson', () => {
-  const { items, errors } = parseOmnivoreJson(fixture('omnivore.json'));
+describe('Omnivore JSON (omnivore_export.json)', () => {
+  const { items, errors } = readFixture('omnivore/omnivore.json');
 
   it('keeps labels, dates, archived state and reading progress', () => {
     expect(items[0]).toEqual({
@@ -14,13 +14,12 @@ describe('parseOmnivoreJson', () => {
       savedAt: '2024-05-03T10:00:00.000Z',
       archived: false,
       progress: 0.4,
-      article: undefined,
     });
     expect(items[1]).toMatchObject({ archived: true, progress: 1, tags: ['essays'] });
   });
 
   it('tolerates wrong types in optional fields and skips what cannot be imported', () => {
-    expect(items[2]).toMatchObject({ url: 'https://notes.example/md', tags: [], savedAt: undefined, progress: undefined });
+    expect(items[2]).toEqual({ url: 'https://notes.example/md', title: 'A markdown note', tags: [], archived: false });
     expect(errors).toMatchObject([
       { index: 2, reason: 'deleted in Omnivore' },
       { index: 3, reason: 'not a web address (javascript:): javascript:alert(1)' },
@@ -28,18 +27,24 @@ describe('parseOmnivoreJson', () => {
     ]);
   });
 
-  it('refuses what is not a list of articles', () => {
-    expect(() => parseOmnivoreJson('{"a":1}')).toThrow(/not a list of articles/);
-    expect(() => parseOmnivoreJson('[{"a":')).toThrow(ImportError);
+  it('reads wallabag’s real Omnivore fixture: "Archived" state, labels, progress 0', () => {
+    const result = readFixture('omnivore/omnivore_export.json');
+    expect(result.items[0]).toEqual({
+      url: 'https://www.lemonde.fr/economie/article/2024/10/29/malgre-la-crise-du-marche-des-montres-breitling-etend-son-reseau-commercial-et-devoile-ses-ambitions_6365425_3234.html',
+      title: 'Malgré la crise du marché des montres, Breitling étend son réseau commercial et dévoile ses ambitions',
+      tags: ['RSS'], savedAt: '2024-10-29T16:30:11.000Z', archived: true, progress: 0,
+    });
+    expect(result.items[2]!.tags).toEqual(['RSS', 'TEST']);
   });
 });
 
-describe('parseOmnivoreZip', () => {
-  it('reads every metadata file and attaches saved HTML or Markdown content', () => {
-    const { items, errors } = parseOmnivoreZip(fixtureBytes('omnivore-export.zip'));
+describe('Omnivore zip', () => {
+  const { items, errors } = readFixture('omnivore/omnivore-export.zip');
+
+  it('reads the metadata files in number order (20_to_40 before 100_to_120), with saved content', () => {
     expect(items.map((i) => i.url)).toEqual(['https://news.example/2024/river-path.html', 'https://longform.example/essay', 'https://notes.example/md']);
-    expect(items[0]?.article).toEqual({
-      content: expect.stringContaining('<p>The council met on <b>Tuesday</b>.</p>') as string,
+    expect(items[0]!.article).toEqual({
+      content: expect.stringContaining('<p>The council met on <b>Tuesday</b>.</p>'),
       title: 'The river path',
       byline: 'Ana Pérez',
       excerpt: 'The council met on Tuesday.',
@@ -47,17 +52,30 @@ describe('parseOmnivoreZip', () => {
       leadImage: 'https://news.example/img/lead.jpg',
     });
     expect(items[1]!.article).toBeUndefined();
-    expect(items[2]?.article?.content).toBe('<p># A note</p>\n<p>First paragraph with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>\n<p>Second<br>paragraph.</p>');
-    expect(errors.map((e) => e.index)).toEqual([2, 3, 4]);
+    expect(items[2]!.article!.content).toBe('<p># A note</p>\n<p>First paragraph with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>\n<p>Second<br>paragraph.</p>');
+    expect(errors.map((e) => [e.file, e.index])).toEqual([['metadata_20_to_40.json', 2], ['metadata_100_to_120.json', 3], ['metadata_100_to_120.json', 4]]);
   });
 
-  it('refuses a zip bomb before inflating it', () => {
-    expect(() => parseOmnivoreZip(fixtureBytes('omnivore-bomb.zip'))).toThrow(/expands to more than 200 MB/);
+  it('reads highlights/<slug>.md into quotes with their notes, labels left out', () => {
+    expect(items[0]!.highlights).toEqual([
+      { quote: 'The council met on Tuesday.', note: 'Check the minutes' },
+      { quote: 'First paragraph of a long quote\nSecond paragraph of it' },
+    ]);
+  });
+
+  it('refuses a zip bomb while inflating it, at the real expanded size', () => {
+    expect(() => readFixture('omnivore/omnivore-bomb.zip')).toThrow(/expands to more than 200 MB/);
   });
 
   it('refuses a truncated zip, a zip without metadata, and a file that is not a zip', () => {
-    expect(() => parseOmnivoreZip(fixtureBytes('omnivore-truncated.zip'))).toThrow(/not a readable zip file/);
-    expect(() => parseOmnivoreZip(fixtureBytes('omnivore-no-metadata.zip'))).toThrow(/no metadata_\*\.json/);
-    expect(() => parseOmnivoreZip(new TextEncoder().encode('hello'))).toThrow(ImportError);
+    expect(() => readFixture('omnivore/omnivore-truncated.zip')).toThrow(/not a readable zip file|not an export Lectern knows/);
+    expect(() => readFixture('omnivore/omnivore-no-metadata.zip')).toThrow(/it holds "content\/a\.html"/);
+    expect(() => readText('PK\u0003\u0004garbage')).toThrow(/zip/);
+  });
+});
+
+describe('parseOmnivoreHighlights', () => {
+  it('takes a page note with no quote before it as nothing, and CRLF files as LF', () => {
+    expect(parseOmnivoreHighlights('A page note\r\n\r\n> quoted \r\n\r\n#a #b\r\n\r\nmy note\r\n\r\nmore note')).toEqual([{ quote: 'quoted', note: 'my note\n\nmore note' }]);
   });
 });

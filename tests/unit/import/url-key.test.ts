@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { itemKey, recordKeys } from '../../../src/import/url-key';
+import { urlKey } from '../../../src/storage/canonical';
 
 describe('import URL keys (the library urlKey)', () => {
   it.each([
@@ -19,8 +20,17 @@ describe('import URL keys (the library urlKey)', () => {
     ['https://news.example/A', 'https://news.example/a'],
     ['https://news.example:8080/a', 'https://news.example/a'],
     ['https://a.news.example/x', 'https://b.news.example/x'],
+    ['https://groups.example/forum/#!topic/lectern/abc', 'https://groups.example/forum/#!topic/lectern/xyz'],
+    ['https://social.example/#!/ana/status/1', 'https://social.example/#!/ana/status/2'],
+    ['https://app.example/#/thread/1', 'https://app.example/#/thread/2'],
   ])('keeps %s and %s apart', (a, b) => {
     expect(itemKey(a)).not.toBe(itemKey(b));
+  });
+
+  it('keeps the route fragment in the key, the same key the library saves under', () => {
+    expect(itemKey('https://www.app.example/?utm_source=x#!/ana/status/1')).toBe('https://app.example/#!/ana/status/1');
+    expect(itemKey('https://app.example/#/thread/1')).toBe(urlKey('https://app.example/#/thread/1'));
+    expect(itemKey('https://news.example/a#comments')).toBe(urlKey('https://news.example/a'));
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'ftp://x.example/', 'not a url', ''])(

@@ -1,0 +1,49 @@
+/**
+ * While an import runs, the browser itself blocks the extension's background requests to hosts off
+ * the public web. fetch-page.ts checks every redirect hop it can see, but both browsers hide a manual
+ * redirect's Location from extension code (an `opaqueredirect` response: Chromium and Firefox, checked
+ * in tests/e2e/import-safety.e2e.mjs), so the rest of a redirect chain is followed by the browser. A
+ * declarativeNetRequest session rule stops such a hop before it is asked
+ * (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest). It needs only
+ * `declarativeNetRequestWithHostAccess` (no install warning) and applies to requests not made by a tab.
+ * Measured in e2e: Firefox blocks the hop; Chromium still sends it (its rules needing host access do not
+ * match the worker's own requests), where the final-URL check refuses the page before it is read.
+ */
+import browser from 'webextension-polyfill';
+
+declare const LECTERN_TEST_FETCH_ORIGINS: readonly string[] | undefined;
+
+const BLOCK_ID = 9101;
+const ALLOW_ID = 9102;
+
+/** Hosts as the browser writes them in a URL: loopback, private, link-local, CGNAT, single-label, local names, IPv6 literals. */
+const PRIVATE_HOST = '^https?://([^/@]*@)?('
+  + '[^/:.]+|[^/:]*\\.(localhost|local|localdomain|internal|intranet|lan|corp|home\\.arpa)'
+  + '|(0|10|127)\\.[0-9]+\\.[0-9]+\\.[0-9]+|169\\.254\\.[0-9]+\\.[0-9]+|192\\.168\\.[0-9]+\\.[0-9]+'
+  + '|172\\.(1[6-9]|2[0-9]|3[01])\\.[0-9]+\\.[0-9]+|100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.[0-9]+\\.[0-9]+'
+  + '|\\[[0-9a-f:.]*\\])\\.?(:[0-9]+)?([/?#]|$)';
+
+interface SessionRulesApi {
+  updateSessionRules(options: { removeRuleIds?: number[]; addRules?: unknown[] }): Promise<void>;
+}
+
+const api = (): SessionRulesApi | undefined => (browser as unknown as { declarativeNetRequest?: SessionRulesApi }).declarativeNetRequest;
+
+const testOrigins = (): readonly string[] => (typeof LECTERN_TEST_FETCH_ORIGINS === 'undefined' ? [] : LECTERN_TEST_FETCH_ORIGINS);
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Turn the guard on (an import runs) or off. Without the API (tests, older browsers) the checks in fetch-page.ts remain. */
+export async function guardImportFetches(on: boolean): Promise<void> {
+  const rules = api();
+  if (!rules) return;
+  const condition = { tabIds: [-1], resourceTypes: ['xmlhttprequest'] };
+  const addRules = on ? [
+    { id: BLOCK_ID, priority: 1, action: { type: 'block' }, condition: { ...condition, regexFilter: PRIVATE_HOST, isUrlFilterCaseSensitive: false } },
+    ...(testOrigins().length ? [{ id: ALLOW_ID, priority: 2, action: { type: 'allow' }, condition: { ...condition, regexFilter: `^(${testOrigins().map(escapeRegex).join('|')})/` } }] : []),
+  ] : [];
+  try {
+    await rules.updateSessionRules({ removeRuleIds: [BLOCK_ID, ALLOW_ID], addRules });
+  } catch (error) {
+    console.error('Lectern: could not set the import’s host guard', error);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The import readers for Node: the same parsers the extension runs, for people who script their
+ * migration. `readExport` tells the format by content and returns plain items; `exportToBackup`
+ * turns an export into a Lectern backup (articles that came with their text run through the same
+ * extraction as in the browser; the others are kept as links with an empty body, to fetch later).
+ */
+import { JSDOM } from 'jsdom';
+import { backupToJson, createBackup } from '../export/backup';
+import type { LibraryRecord } from '../export/types';
+import { parseImportFile, type ImportFormat, type ReadOptions } from '../import/formats';
+import { toHighlights } from '../import/highlights';
+import { articleFromSaved } from '../import/saved-content';
+import { recordFromImport } from '../import/to-record';
+import type { ImportItem, ImportProblem } from '../import/types';
+import type { Article } from '../shared/article';
+import { articleIdFor, urlKey } from '../storage/canonical';
+
+export type { ImportFormat, ReadOptions } from '../import/formats';
+
+export interface ExportItem {
+  url: string;
+  title: string | null;
+  tags: string[];
+  /** Epoch milliseconds, or null when the file has no date. */
+  addedAt: number | null;
+  archived: boolean;
+  favorite: boolean;
+  /** 0..1, or null when the file kept none. */
+  progress: number | null;
+  /** The article's HTML and plain text, when the file held the article (untrusted HTML). */
+  html?: string;
+  text?: string;
+  /** What the user wrote about the link (a bookmark's description). */
+  description?: string;
+  highlights: { quote: string; note?: string; createdAt?: number }[];
+}
+
+export interface ExportContents {
+  format: ImportFormat;
+  items: ExportItem[];
+  skipped: { where: string; reason: string }[];
+}
+
+/** The bookmark formats are HTML, read with DOMParser: jsdom's in Node (no scripts, no loads). */
+function ensureDomParser(): void {
+  if (typeof globalThis.DOMParser === 'undefined') globalThis.DOMParser = new JSDOM('').window.DOMParser;
+}
+
+const textOf = (html: string) => (new JSDOM(`<body>${html}</body>`).window.document.body.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function plainItem(item: ImportItem): ExportItem {
+  const html = item.article?.content;
+  return {
+    url: item.url,
+    title: item.title ?? null,
+    tags: [...item.tags],
+    addedAt: item.savedAt ? Date.parse(item.savedAt) : null,
+    archived: item.archived ?? false,
+    favorite: item.favorite ?? false,
+    progress: item.progress ?? null,
+    ...(html === undefined ? {} : { html, text: textOf(html) }),
+    ...(item.description ? { description: item.description } : {}),
+    highlights: (item.highlights ?? []).map((h) => ({ ...h })),
+  };
+}
+
+function where(problem: ImportProblem): string {
+  const place = problem.line !== undefined ? `line ${problem.line}` : `entry ${(problem.index ?? 0) + 1}`;
+  return problem.file ? `${problem.file}, ${place}` : place;
+}
+
+/**
+ * The items of an export file (`fileName` is only for messages: the format is told by content).
+ * Throws an Error that says what was found and expected when the file is no export Lectern reads.
+ */
+export function readExport(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ExportContents {
+  ensureDomParser();
+  try {
+    const { format, items, errors } = parseImportFile(bytes, options);
+    return { format, items: items.map(plainItem), skipped: errors.map((e) => ({ where: where(e), reason: e.reason })) };
+  } catch (error) {
+    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function emptyArticle(item: ImportItem): Article {
+  return {
+    url: item.url, title: item.title ?? item.url, byline: null, siteName: null, lang: null, dir: null, publishedTime: null,
+    excerpt: null, leadImage: null, content: '', text: '', wordCount: 0, readingMinutes: 0,
+  };
+}
+
+function articleOf(item: ImportItem): Article {
+  return item.article ? articleFromSaved({ ...item, article: item.article }) : emptyArticle(item);
+}
+
+/** A Lectern backup (the JSON text) of everything in the export, with its highlights. */
+export async function exportToBackup(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, now: Date = new Date()): Promise<{ json: string; contents: ExportContents; withText: number }> {
+  ensureDomParser();
+  const contents = readExport(bytes, fileName, options);
+  const { items } = parseImportFile(bytes, options);
+  const records: (LibraryRecord & { highlights?: unknown })[] = [];
+  let withText = 0;
+  for (const item of items) {
+    const article = articleOf(item);
+    if (article.content) withText++;
+    const id = await articleIdFor(urlKey(article.url, article.canonicalUrl));
+    records.push(recordFromImport(item, article, id, now));
+  }
+  const backup = createBackup(records, now);
+  // Highlights ride on each record (docs/storage.md): added after the copy, which knows only the older fields.
+  backup.articles.forEach((record, i) => {
+    const highlights = toHighlights(items[i]?.highlights, now.getTime());
+    if (highlights.length) Object.assign(record, { highlights });
+  });
+  return { json: backupToJson(backup), contents, withText };
+}
+
+/** The plan the options page makes before Import (which items are saved already): for `npm run bench:import`. */
+export { planImport } from '../import/plan-import';
