@@ -41,7 +41,8 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
   return serialized(async () => {
     const article = await readArticle(id);
     if (!article) return null;
-    const next: SavedArticle = { ...article };
+    // updatedAt says which copy is newer when a backup is restored over this one (restore-plan.ts).
+    const next: SavedArticle = { ...article, updatedAt: now };
     if (changes.read !== undefined) next.readAt = changes.read ? (article.readAt ?? now) : null;
     if (changes.archived !== undefined) next.archived = changes.archived;
     if (changes.favorite !== undefined) next.favorite = changes.favorite;

@@ -4,7 +4,7 @@ import { serialized } from './queue';
 import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
 import type { IndexEntry } from './schema';
 import { isIndexEntry } from './validate';
-import { repairIndex } from './repair';
+import { checkIndex, repairIndex } from './repair';
 
 /**
  * One step per schema version: `migrations[n]` takes storage from version n to n + 1. Each step has its
@@ -74,4 +74,12 @@ export async function migrate(): Promise<{ from: number; to: number }> {
   }
   await repairIndex();
   return { from, to: SCHEMA_VERSION };
+}
+
+/**
+ * The check when the background starts: only on storage at the current schema (an older one is migrated,
+ * and then repaired, by the install or update that brings this version).
+ */
+export async function checkIndexAtStart(): Promise<void> {
+  if ((await storedSchemaVersion()) === SCHEMA_VERSION) await checkIndex();
 }
