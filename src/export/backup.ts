@@ -1,4 +1,5 @@
 /** The lossless library backup: every stored field of every record, versioned (docs/backup-format.md). */
+import type { Highlight } from '../shared/highlight';
 import type { LibraryRecord } from './types';
 
 export const BACKUP_FORMAT = 'lectern-backup';
@@ -29,8 +30,14 @@ export function copyRecord(r: LibraryRecord): LibraryRecord {
     lang: r.lang, dir: r.dir, publishedTime: r.publishedTime, excerpt: r.excerpt, leadImage: r.leadImage,
     content: r.content, text: r.text, wordCount: r.wordCount, readingMinutes: r.readingMinutes, fallback: r.fallback,
     savedAt: r.savedAt, updatedAt: r.updatedAt, readAt: r.readAt, archived: r.archived, favorite: r.favorite,
-    tags: [...r.tags], progress: r.progress,
+    tags: [...r.tags], progress: r.progress, highlights: r.highlights?.map(copyHighlight),
   };
   for (const key of Object.keys(copy) as (keyof LibraryRecord)[]) if (copy[key] === undefined) delete copy[key];
   return copy;
 }
+
+const copyHighlight = (h: Highlight): Highlight => ({
+  id: h.id, quote: { exact: h.quote.exact, prefix: h.quote.prefix, suffix: h.quote.suffix },
+  position: h.position && { start: h.position.start, end: h.position.end }, color: h.color, note: h.note,
+  createdAt: h.createdAt, updatedAt: h.updatedAt,
+});

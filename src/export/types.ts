@@ -3,6 +3,7 @@
  * record; this interface is the subset export reads, so the two can be reconciled in one place.
  */
 import type { Article } from '../shared/article';
+import type { Highlight } from '../shared/highlight';
 
 export interface LibraryRecord extends Article {
   id: string;
@@ -17,6 +18,8 @@ export interface LibraryRecord extends Article {
   tags: string[];
   /** Reading progress, 0..1. */
   progress?: number;
+  /** The reader's highlights, as stored (times in epoch milliseconds). */
+  highlights?: Highlight[];
 }
 
 /** Export accepts a plain extracted article too (exporting from the reader before saving). */

@@ -1,6 +1,7 @@
 /** One record of a Lectern backup, checked field by field. */
 import type { LibraryRecord } from '../export/types';
 import { bool, describe, FieldError, isObject, isoDate, num, str, strOrNull, webUrl, type Obj } from './check';
+import { checkHighlights } from './backup-highlights';
 
 const MAX_TAGS = 500;
 const MAX_TAG_LENGTH = 200;
@@ -32,6 +33,7 @@ export function checkRecord(value: unknown): LibraryRecord {
     favorite: bool(value, 'favorite'),
     tags: tags(value),
     progress: value.progress === undefined ? undefined : num(value, 'progress', 0, 1),
+    highlights: value.highlights === undefined ? undefined : checkHighlights(value.highlights),
   };
   for (const key of Object.keys(record) as (keyof LibraryRecord)[]) if (record[key] === undefined) delete record[key];
   return record;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { imageBytes, onLibraryChanged, readOfflineImages, setOfflineImages } from '../storage';
 import { requestHostAccess } from './import-file';
-import { formatBytes } from './Options';
+import { formatBytes } from '../shared/format';
 
 /** The offline-images setting (off by default) and how much the stored images take. */
 export function OfflineImages() {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatBytes } from '../shared/format';
 import { t, uiLanguage } from '../shared/i18n';
 import { sendMessage } from '../shared/messages';
 import { onLibraryChanged } from '../storage';
@@ -7,18 +8,6 @@ import { useLibrary } from '../library/useLibrary';
 import { ImportSection } from './ImportSection';
 import { OfflineImages } from './OfflineImages';
 import { RestoreBackup } from './RestoreBackup';
-
-/** "12.4 MB" in the user's language. */
-export function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-}
 
 type Usage = { count: number; bytes: number } | { error: string } | null;
 

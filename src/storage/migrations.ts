@@ -37,7 +37,7 @@ export const migrations: Array<() => Promise<void>> = [
     const items = indexItems(entries.sort(newestFirst));
     const raw = typeof stored === 'string' ? safeParse(stored) : stored;
     const corruptRows = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
-    if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...JSON.parse(items[indexPageKey(0)]), ...corruptRows]);
+    if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...(JSON.parse(items[indexPageKey(0)] ?? '[]') as unknown[]), ...corruptRows]);
     await setItems(items);
     await removeItems([INDEX_KEY]);
   },
@@ -68,8 +68,9 @@ export async function storedSchemaVersion(): Promise<number> {
 export async function migrate(): Promise<{ from: number; to: number }> {
   const from = await storedSchemaVersion();
   if (from > SCHEMA_VERSION) throw new Error(`Storage schema ${from} is newer than this Lectern (${SCHEMA_VERSION})`);
-  for (let v = from; v < SCHEMA_VERSION; v++) {
-    await serialized(migrations[v]);
+  for (const [v, step] of migrations.entries()) {
+    if (v < from) continue;
+    await serialized(step);
     await serialized(() => setItems({ [SCHEMA_KEY]: v + 1 }));
   }
   await repairIndex();

@@ -70,7 +70,7 @@ export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt:
 /** Every page and the head, to be written together in one set(). `entries` must be newest first. */
 export function indexItems(entries: IndexEntry[]): Record<string, string> {
   const pages: IndexEntry[][] = Array.from({ length: INDEX_PAGES }, () => []);
-  for (const e of entries) pages[pageOf(e.id)].push(e);
+  for (const e of entries) pages[pageOf(e.id)]?.push(e);
   const items: Record<string, string> = { [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)) };
   pages.forEach((rows, n) => (items[indexPageKey(n)] = serializeIndex(rows)));
   return items;

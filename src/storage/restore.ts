@@ -20,12 +20,12 @@ export interface RestoreOutcome { added: number; replaced: number }
  * saved records met under another id are deleted only after that. A full disk stops the restore at a
  * batch boundary with every article written before it intact and listed.
  */
-export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcome> {
+export function restoreArticles(articles: SavedArticle[], { searchLater = false } = {}): Promise<RestoreOutcome> {
   if (!articles.every(isSavedArticle)) return Promise.reject(new Error('Refusing to restore an invalid article'));
   return serialized(async () => {
     const outcome: RestoreOutcome = { added: 0, replaced: 0 };
     for (let i = 0; i < articles.length; i += BATCH) {
-      const { added, replaced } = await restoreBatch(lastOfEachId(articles.slice(i, i + BATCH)));
+      const { added, replaced } = await restoreBatch(lastOfEachId(articles.slice(i, i + BATCH)), searchLater);
       outcome.added += added;
       outcome.replaced += replaced;
     }
@@ -36,7 +36,7 @@ export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcom
 /** One record per id (the last one): two records with one id in a batch would be one article written twice. */
 const lastOfEachId = (batch: SavedArticle[]) => [...new Map(batch.map((a) => [a.id, a])).values()];
 
-async function restoreBatch(batch: SavedArticle[]): Promise<RestoreOutcome> {
+async function restoreBatch(batch: SavedArticle[], searchLater: boolean): Promise<RestoreOutcome> {
   const { entries } = await readIndex();
   // The index's urlKey already comes from the canonical URL: it stands in for it in the plan.
   const plan = planRestore(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), batch);
@@ -50,6 +50,9 @@ async function restoreBatch(batch: SavedArticle[]): Promise<RestoreOutcome> {
   const index: IndexEntry[] = [...entries.filter((e) => !gone.has(e.id)), ...records.map(entryOf)].sort(newestFirst);
   await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), a])), ...indexItems(index) });
   if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
+  // A streamed restore sends many batches and rebuilds the search index once at the end (searchLater):
+  // updating a shard per article would cost far more than the restore. Searches meanwhile index what the shards miss.
+  if (searchLater) return { added: plan.added, replaced: plan.replaced };
   for (const id of plan.remove) reindexLater(id, null);
   for (const a of records) reindexLater(a.id, searchDoc(a));
   return { added: plan.added, replaced: plan.replaced };
