@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
+import { isFullDisk } from '../storage/errors';
 import { TransferProgress, type Transfer } from '../ui/TransferProgress';
 import { restoreBackupFile, RestoreStopped, type RestoreReport } from './restore-file';
 
@@ -16,8 +17,9 @@ function stoppedText(error: unknown): string {
   if (!(error instanceof RestoreStopped)) return t('restoreFailed', errorText(error));
   const n = error.report.added + error.report.replaced;
   if (n === 0) return t('restoreFailed', errorText(error.cause));
-  // The background's StorageWriteError arrives as text: "QUOTA_BYTES quota exceeded", "QuotaExceededError", …
-  if (/quota|disk is full|no space/i.test(error.message)) return t('restoreStoppedFull', String(n));
+  // The background's StorageWriteError arrives as text: Chrome "QUOTA_BYTES quota exceeded" or, on a full
+  // disk, "IO error: …: FILE_ERROR_NO_SPACE"; Firefox "QuotaExceededError" (errors.ts).
+  if (isFullDisk(error.message)) return t('restoreStoppedFull', String(n));
   return t('restoreStopped', [errorText(error.cause), String(n)]);
 }
 

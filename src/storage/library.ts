@@ -1,6 +1,7 @@
 import type { Article } from '../shared/article';
 import { removeItems, setItems } from './area';
 import { articleIdFor, urlKey } from './canonical';
+import { packRecord } from './compress';
 import { cleanTags, entryOf, savedArticle } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
@@ -17,7 +18,7 @@ import { isSavedArticle } from './validate';
 async function put(article: SavedArticle): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const entry = entryOf(article);
-  await setItems({ [articleKey(article.id)]: article, ...(await itemsListing(entry)) });
+  await setItems({ [articleKey(article.id)]: packRecord(article), ...(await itemsListing(entry)) });
   return entry;
 }
 

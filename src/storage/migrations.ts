@@ -1,9 +1,10 @@
-import { getItems, removeItems, setItems } from './area';
-import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, SCHEMA_KEY } from './keys';
+import { allKeys, getItems, removeItems, setItems } from './area';
+import { isPacked, packRecord } from './compress';
+import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, isArticleKey, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
 import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
-import type { IndexEntry } from './schema';
-import { isIndexEntry } from './validate';
+import type { IndexEntry, SavedArticle } from './schema';
+import { isIndexEntry, isSavedArticle } from './validate';
 import { checkIndex, repairIndex } from './repair';
 
 /**
@@ -41,7 +42,21 @@ export const migrations: Array<() => Promise<void>> = [
     await setItems(items);
     await removeItems([INDEX_KEY]);
   },
+  // 4 → 5: article bodies compressed (compress.ts), PACK_BATCH records per set(). Each record is rewritten
+  // under its own key, so a write is all or nothing and nothing is ever deleted; records already packed are
+  // skipped, so a stopped step resumes where it was. Corrupt records are left as they are, for the repair.
+  async () => {
+    const keys = (await allKeys()).filter(isArticleKey);
+    for (let i = 0; i < keys.length; i += PACK_BATCH) {
+      const stored = await getItems(keys.slice(i, i + PACK_BATCH));
+      const packed = Object.entries(stored).filter(([, v]) => !isPacked(v) && isSavedArticle(v)).map(([k, v]) => [k, packRecord(v as SavedArticle)]);
+      if (packed.length) await setItems(Object.fromEntries(packed));
+    }
+  },
 ];
+
+/** Records per write in the 4 → 5 step: a few MB, well under any message or transaction limit. */
+const PACK_BATCH = 50;
 
 const safeParse = (text: string): unknown => {
   try {

@@ -1,4 +1,5 @@
 import { allKeys, getItems, keysIfCheap, onWriteFailed, setItems } from './area';
+import { unpackRecord } from './compress';
 import { entryOf } from './entry';
 import { articleKey, idOfArticleKey, isArticleKey } from './keys';
 import { serialized } from './queue';
@@ -26,7 +27,7 @@ export function repairIndex(): Promise<RepairReport> {
         next.push(entry);
         continue;
       }
-      const record = (await getItems(key))[key];
+      const record = unpackRecord((await getItems(key))[key]);
       if (!isSavedArticle(record) || record.id !== id) {
         report.corruptArticles.push(id);
         continue;

@@ -1,4 +1,5 @@
 import { removeItems, setItems } from './area';
+import { packRecord } from './compress';
 import { entryOf } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
@@ -48,7 +49,7 @@ async function restoreBatch(batch: SavedArticle[], searchLater: boolean): Promis
   }, a));
   const gone = new Set([...plan.remove, ...records.map((a) => a.id)]);
   const index: IndexEntry[] = [...entries.filter((e) => !gone.has(e.id)), ...records.map(entryOf)].sort(newestFirst);
-  await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), a])), ...indexItems(index) });
+  await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), packRecord(a)])), ...indexItems(index) });
   if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
   // A streamed restore sends many batches and rebuilds the search index once at the end (searchLater):
   // updating a shard per article would cost far more than the restore. Searches meanwhile index what the shards miss.

@@ -3,6 +3,7 @@ import type { Article } from '../shared/article';
 import { INDEX_OPTIONS, type SearchDoc } from '../shared/search-options';
 import { hostOf } from '../shared/format';
 import { getItems, setItems } from './area';
+import { unpackRecord } from './compress';
 import { serialized } from './queue';
 import { articleKey, SEARCH_SHARDS, searchShardKey, shardOf } from './keys';
 import { readIndex } from './read';
@@ -62,7 +63,7 @@ export function rebuildSearchIndex(): Promise<{ indexed: number }> {
       const keys = entries.filter((e) => shardOf(e.id) === n).map((e) => articleKey(e.id));
       for (let i = 0; i < keys.length; i += REBUILD_BATCH) {
         const records = await getItems(keys.slice(i, i + REBUILD_BATCH));
-        for (const record of Object.values(records)) {
+        for (const record of Object.values(records).map(unpackRecord)) {
           if (!isSavedArticle(record)) continue;
           index.add(searchDoc(record));
           indexed++;

@@ -8,6 +8,7 @@ import { writeBackupZip } from '../../../src/export/backup-zip';
 import { toLibraryRecord } from '../../../src/export/record';
 import { restoreBackupFile, RestoreStopped, type RestoreProgress } from '../../../src/options/restore-file';
 import * as storage from '../../../src/storage';
+import { packRecord } from '../../../src/storage/compress';
 import { article } from '../storage/fixtures';
 
 import '../../../src/background/background';
@@ -21,9 +22,20 @@ beforeEach(() => {
   local.quotaBytes = quota;
 });
 
+/** `size` characters that do not compress (article bodies are stored compressed). */
+function noise(seed: number, size: number): string {
+  let x = seed + 1;
+  let out = '';
+  for (let i = 0; i < size; i++) {
+    x = (x * 48271) % 2147483647;
+    out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .'[x % 64];
+  }
+  return out;
+}
+
 async function makeLibrary(n: number, size = 100): Promise<storage.SavedArticle[]> {
   for (let i = 0; i < n; i++) {
-    const { id } = await storage.saveArticle(article(i, { text: `Story ${i} `.padEnd(size, 'y') }), 1_700_000_000_000 + i * 1000);
+    const { id } = await storage.saveArticle(article(i, { text: `Story ${i} ${noise(i, size)}` }), 1_700_000_000_000 + i * 1000);
     await storage.updateArticle(id, { favorite: i % 3 === 0, tags: [`t${i % 2}`], progress: i / n, read: i % 4 === 1 }, 1_700_000_500_000 + i);
   }
   return library();
@@ -85,11 +97,11 @@ describe('restoring a backup file from the options page', () => {
   });
 
   it('stops on a full disk with what was restored before it intact, and says how many', async () => {
-    const original = await makeLibrary(120, 20_000);
+    const original = await makeLibrary(120, 3000);
     const file = await zipFile(original);
     await wipe();
     const kept = await storage.saveArticle(article(999));
-    local.quotaBytes = (await local.getBytesInUse(null)) + 70 * 21_500;
+    local.quotaBytes = (await local.getBytesInUse(null)) + 70 * JSON.stringify(packRecord(original[0]!)).length;
     const error: unknown = await restoreBackupFile(file, () => {}, new AbortController().signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestoreStopped);
     expect((error as RestoreStopped).message).toMatch(/quota/i);

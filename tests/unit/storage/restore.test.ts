@@ -6,6 +6,7 @@ import { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-brows
 import { checkIndexAfterFailedWrites, readArticle, readArticles, readIndex, restoreArticles, saveArticle, StorageWriteError, whenWritten, type SavedArticle } from '../../../src/storage';
 import { checkIndex } from '../../../src/storage/repair';
 import { articleIdFor, urlKey } from '../../../src/storage/canonical';
+import { packRecord } from '../../../src/storage/compress';
 import { article } from './fixtures';
 
 const local = browser.storage.local as unknown as FakeStorageArea;
@@ -15,9 +16,21 @@ beforeEach(() => {
   local.quotaBytes = originalQuota;
 });
 
+/** `size` characters that do not compress (article bodies are stored compressed): a fixed pseudo-random sequence. */
+function noise(seed: number, size: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .';
+  let x = seed + 1;
+  let out = '';
+  for (let i = 0; i < size; i++) {
+    x = (x * 48271) % 2147483647;
+    out += alphabet[x % alphabet.length];
+  }
+  return out;
+}
+
 /** A backup record of story `n` (its id is the library's id for its address), with a body of `size` characters. */
 async function record(n: number, fields: Partial<SavedArticle> = {}, size = 1000): Promise<SavedArticle> {
-  const a = article(n, { text: `Story ${n} `.padEnd(size, 'x') });
+  const a = article(n, { text: `Story ${n} ${noise(n, size)}` });
   const key = urlKey(a.url);
   return { ...a, id: await articleIdFor(key), urlKey: key, savedAt: 1000 + n, updatedAt: 1000 + n, readAt: null, archived: false, favorite: false, tags: ['restored'], progress: 0, ...fields };
 }
@@ -31,7 +44,7 @@ describe('restore when the disk fills up', () => {
     const before = await readArticle(kept.id);
     const records = await Promise.all(Array.from({ length: 120 }, (_, i) => record(i, {}, 20_000)));
     // Room for about 60 more records: the second batch of 50 cannot land.
-    local.quotaBytes = (await local.getBytesInUse(null)) + 60 * 21_000;
+    local.quotaBytes = (await local.getBytesInUse(null)) + 60 * JSON.stringify(packRecord(records[0]!)).length;
     const error: unknown = await restoreArticles(records).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageWriteError);
     expect((error as StorageWriteError).reason).toBe('quota');
