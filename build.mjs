@@ -1,16 +1,26 @@
-// Builds Lectern for Chrome and Firefox from one source and one manifest.json.
-//   node build.mjs            dist/chrome, dist/firefox and dist/node/extract.mjs
-//   node build.mjs --e2e      dist/chrome-e2e, dist/firefox-e2e (host access to localhost for tests)
-//   node build.mjs --package  the release builds, zipped into dist/lectern-<browser>-<version>.zip
-//   node build.mjs --node     only dist/node/extract.mjs
-import { build } from 'esbuild';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdir } from 'node:fs/promises';
+// Builds Lectern for Chrome and Firefox from one source and one manifest.json. `node build.mjs --help` lists
+// the flags; scripts/run-browser.mjs (`npm start`) imports watchExtension() from here.
+import { build, context } from 'esbuild';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkBudgets } from './scripts/bundle-budgets.mjs';
 
-const root = path.dirname(new URL(import.meta.url).pathname);
-const args = new Set(process.argv.slice(2));
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const USAGE = `Usage: node build.mjs [flags]
+
+  (no flag)   release builds: dist/chrome/, dist/firefox/ and dist/node/extract.mjs; fails when an
+              entry point is over its size budget (scripts/bundle-budgets.mjs)
+  --package   the release builds, also zipped into dist/lectern-<browser>-<version>.zip
+  --e2e       dist/chrome-e2e/, dist/firefox-e2e/ (host access to localhost, for the end-to-end tests)
+  --minify    with --e2e: minified, as released (for benchmarks)
+  --node      only dist/node/extract.mjs (the extraction pipeline for Node)
+  --analyze   with a release build: print what each entry point is made of (esbuild's metafile)
+  --help      this text
+`;
+const FLAGS = new Set(['--package', '--e2e', '--minify', '--node', '--analyze', '--help']);
 
 /** Extension entry points: output path (without .js) → source. One folder per extension context. */
 const ENTRY_POINTS = {
@@ -18,23 +28,27 @@ const ENTRY_POINTS = {
   'content/extract-page': 'src/content/extract-page.ts',
   'reader/main': 'src/reader/main.tsx',
   'welcome/main': 'src/welcome/main.tsx',
-  'options/main': 'src/options/main.tsx',
-  // Chrome only: a page with a DOM where the service worker extracts pages fetched for an import.
+};
+/** Chrome only: a page with a DOM where the service worker extracts pages fetched for an import. */
+const CHROME_ENTRY_POINTS = {
   'offscreen/main': 'src/offscreen/offscreen.ts',
 };
 /**
  * Pages built as ES modules split into chunks (loaded by `<script type="module">`): the popup's first paint
  * needs only the library list; the reader view (with the sanitizer) and the search engine load on demand.
- * Content scripts and the service worker stay single IIFE files.
+ * The options page loads the import and backup code when a file is chosen. Content scripts and the
+ * service worker stay single IIFE files.
  */
 const SPLIT_ENTRY_POINTS = {
   'popup/main': 'src/popup/main.tsx',
+  'options/main': 'src/options/main.tsx',
 };
 /**
  * Extension pages, written at the top level so their addresses stay stable (`reader.html?tab=…`). They
  * differ only in their script: each page's UI is rendered by its own entry point into #app.
  */
-const PAGES = ['popup', 'reader', 'welcome', 'options', 'offscreen'];
+const PAGES = ['popup', 'reader', 'welcome', 'options'];
+const CHROME_PAGES = ['offscreen'];
 
 /** The HTML of an extension page; the offscreen document has no UI, only its script. */
 function pageHtml(page) {
@@ -77,22 +91,42 @@ function manifestFor(base, browserName, { e2e }) {
   return manifest;
 }
 
-async function bundleExtension(outdir, minify) {
+/**
+ * The esbuild options of one browser's bundles: [IIFE entries, split ES-module entries]. `__FIREFOX__` is
+ * set per browser, so a branch only the other browser runs drops out with everything it imports (Chrome's
+ * worker hands extraction to the offscreen document and carries no extractor; see background/extract-html.ts).
+ */
+function bundleOptions(browserName, outdir, { minify, dev = false }) {
   const common = {
     outdir,
     bundle: true,
-    target: ['chrome120', 'firefox128'],
+    target: browserName === 'firefox' ? ['firefox128'] : ['chrome120'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     minify,
-    sourcemap: minify ? false : 'linked',
+    // Release builds keep their maps out of the extension (dist/<browser>-sourcemaps/, for reading lint and
+    // error positions); development and test builds link them.
+    sourcemap: minify && !dev ? 'external' : 'linked',
     legalComments: 'linked',
     logLevel: 'warning',
+    metafile: true,
     external: ['/fonts/*'], // copied as files, addressed from the extension's root
-    define: { 'process.env.NODE_ENV': minify ? '"production"' : '"development"' },
+    define: {
+      'process.env.NODE_ENV': minify ? '"production"' : '"development"',
+      __FIREFOX__: String(browserName === 'firefox'),
+    },
   };
-  await build({ ...common, entryPoints: ENTRY_POINTS, format: 'iife' });
-  await build({ ...common, entryPoints: SPLIT_ENTRY_POINTS, format: 'esm', splitting: true, chunkNames: 'popup/chunks/[name]-[hash]' });
+  const iife = { ...ENTRY_POINTS, ...(browserName === 'chrome' ? CHROME_ENTRY_POINTS : {}) };
+  // One build per split page, so that a page's chunks hold only its own code (shared chunks between the popup
+  // and the options page would make each load code only the other needs).
+  const split = Object.entries(SPLIT_ENTRY_POINTS).map(([out, src]) => ({
+    ...common,
+    entryPoints: { [out]: src },
+    format: 'esm',
+    splitting: true,
+    chunkNames: `${path.dirname(out)}/chunks/[name]-[hash]`,
+  }));
+  return [{ ...common, entryPoints: iife, format: 'iife' }, ...split];
 }
 
 async function copyFonts(dir) {
@@ -101,18 +135,97 @@ async function copyFonts(dir) {
   await cp(path.join(root, FONT_DIR, 'LICENSE'), path.join(dir, 'OpenDyslexic-LICENSE.txt'));
 }
 
-async function writeExtension(browserName, { e2e = false } = {}) {
-  const outdir = path.join(root, 'dist', e2e ? `${browserName}-e2e` : browserName);
-  await rm(outdir, { recursive: true, force: true });
-  // Benchmarks measure what users run: `--e2e --minify` gives e2e host access with the release bundle.
-  await bundleExtension(outdir, !e2e || args.has('--minify'));
+/** Everything but the bundles: manifest, pages, fonts, icons, messages. */
+async function writeStaticFiles(browserName, outdir, { e2e }) {
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
-  for (const page of PAGES) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page));
+  const pages = [...PAGES, ...(browserName === 'chrome' ? CHROME_PAGES : [])];
+  for (const page of pages) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page));
   await copyFonts(path.join(outdir, 'fonts'));
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
   await cp(path.join(root, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
-  return outdir;
+}
+
+/** Move a release build's external source maps out of the extension folder. */
+async function moveSourceMaps(outdir) {
+  const mapsDir = `${outdir}-sourcemaps`;
+  await rm(mapsDir, { recursive: true, force: true });
+  for (const file of await listFiles(outdir)) {
+    if (!file.endsWith('.map')) continue;
+    await mkdir(path.dirname(path.join(mapsDir, file)), { recursive: true });
+    await rename(path.join(outdir, file), path.join(mapsDir, file));
+  }
+}
+
+/** Build one browser's extension into dist/; returns its folder and esbuild's metafiles. */
+async function writeExtension(browserName, { e2e = false, minify = !e2e } = {}) {
+  const outdir = path.join(root, 'dist', e2e ? `${browserName}-e2e` : browserName);
+  await rm(outdir, { recursive: true, force: true });
+  const results = await Promise.all(bundleOptions(browserName, outdir, { minify }).map((options) => build(options)));
+  if (minify && !e2e) await moveSourceMaps(outdir);
+  await writeStaticFiles(browserName, outdir, { e2e });
+  return { browserName, outdir, metafiles: results.map((r) => r.metafile) };
+}
+
+/**
+ * Development build that rebuilds on every change (esbuild's watch), for `npm start`: unminified, source
+ * maps linked, into dist/dev-<browser>/. Resolves once the first build is written; `onRebuilt` runs after
+ * each later rebuild, once per burst of changes and only when every bundle built. Returns `stop()`.
+ */
+export async function watchExtension(browserName, { onRebuilt = () => {}, log = console.log } = {}) {
+  const outdir = path.join(root, 'dist', `dev-${browserName}`);
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  await writeStaticFiles(browserName, outdir, { e2e: false });
+  let building = 0;
+  let failed = false;
+  let settle;
+  let firstBuilds = 0;
+  let firstDone;
+  const firstBuild = new Promise((resolve) => (firstDone = resolve));
+  const announce = {
+    name: 'announce-rebuild',
+    setup(b) {
+      let seen = false;
+      b.onStart(() => {
+        building++;
+        clearTimeout(settle);
+      });
+      b.onEnd((result) => {
+        building--;
+        failed ||= result.errors.length > 0;
+        // watch() builds each context once at the start: that is the first build, not a change.
+        if (!seen) {
+          seen = true;
+          if (++firstBuilds === contexts.length) firstDone();
+          return;
+        }
+        // One change wakes every context: wait until all are done, then reload the extension once.
+        settle = setTimeout(() => {
+          if (building > 0) return;
+          if (failed) log('build: errors above; the browser keeps the last good build');
+          else onRebuilt();
+          failed = false;
+        }, 100);
+      });
+    },
+  };
+  const contexts = await Promise.all(
+    bundleOptions(browserName, outdir, { minify: false, dev: true }).map((options) => context({ ...options, plugins: [announce] })),
+  );
+  await Promise.all(contexts.map((c) => c.watch()));
+  await firstBuild;
+  if (failed) {
+    await Promise.all(contexts.map((c) => c.dispose()));
+    throw new Error('the first build failed (errors above)');
+  }
+  return {
+    outdir,
+    async stop() {
+      clearTimeout(settle);
+      await Promise.all(contexts.map((c) => c.dispose()));
+    },
+  };
 }
 
 /** The extraction pipeline for Node (benchmarks, the `extract` command): same code, jsdom for the DOM. */
@@ -130,28 +243,63 @@ async function writeNodeModule() {
   });
 }
 
-/** Zip a built extension for the stores (no source maps in release builds, so everything goes in). */
+/** Every file under `dir`, as sorted relative paths with forward slashes (zip entries, source-map moves). */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Zip a built extension for the stores, entries in sorted order so the same build gives the same zip. */
 async function zip(dir, file) {
   const entries = {};
-  for (const name of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!name.isFile()) continue;
-    const full = path.join(name.parentPath, name.name);
-    entries[path.relative(dir, full)] = new Uint8Array(await readFile(full));
-  }
+  for (const name of await listFiles(dir)) entries[name] = new Uint8Array(await readFile(path.join(dir, name)));
   await writeFile(file, zipSync(entries, { level: 9, mtime: new Date('2026-01-01') }));
 }
 
-await mkdir(path.join(root, 'dist'), { recursive: true });
-if (args.has('--node')) {
-  await writeNodeModule();
-} else if (args.has('--e2e')) {
-  await Promise.all([writeExtension('chrome', { e2e: true }), writeExtension('firefox', { e2e: true })]);
-} else {
+/** esbuild's own account of what each entry point is made of (`--analyze`). */
+async function printAnalysis({ browserName, metafiles }) {
+  const { analyzeMetafile } = await import('esbuild');
+  for (const metafile of metafiles) console.log(`\n${browserName}:${await analyzeMetafile(metafile)}`);
+}
+
+async function main(argv) {
+  const unknown = argv.filter((a) => !FLAGS.has(a));
+  if (unknown.length > 0) {
+    console.error(`build.mjs: unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const args = new Set(argv);
+  if (args.has('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  await mkdir(path.join(root, 'dist'), { recursive: true });
+  if (args.has('--node')) {
+    await writeNodeModule();
+    return 0;
+  }
+  if (args.has('--e2e')) {
+    // Benchmarks measure what users run: `--e2e --minify` gives e2e host access with the release bundle.
+    const minify = args.has('--minify');
+    await Promise.all([writeExtension('chrome', { e2e: true, minify }), writeExtension('firefox', { e2e: true, minify })]);
+    return 0;
+  }
   const [chrome, firefox] = await Promise.all([writeExtension('chrome'), writeExtension('firefox'), writeNodeModule()]);
+  if (args.has('--analyze')) for (const built of [chrome, firefox]) await printAnalysis(built);
+  const overBudget = await checkBudgets([chrome, firefox], { root });
+  if (overBudget) return 1;
   if (args.has('--package')) {
     const { version } = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
-    await zip(chrome, path.join(root, `dist/lectern-chrome-${version}.zip`));
-    await zip(firefox, path.join(root, `dist/lectern-firefox-${version}.zip`));
+    await zip(chrome.outdir, path.join(root, `dist/lectern-chrome-${version}.zip`));
+    await zip(firefox.outdir, path.join(root, `dist/lectern-firefox-${version}.zip`));
     console.log(`dist/lectern-chrome-${version}.zip, dist/lectern-firefox-${version}.zip`);
   }
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
 }

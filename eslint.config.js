@@ -1,4 +1,6 @@
-// Lint rules: typescript-eslint's recommended set, plus the few that guard Lectern's own conventions.
+// Lint rules: typescript-eslint's recommended set with type information (recommendedTypeChecked: floating
+// and misused promises, awaits of non-promises, needless assertions...), plus the few that guard
+// Lectern's own conventions.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -6,15 +8,29 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/e2e/artifacts/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node, ...globals.webextensions },
+      // The TypeScript project service gives the type-aware rules the same program `tsc` checks.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
+  },
+  {
+    // Test doubles implement the browser's promise-returning APIs with `async` methods that need no
+    // `await`: that is how the fake rejects (rather than throws) like the real API.
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  {
+    // Build scripts, benchmarks, e2e specs and configs are plain JavaScript outside tsconfig.json: no type information.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['src/**/*.{ts,tsx}'],

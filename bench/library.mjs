@@ -4,6 +4,7 @@
 // a Markdown table; BENCHMARKS.md explains the method and records the numbers.
 import { launch, startServer } from '../tests/e2e/harness.mjs';
 import { generateLibrary } from './library-generate.mjs';
+import { fileURLToPath } from 'node:url';
 
 const SIZES = (process.env.SIZES ?? '10,1000,10000').split(',').map(Number);
 const OPEN_RUNS = 7;
@@ -93,7 +94,7 @@ async function measureSave(session, server, offset) {
 }
 
 const server = await startServer(routes);
-const session = await launch('chromium', new URL('../dist/chrome-e2e', import.meta.url).pathname, { timeout: 900_000 });
+const session = await launch('chromium', fileURLToPath(new URL('../dist/chrome-e2e', import.meta.url)), { timeout: 900_000 });
 const results = [];
 try {
   for (const [k, size] of SIZES.entries()) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // node scripts/epubcheck.mjs [--keep DIR]
 // Builds sample EPUBs with Lectern's exporter from fixture articles (the extraction fixture pages,
-// the backup fixture and a hostile article) and runs the real epubcheck on each. Exits non-zero
+// the backup fixture, a hostile article and one with duplicate ids) and runs the real epubcheck on each. Exits non-zero
 // on any epubcheck error (CI runs this). Needs Java and Debian's epubcheck (EPUBCHECK=path to override).
 import { execFile } from 'node:child_process';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
@@ -27,7 +27,7 @@ async function loadModules(dir) {
   await build({
     stdin: {
       contents: "export { buildEpub } from './src/export/epub'; export { extractArticle } from './src/extract/extract'; " +
-        "export { HOSTILE_CASES } from './tests/fixtures/hostile/cases';",
+        "export { HOSTILE_CASES } from './tests/fixtures/hostile/cases'; export { DUPLICATE_IDS_HTML } from './tests/fixtures/export/duplicate-ids';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -92,10 +92,12 @@ const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os
 await mkdir(dir, { recursive: true });
 let failed = 0;
 try {
-  const { buildEpub, extractArticle, HOSTILE_CASES } = await loadModules(dir);
+  const { buildEpub, extractArticle, HOSTILE_CASES, DUPLICATE_IDS_HTML } = await loadModules(dir);
   const articles = await fixtureArticles(extractArticle);
   // The sanitizer's hostile corpus, all in one chapter: what survives sanitizing must still be valid EPUB.
   articles.push({ ...hostileArticle(), title: 'Hostile corpus', content: HOSTILE_CASES.map((c) => c.html).join('\n') });
+  // Pages repeat ids and put spaces in them; XML ids may do neither (and fragment links must follow).
+  articles.push({ ...hostileArticle(), title: 'Duplicate ids', content: DUPLICATE_IDS_HTML });
   const books = {
     'library.epub': await buildEpub(articles, { title: 'Lectern sample library', image }),
     // One single-article book too (its package differs: author, source, no nav in the spine). Each

@@ -1,7 +1,13 @@
 import browser from 'webextension-polyfill';
-import { extractFromHtml } from '../import/extract-html';
 import type { ExtractionResult } from '../shared/article';
 import type { OffscreenRequest } from '../shared/offscreen-messages';
+
+/**
+ * The browser a bundle is built for, set by build.mjs (esbuild `define`): the branch the other browser runs
+ * drops out of the bundle, with all it imports (Readability and the extractor are not in Chrome's worker).
+ * Undefined in unit tests, where the offscreen API being there or not decides, as a browser would.
+ */
+declare const __FIREFOX__: boolean | undefined;
 
 /** The bits of `chrome.offscreen` used here (Chrome 109+; Firefox has no such API, and needs none). */
 interface OffscreenApi {
@@ -31,7 +37,7 @@ function ensureOffscreen(api: OffscreenApi): Promise<void> {
 /** Ask the offscreen document; if its listener is not there yet (it is still loading), ask again shortly. */
 async function askOffscreen(request: OffscreenRequest, tries = 20): Promise<ExtractionResult> {
   try {
-    return (await browser.runtime.sendMessage(request)) as ExtractionResult;
+    return await browser.runtime.sendMessage<OffscreenRequest, ExtractionResult>(request);
   } catch (error) {
     if (tries <= 1 || !String(error).includes('Receiving end does not exist')) throw error;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -45,8 +51,13 @@ async function askOffscreen(request: OffscreenRequest, tries = 20): Promise<Extr
  * background page is a page, with DOMParser of its own.
  */
 export async function extractHtml(html: string, url: string): Promise<ExtractionResult> {
+  // Written as one condition on the define so that esbuild drops the whole block (and its import) for Chrome.
+  if (typeof __FIREFOX__ === 'boolean' ? __FIREFOX__ : !offscreenApi()) {
+    const { extractFromHtml } = await import('../import/extract-html');
+    return extractFromHtml(html, url);
+  }
   const api = offscreenApi();
-  if (!api) return extractFromHtml(html, url);
+  if (!api) throw new Error('chrome.offscreen is missing: Lectern needs Chrome 109 or newer');
   await ensureOffscreen(api);
   return askOffscreen({ target: 'offscreen', type: 'extractHtml', data: { html, url } });
 }

@@ -51,9 +51,10 @@ export async function pumpImport(): Promise<void> {
   if (!job || job.state !== 'running') return;
   for (let index = 0; index < job.items.length && inFlight.size < CONCURRENCY; index++) {
     const key = `${job.id}:${index}`;
-    if (job.items[index].status !== 'pending' || inFlight.has(key)) continue;
+    const entry = job.items[index];
+    if (entry?.status !== 'pending' || inFlight.has(key)) continue;
     inFlight.add(key);
-    void runItem(job.id, index, job.items[index].item).finally(() => {
+    void runItem(job.id, index, entry.item).finally(() => {
       inFlight.delete(key);
       void pumpImport();
     });

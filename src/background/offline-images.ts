@@ -13,8 +13,8 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': 
  */
 export function imageUrlsIn(html: string): string[] {
   const urls = new Set<string>();
-  for (const [, raw] of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)) {
-    const url = raw.replace(/&(amp|quot|lt|gt|#39);/g, (e) => ENTITIES[e]);
+  for (const [, raw = ''] of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)) {
+    const url = raw.replace(/&(amp|quot|lt|gt|#39);/g, (e) => ENTITIES[e] ?? e);
     if (/^https?:\/\//i.test(url)) urls.add(url);
   }
   return [...urls].slice(0, MAX_IMAGES);

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { MessageType } from '../shared/messages';
 import { handlers } from './handlers';
-import { isExtensionPage } from './trust';
+import { isExtensionPage } from '../shared/trust';
 
 const isMessageType = (type: unknown): type is MessageType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(handlers, type);

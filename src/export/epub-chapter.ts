@@ -16,7 +16,7 @@ export function chapterXhtml(article: Exportable, placeImage: ImagePlacer, fallb
   const skeleton = `<html xmlns="${XHTML_NS}" lang="${lang}" xml:lang="${lang}"><head><title>${escapeXml(title)}</title>` +
     '<link rel="stylesheet" type="text/css" href="style.css"/></head><body/></html>';
   const doc = new DOMParser().parseFromString(skeleton, 'application/xhtml+xml');
-  const body = doc.getElementsByTagNameNS(XHTML_NS, 'body')[0];
+  const body = doc.getElementsByTagNameNS(XHTML_NS, 'body')[0] ?? doc.documentElement;
   if (article.dir) body.setAttribute('dir', article.dir);
   body.append(header(doc, article, title));
   const fragment = sanitizeToFragment(article.content, article.url);

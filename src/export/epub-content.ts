@@ -3,6 +3,7 @@
  * or media (kept as links unless an offline copy is supplied), no attribute values the XHTML schema
  * rejects, and no block element where only phrasing content is allowed.
  */
+import { fixIds } from './epub-ids';
 import { languageTag } from './xml';
 
 /** An image the book can carry, returned by the caller for an image URL it has offline. */
@@ -32,6 +33,7 @@ export function prepareForEpub(root: DocumentFragment, placeImage: ImagePlacer):
   for (const img of Array.from(root.querySelectorAll('img'))) placeOrLink(img, placeImage);
   for (const el of Array.from(root.querySelectorAll('*'))) cleanAttributes(el);
   for (const el of Array.from(root.querySelectorAll('*'))) fixPlacement(el);
+  fixIds(root);
 }
 
 function replaceMedia(el: Element): void {

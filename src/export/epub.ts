@@ -45,8 +45,8 @@ export async function buildEpub(articles: Exportable[], options: EpubOptions = {
     files[`OEBPS/${image.href}`] = [image.bytes, { level: 0 }]; // already compressed formats
     items.push({ id: `i${i + 1}`, href: image.href, mediaType: image.mediaType });
   }
-  const single = articles.length === 1 ? articles[0] : null;
-  const title = single ? toc[0].title : cleanText(options.title ?? 'Lectern').trim() || 'Lectern';
+  const single = articles.length === 1 ? articles[0] : undefined;
+  const title = single ? chapterTitle(single, untitled) : cleanText(options.title ?? 'Lectern').trim() || 'Lectern';
   const language = bookLanguage(articles);
   files['OEBPS/nav.xhtml'] = strToU8(navXhtml(title, language, toc));
   files['OEBPS/content.opf'] = strToU8(
@@ -81,7 +81,8 @@ export function epubDate(date: Date): string {
 /** The articles' common language, or `und` (undetermined) when they differ or none is known. */
 function bookLanguage(articles: Exportable[]): string {
   const langs = new Set(articles.map((a) => languageTag(a.lang)?.toLowerCase() ?? 'und'));
-  return langs.size === 1 ? [...langs][0] : 'und';
+  const [only] = langs;
+  return langs.size === 1 && only ? only : 'und';
 }
 
 interface PlacedImage extends EpubImage {

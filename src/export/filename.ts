@@ -14,7 +14,7 @@ export function fileNameFor(title: string, extension: string): string {
   let base = trimEnds(title.normalize('NFC').replace(UNSAFE, ' ').replace(/\s+/g, ' '));
   base = trimEnds(truncateBytes(base, MAX_BYTES - encoder.encode(suffix).length));
   if (!base) base = 'article';
-  if (RESERVED.test(base.split('.')[0].trim())) base = `_${base}`;
+  if (RESERVED.test(base.replace(/\..*$/s, '').trim())) base = `_${base}`;
   return base + suffix;
 }
 

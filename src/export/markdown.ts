@@ -28,7 +28,7 @@ export function articleToMarkdown(article: Exportable): string {
 export function htmlToMarkdown(html: string, baseUrl: string, service = markdownService()): string {
   const fragment = sanitizeToFragment(html, baseUrl);
   prepareCode(fragment);
-  return service.turndown(fragment as unknown as HTMLElement);
+  return service.turndown(fragment);
 }
 
 function markdownService(): TurndownService {
@@ -44,7 +44,38 @@ function markdownService(): TurndownService {
   // render inline HTML: escape every "<" in text (CommonMark's backslash escape keeps it literal).
   const escape = service.escape.bind(service);
   service.escape = (text: string) => escape(text).replace(/</g, '\\<');
+  escapeAttributes(service);
   return service;
+}
+
+/**
+ * Turndown escapes only `"` in link and image titles, so a title ending in `\` escapes its own closing
+ * quote: the link falls apart and whatever the title held (`<img src=x onerror=…>`) is read as inline
+ * HTML. Titles escape `\` too, and alt text (already Markdown-escaped) escapes `<`.
+ */
+function escapeAttributes(service: TurndownService): void {
+  const oneLine = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const title = (el: HTMLElement) => {
+    const text = oneLine(el.getAttribute('title'));
+    return text ? ` "${text.replace(/[\\"]/g, '\\$&')}"` : '';
+  };
+  const destination = (url: string) => {
+    const escaped = url.replace(/[<>()\\]/g, '\\$&');
+    return /\s/.test(escaped) ? `<${escaped}>` : escaped;
+  };
+  service.addRule('inlineLinkWithSafeTitle', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => `[${content}](${destination((node).getAttribute('href')!)}${title(node)})`,
+  });
+  service.addRule('imageWithSafeText', {
+    filter: 'img',
+    replacement: (_, node) => {
+      const img = node;
+      const src = img.getAttribute('src');
+      if (!src) return '';
+      return `![${service.escape(oneLine(img.getAttribute('alt')))}](${destination(src)}${title(img)})`;
+    },
+  });
 }
 
 /**

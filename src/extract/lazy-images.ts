@@ -37,13 +37,15 @@ function resolveElement(el: Element): void {
  * and is parsed; with scripting off (jsdom) it is already elements, used as they are.
  */
 function onlyImage(noscript: Element, doc: Document): Element | null {
-  let holder: Element = noscript;
+  let holder: Element | null = noscript;
   if (!noscript.children.length) {
-    holder = doc.createElement('div');
-    holder.innerHTML = noscript.textContent ?? '';
+    // Parsed apart from the page: a DOMParser document has no browsing context and loads nothing.
+    const Parser = doc.defaultView?.DOMParser ?? (globalThis as { DOMParser?: typeof DOMParser }).DOMParser;
+    holder = Parser ? new Parser().parseFromString(noscript.textContent ?? '', 'text/html').body : null;
   }
-  const images = holder.getElementsByTagName('img');
-  return images.length === 1 ? images[0] : null;
+  const images = holder?.getElementsByTagName('img');
+  const image = images?.length === 1 ? images.item(0) : null;
+  return image ? doc.adoptNode(image) : null;
 }
 
 /**

@@ -57,11 +57,12 @@ export function findMarkedBody(candidates: Element[]): Element | null {
     .filter((el) => markedBodyRank(el) === rank)
     .map((el) => ({ el, chars: foldedText(el).length }))
     .filter((c) => c.chars > 0);
-  if (!sized.length) return null;
   sized.sort((a, b) => b.chars - a.chars);
-  let best = sized[0];
-  const rivals = sized.filter((c) => !c.el.contains(best.el) && !best.el.contains(c.el));
-  if (rivals.length && rivals[0].chars * 2 > best.chars) return null;
+  let [best] = sized;
+  if (!best) return null;
+  const largest = best;
+  const rivals = sized.filter((c) => !c.el.contains(largest.el) && !largest.el.contains(c.el));
+  if (rivals[0] && rivals[0].chars * 2 > best.chars) return null;
   if (rivals.length > 1 && rivals.reduce((sum, c) => sum + c.chars, 0) > best.chars) return null;
   for (const c of sized) {
     if (c !== best && best.el.contains(c.el) && c.chars >= best.chars * 0.7) best = c;

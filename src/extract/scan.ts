@@ -41,8 +41,7 @@ const NOT_DEK = /image|img|photo|media|figure|video|card|item|list/i;
 const MARKABLE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
 
 function hasDataAttribute(el: Element): boolean {
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) if (attrs[i].name.startsWith('data-')) return true;
+  for (const attr of el.attributes) if (attr.name.startsWith('data-')) return true;
   return false;
 }
 

@@ -60,5 +60,5 @@ function tags(o: Obj): string[] {
       throw new FieldError(`tags[${i}]`, `expected non-empty text of at most ${MAX_TAG_LENGTH} characters, got ${describe(tag)}`);
     }
   });
-  return [...value] as string[];
+  return [...(value as unknown[])] as string[];
 }

@@ -42,7 +42,7 @@ function folders(link: Element): string[] {
     if (el.nodeName !== 'DL') continue;
     let heading = el.previousElementSibling;
     while (heading && heading.nodeName === 'P') heading = heading.previousElementSibling;
-    if (heading?.nodeName === 'H3' && !ROOT_FOLDER_ATTRS.some((attr) => heading!.hasAttribute(attr))) {
+    if (heading?.nodeName === 'H3' && !ROOT_FOLDER_ATTRS.some((attr) => heading.hasAttribute(attr))) {
       names.unshift(heading.textContent ?? '');
     }
   }

@@ -27,7 +27,7 @@ export function optStr(o: Obj, field: string, max?: number): string | undefined 
 
 export function bool(o: Obj, field: string): boolean {
   if (typeof o[field] !== 'boolean') throw new FieldError(field, `expected true or false, got ${describe(o[field])}`);
-  return o[field] as boolean;
+  return o[field];
 }
 
 export function num(o: Obj, field: string, min: number, max: number, integer = false): number {
@@ -65,5 +65,5 @@ export function isWebUrl(value: string): boolean {
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (Array.isArray(value)) return 'a list';
-  return value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  return value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }

@@ -23,7 +23,7 @@ export function parseCsv(text: string, required: string[], notThisFormat: Import
   if (rows.length > LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
   const lines = rowLines(body, parsed.data.length);
   return rows.map((cells, i) => ({
-    line: lines[i + 1],
+    line: lines[i + 1] ?? i + 2, // rowLines counts every row parsed; the fallback assumes one line per row
     values: Object.fromEntries(columns.map((name, c) => [name, String(cells[c] ?? '')])),
   }));
 }
@@ -40,7 +40,7 @@ function rowLines(text: string, count: number): number[] {
     skipEmptyLines: 'greedy',
     preview: count,
     step: (result) => {
-      while (pos < text.length && /\s/.test(text[pos])) if (text[pos++] === '\n') line++; // blank lines skipped
+      while (pos < text.length && /\s/.test(text.charAt(pos))) if (text[pos++] === '\n') line++; // blank lines skipped
       lines.push(line);
       for (; pos < result.meta.cursor; pos++) if (text[pos] === '\n') line++;
     },

@@ -35,7 +35,7 @@ function detect(text: string): ImportFormat {
   if (start.startsWith('{') && /"format"\s*:\s*"lectern-backup"/.test(start)) return 'lectern';
   if (start.startsWith('[')) return 'omnivore';
   if (/^<!DOCTYPE NETSCAPE-Bookmark-file/i.test(start) || /^<(!doctype|html|dl|meta)/i.test(start)) return 'bookmarks';
-  const header = start.split(/\r?\n/, 1)[0].toLowerCase();
+  const header = start.replace(/\r?\n.*$/s, '').toLowerCase();
   if (header.includes('folder') && header.includes('url')) return 'instapaper';
   if (header.includes('url')) return 'pocket';
   throw new ImportError('importUnknownFormat');

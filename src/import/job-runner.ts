@@ -28,7 +28,7 @@ export async function runJob(job: ImportJob, deps: JobRunnerDeps): Promise<Impor
       await deps.persist(current);
       break;
     }
-    const result = await attempt(deps.step, current.items[index].item);
+    const result = await attempt(deps.step, current.items[index]!.item); // nextPending returns an existing index
     current = result.ok ? markDone(current, index, result.articleId, now()) : markFailed(current, index, result.reason, now());
     await deps.persist(current);
   }

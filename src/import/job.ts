@@ -85,10 +85,12 @@ export function jobFailures(job: ImportJob): { index: number; url: string; title
 }
 
 function update(job: ImportJob, index: number, change: (item: JobItem) => JobItem, now: Date): ImportJob {
-  if (!job.items[index] || job.items[index].status !== 'pending') throw new Error(`Item ${index} is not pending.`);
+  const current = job.items[index];
+  if (current?.status !== 'pending') throw new Error(`Item ${index} is not pending.`);
+  const next = change(current);
+  for (const key of Object.keys(next) as (keyof JobItem)[]) if (next[key] === undefined) delete next[key];
   const items = job.items.slice();
-  items[index] = change(items[index]);
-  for (const key of Object.keys(items[index]) as (keyof JobItem)[]) if (items[index][key] === undefined) delete items[index][key];
+  items[index] = next;
   return settle({ ...job, items, updatedAt: now.toISOString() }, now);
 }
 

@@ -30,8 +30,8 @@ export function parseOmnivoreZip(bytes: Uint8Array): ImportResult {
   const files = unzipBounded(bytes, (name) => METADATA.test(name) || CONTENT.test(name));
   const content: ContentMap = new Map();
   for (const [name, data] of files) {
-    const match = CONTENT.exec(name);
-    if (match) content.set(match[2], match[3] === 'html' ? { html: strFromU8(data) } : { markdown: strFromU8(data) });
+    const [, , slug, extension] = CONTENT.exec(name) ?? [];
+    if (slug) content.set(slug, extension === 'html' ? { html: strFromU8(data) } : { markdown: strFromU8(data) });
   }
   const metadata = [...files.keys()].filter((name) => METADATA.test(name)).sort();
   if (!metadata.length) throw new ImportError('importOmnivoreNoMetadata');
@@ -61,7 +61,8 @@ function addRecords(collector: ItemCollector, list: unknown[], content: ContentM
   list.forEach((value, i) => {
     const index = offset + i;
     if (!isObject(value)) return collector.skip({ index }, { key: 'importRowNotArticle', subs: [describe(value)] });
-    if (String(value.state ?? '').toUpperCase() === 'DELETED') return collector.skip({ index }, { key: 'importRowDeleted', subs: [] });
+    const state = typeof value.state === 'string' ? value.state.toUpperCase() : '';
+    if (state === 'DELETED') return collector.skip({ index }, { key: 'importRowDeleted', subs: [] });
     const checked = checkUrl(value.url);
     if ('key' in checked) return collector.skip({ index }, checked);
     const progress = typeof value.readingProgress === 'number' && Number.isFinite(value.readingProgress) ? value.readingProgress : undefined;
@@ -71,7 +72,7 @@ function addRecords(collector: ItemCollector, list: unknown[], content: ContentM
         title: cleanTitle(value.title),
         tags: cleanTags(Array.isArray(value.labels) ? value.labels.map(labelName) : []),
         savedAt: fromDateString(value.savedAt),
-        archived: String(value.state ?? '').toUpperCase() === 'ARCHIVED',
+        archived: state === 'ARCHIVED',
         progress: progress === undefined ? undefined : Math.min(1, Math.max(0, progress / 100)),
         article: article(value, content),
       },

@@ -45,6 +45,7 @@ export class LibrarySearch {
     const maps = words.map((w, i) => this.wordHits(w, i === words.length - 1 && w.length >= PREFIX_FROM));
     maps.sort((a, b) => a.size - b.size); // intersect from the rarest word
     const [first, ...rest] = maps;
+    if (!first) return [];
     const hits: Array<{ id: string; score: number }> = [];
     for (const [id, score] of first) {
       if (!listed.has(id)) continue;

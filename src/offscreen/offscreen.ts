@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { extractFromHtml } from '../import/extract-html';
 import { isOffscreenRequest } from '../shared/offscreen-messages';
-import { isExtensionPage } from '../background/trust';
+import { isExtensionPage } from '../shared/trust';
 
 /**
  * Chrome's offscreen document: the worker sends fetched HTML here because a service worker has no

@@ -8,6 +8,7 @@ import { useLibrary } from '../library/useLibrary';
 import { ImportSection } from './ImportSection';
 import { OfflineImages } from './OfflineImages';
 import { RestoreBackup } from './RestoreBackup';
+import { WebImages } from './WebImages';
 
 type Usage = { count: number; bytes: number } | { error: string } | null;
 
@@ -40,6 +41,7 @@ export function Options() {
         <p>{t('optionsUninstall')}</p>
       </section>
       <OfflineImages />
+      <WebImages />
       <BackupSection />
       <ImportSection />
     </main>

@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { toStoredArticle } from '../export/record';
-import { extractFromHtml } from '../import/extract-html';
-import { parseImportFile, type ImportFormat } from '../import/formats';
+import type { ImportFormat } from '../import/formats';
 import { planImport, type ImportPlan } from '../import/plan-import';
 import { escapeHtml } from '../import/plain-html';
 import { recordFromImport } from '../import/to-record';
@@ -17,6 +16,8 @@ export interface ParsedImport { format: ImportFormat; plan: ImportPlan; errors: 
 
 /** Parse and check the whole file in the page (untrusted input, throws ImportError), and plan against the library. */
 export async function readImportFile(file: File): Promise<ParsedImport> {
+  // The parsers (papaparse, unzip) and the extractor load when a file is chosen, not with the options page.
+  const { parseImportFile } = await import('../import/formats');
   const { items, errors, format } = parseImportFile(new Uint8Array(await file.arrayBuffer()));
   const { entries } = await readIndex();
   const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
@@ -28,6 +29,7 @@ async function articleFromContent(item: ImportItem): Promise<SavedArticle | stri
   const content = item.article!.content;
   const title = item.title ?? item.article?.title ?? '';
   const html = `<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body><article>${content}</article></body></html>`;
+  const { extractFromHtml } = await import('../import/extract-html');
   const result = extractFromHtml(html, item.url);
   if (!result.ok) return result.reason;
   return toStoredArticle(recordFromImport(item, { ...result.article, ...pickKnown(item) }, ''));

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { readArticle, type SavedArticle } from '../storage';
-import { useLocalImages } from './useLocalImages';
+import { useSavedImages } from './useLocalImages';
 import { toLibraryRecord } from '../export/record';
 import { ArticleView } from '../ui/ArticleView';
 import { ExportButtons } from '../ui/ExportButtons';
@@ -21,13 +21,15 @@ export function SavedReader({ articleId }: { articleId: string }) {
   useEffect(() => {
     if (article) document.title = article.title;
   }, [article]);
-  useReadingPosition(article ?? null, end);
-  const localImages = useLocalImages(articleId);
-  if (article === undefined) return <Loading />;
+  const savedImages = useSavedImages(articleId);
+  // Position and read state follow the article once it is on screen (it waits for the image policy).
+  useReadingPosition(article && savedImages ? article : null, end);
+  // Not before the image policy is known: the first render would already request the web images.
+  if (article === undefined || (article && !savedImages)) return <Loading />;
   if (article === null) return <NoArticle reason="error" detail={t('readerMissing')} />;
   return (
     <>
-      <ArticleView article={article} localImages={localImages} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
+      <ArticleView article={article} savedImages={savedImages} toolbar={<div class="reader-tools"><ExportButtons article={toLibraryRecord(article)} /></div>} />
       <div ref={end} class="reader-end" aria-hidden="true" />
     </>
   );

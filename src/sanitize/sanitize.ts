@@ -29,8 +29,8 @@ export function sanitizeToFragment(html: string, baseUrl?: string): DocumentFrag
 function purifierFor(win: Window, baseUrl?: string): Purifier {
   const purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
   const base = webBase(baseUrl);
-  purifier.addHook('uponSanitizeAttribute', (node, data) => checkAttribute(node as Element, data, base));
-  purifier.addHook('afterSanitizeAttributes', (node) => finishElement(node as Element));
+  purifier.addHook('uponSanitizeAttribute', (node, data) => checkAttribute(node, data, base));
+  purifier.addHook('afterSanitizeAttributes', (node) => finishElement(node));
   return purifier;
 }
 

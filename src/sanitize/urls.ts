@@ -55,9 +55,9 @@ export function parseSrcset(srcset: string): Array<[string, string]> {
   const candidates: Array<[string, string]> = [];
   let i = 0;
   while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i])) i++;
+    while (i < srcset.length && /[\s,]/.test(srcset.charAt(i))) i++;
     const start = i;
-    while (i < srcset.length && !/\s/.test(srcset[i])) i++;
+    while (i < srcset.length && !/\s/.test(srcset.charAt(i))) i++;
     let url = srcset.slice(start, i);
     if (!url) break;
     let descriptors = '';

@@ -8,6 +8,18 @@ export function formatDate(iso: string | null | undefined): string | null {
   return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long' }).format(date);
 }
 
+/** "12.4 MB" in the user's language. */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 export function formatReadingTime(minutes: number): string {
   return t('readingMinutes', String(minutes));
 }
@@ -19,18 +31,6 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-/** "12.4 MB" in the user's language. */
-export function formatBytes(bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
 /** "about 2 min" style duration in the user's language (seconds under a minute, then minutes, then hours). */

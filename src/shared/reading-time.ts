@@ -20,7 +20,7 @@ export function countWords(text: string): number {
 
 /** Words in `text` and minutes to read it in `lang` (BCP 47, at least 1), from one count of the text. */
 export function readingStats(text: string, lang: string | null): { wordCount: number; readingMinutes: number } {
-  const base = (lang ?? 'en').toLowerCase().split('-')[0];
+  const base = (lang ?? 'en').toLowerCase().replace(/-.*$/s, '');
   const cjk = text.match(CJK)?.length ?? 0;
   const wordCount = countWords(text);
   const wpm = WORDS_PER_MINUTE[base] ?? DEFAULT_WPM;

@@ -78,5 +78,5 @@ export function stepSetting(key: NumericSetting, value: number, steps: number): 
 
 /** The theme after `theme` in the `t` shortcut's cycle. */
 export function nextTheme(theme: Theme): Theme {
-  return THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length];
+  return THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length] ?? theme;
 }

@@ -3,7 +3,7 @@ import { isPacked, packRecord } from './compress';
 import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, isArticleKey, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
 import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
-import type { IndexEntry, SavedArticle } from './schema';
+import type { IndexEntry } from './schema';
 import { isIndexEntry, isSavedArticle } from './validate';
 import { checkIndex, repairIndex } from './repair';
 
@@ -37,7 +37,7 @@ export const migrations: Array<() => Promise<void>> = [
     const { entries } = parseIndex(stored);
     const items = indexItems(entries.sort(newestFirst));
     const raw = typeof stored === 'string' ? safeParse(stored) : stored;
-    const corruptRows = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
+    const corruptRows: unknown[] = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
     if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...(JSON.parse(items[indexPageKey(0)] ?? '[]') as unknown[]), ...corruptRows]);
     await setItems(items);
     await removeItems([INDEX_KEY]);
@@ -49,8 +49,9 @@ export const migrations: Array<() => Promise<void>> = [
     const keys = (await allKeys()).filter(isArticleKey);
     for (let i = 0; i < keys.length; i += PACK_BATCH) {
       const stored = await getItems(keys.slice(i, i + PACK_BATCH));
-      const packed = Object.entries(stored).filter(([, v]) => !isPacked(v) && isSavedArticle(v)).map(([k, v]) => [k, packRecord(v as SavedArticle)]);
-      if (packed.length) await setItems(Object.fromEntries(packed));
+      const packed: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(stored)) if (!isPacked(value) && isSavedArticle(value)) packed[key] = packRecord(value);
+      if (Object.keys(packed).length) await setItems(packed);
     }
   },
 ];
@@ -83,8 +84,9 @@ export async function storedSchemaVersion(): Promise<number> {
 export async function migrate(): Promise<{ from: number; to: number }> {
   const from = await storedSchemaVersion();
   if (from > SCHEMA_VERSION) throw new Error(`Storage schema ${from} is newer than this Lectern (${SCHEMA_VERSION})`);
-  for (const [v, step] of migrations.entries()) {
-    if (v < from) continue;
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) throw new Error(`No migration from storage schema ${v}`);
     await serialized(step);
     await serialized(() => setItems({ [SCHEMA_KEY]: v + 1 }));
   }

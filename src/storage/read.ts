@@ -30,10 +30,10 @@ export function joinPages(pages: unknown[]): { entries: IndexEntry[]; corrupt: n
  */
 export function parseIndex(stored: unknown): { entries: IndexEntry[]; corrupt: number } {
   if (stored === undefined) return { entries: [], corrupt: 0 };
-  let raw = stored;
+  let raw: unknown = stored;
   if (typeof stored === 'string') {
     try {
-      raw = JSON.parse(stored);
+      raw = JSON.parse(stored) as unknown;
     } catch {
       return { entries: [], corrupt: 1 };
     }
@@ -71,7 +71,7 @@ export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt:
 /** Every page and the head, to be written together in one set(). `entries` must be newest first. */
 export function indexItems(entries: IndexEntry[]): Record<string, string> {
   const pages: IndexEntry[][] = Array.from({ length: INDEX_PAGES }, () => []);
-  for (const e of entries) pages[pageOf(e.id)]?.push(e);
+  for (const e of entries) pages[pageOf(e.id)]?.push(e); // pageOf is always below INDEX_PAGES
   const items: Record<string, string> = { [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)) };
   pages.forEach((rows, n) => (items[indexPageKey(n)] = serializeIndex(rows)));
   return items;

@@ -22,7 +22,7 @@ export function onLibraryChanged(listener: (entries: IndexEntry[]) => void): () 
     if (area !== 'local' || changed.length === 0) return;
     first ??= readAll();
     void first.then(() => {
-      for (const key of changed) pages.set(key, changes[key].newValue);
+      for (const key of changed) pages.set(key, changes[key]?.newValue);
       if (live) listener(joinPages([...pages.values()]).entries);
     });
   };

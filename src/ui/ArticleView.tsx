@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Article } from '../shared/article';
 import { formatDate, formatReadingTime, hostOf } from '../shared/format';
-import { ArticleBody, type LocalImages } from './ArticleBody';
+import { ArticleBody, type SavedImages } from './ArticleBody';
 import { useContext } from 'preact/hooks';
 import { ProgressBar } from './ProgressBar';
 import { ReaderControls } from './ReaderControls';
@@ -12,7 +12,7 @@ import { t, uiDir, uiLanguage } from '../shared/i18n';
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
 /** The reader view of one article. Title, byline and site are page-controlled text: rendered as text only. */
-export function ArticleView({ article, toolbar, localImages }: { article: Article; toolbar?: ComponentChildren; localImages?: LocalImages }) {
+export function ArticleView({ article, toolbar, savedImages }: { article: Article; toolbar?: ComponentChildren; savedImages?: SavedImages }) {
   const site = article.siteName || hostOf(article.url);
   const date = formatDate(article.publishedTime);
   const inReader = useContext(ReaderContext) !== null;
@@ -41,7 +41,7 @@ export function ArticleView({ article, toolbar, localImages }: { article: Articl
           <span><span class="reader-time" {...ui}>{formatReadingTime(article.readingMinutes)}</span></span>
         </p>
       </header>
-      <ArticleBody html={article.content} baseUrl={article.url} localImages={localImages} />
+      <ArticleBody html={article.content} baseUrl={article.url} savedImages={savedImages} />
       {/* Printed pages have no links to follow: the source address is printed as text. */}
       <p class="reader-print-source">{t('printSource', article.url)}</p>
     </article>

@@ -14,9 +14,9 @@ export const SAVE_EVENT = 'lectern:save';
 interface ReaderRootProps {
   children: ComponentChildren;
   /** Esc: the popup closes itself, a tab goes back or closes. */
-  onClose(): void;
+  onClose: () => void;
   /** `s`: optional; the `lectern:save` event is dispatched on window either way. */
-  onSave?(): void;
+  onSave?: () => void;
 }
 
 /**

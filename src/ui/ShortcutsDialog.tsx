@@ -6,7 +6,7 @@ import { SHORTCUT_LIST } from './keyboard/shortcuts';
  * The `?` list, as a modal dialog: focus moves into it, Tab stays in it (one control), Escape or Close
  * ends it, and focus goes back where it was.
  */
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;

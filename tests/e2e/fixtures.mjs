@@ -1,8 +1,9 @@
 // Shared by the end-to-end specs: where the built extensions and the fixture pages are.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const BROWSERS = ['chromium', 'firefox'];
 export const EXTENSION_DIRS = { chromium: join(root, 'dist/chrome-e2e'), firefox: join(root, 'dist/firefox-e2e') };

@@ -26,6 +26,8 @@
 //   evalInExtension(fn, ...args)  runs fn(api, ...args) in controlPage; api = browser ?? chrome
 //   sendMessage(msg)         runtime.sendMessage from controlPage (reaches the background)
 //   restartServiceWorker()   Chromium only: stop the MV3 worker (it restarts on next event)
+//   evalInWorker(fn, ...args)  Chromium only: run fn(...args) in the RUNNING service worker (waits for
+//                            one to run); its globals live as long as that worker instance does
 //   close()                  close the browser (SIGKILL after a timeout); profile is kept
 //                            unless launch() created it (tmp) AND you pass {removeProfile:true}
 //
@@ -330,6 +332,11 @@ export async function launch(kind, extensionDir, opts = {}) {
       return this.evalInExtension((api, m) => api.runtime.sendMessage(m), msg);
     },
 
+    async evalInWorker(fn, ...args) {
+      if (!session.evalInWorker) throw new Error('evalInWorker is Chromium-only (Firefox MV3 uses an event page)');
+      return withTimeout(session.evalInWorker(fn, ...args), timeout, 'evalInWorker');
+    },
+
     async restartServiceWorker() {
       if (!session.restartServiceWorker) throw new Error(`restartServiceWorker is Chromium-only (Firefox MV3 uses an event page)`);
       return withTimeout(session.restartServiceWorker(), timeout, 'restartServiceWorker');
@@ -441,6 +448,11 @@ async function launchChromium(extDir, userDataDir, opts, timeout) {
        * from a page session (https://chromedevtools.github.io/devtools-protocol/tot/ServiceWorker/#method-stopAllWorkers).
        * Resolves once the worker target is gone.
        */
+      async evalInWorker(fn, ...args) {
+        if (!swUrl) throw new Error('extension has no background.service_worker');
+        const target = browser.targets().find(isWorker) ?? (await browser.waitForTarget(isWorker, { timeout }));
+        return (await target.worker()).evaluate(fn, ...args);
+      },
       async restartServiceWorker() {
         if (!swUrl) throw new Error('extension has no background.service_worker');
         const target = browser.targets().find(isWorker);

@@ -18,22 +18,41 @@ function articlePage(n) {
 }
 
 const routes = Object.fromEntries(Array.from({ length: TABS + 5 }, (_, i) => [`/a/${i + 1}`, articlePage(i + 1)]));
+// Long enough that extracting it takes a while: the worker is stopped while it does.
+routes['/long'] = `<!doctype html><html lang="en"><head><title>A very long report</title></head><body><article><h1>A very long report</h1>
+${Array.from({ length: 6000 }, (_, i) => `<p>Section ${i + 1}. The committee reviewed the ${words[i % words.length]} plans, the costs, the timetable and every objection raised at the hearings.</p>`).join('')}
+</article></body></html>`;
 
-/** Every article record and index row, straight from storage, to check they agree. */
+/**
+ * The library through the documented protocol (src/shared/messages.ts), as the popup reads it: the list
+ * (`listArticles`), and each listed article's record (`getArticle`). How storage lays them out is not
+ * the test's business.
+ */
 async function storedLibrary(session) {
-  return session.evalInExtension(async (api) => {
-    const all = await api.storage.local.get(null);
-    const articles = Object.keys(all).filter((k) => k.startsWith('article:')).map((k) => k.slice(8)).sort();
-    // Schema 4: the index is split into pages `index:<n>`.
-    const rows = Object.keys(all).filter((k) => k.startsWith('index:')).flatMap((k) => JSON.parse(all[k]));
-    return { articles, index: rows.map((e) => e.id).sort(), titles: rows.map((e) => e.title) };
-  });
+  const { entries } = await session.sendMessage({ type: 'listArticles', data: {} });
+  const records = [];
+  for (const { id } of entries) records.push(await session.sendMessage({ type: 'getArticle', data: { id } }));
+  return {
+    index: entries.map((e) => e.id).sort(),
+    articles: records.filter((r) => r !== null).map((r) => r.id).sort(),
+    titles: entries.map((e) => e.title),
+  };
 }
 
+/** Every listed article opens (its record is there), and none is listed twice; `count` if given. */
 function assertConsistent(lib, count) {
-  assert.deepEqual(lib.index, lib.articles, 'index and article records disagree');
+  assert.deepEqual(lib.articles, lib.index, 'a listed article has no record');
   assert.equal(new Set(lib.index).size, lib.index.length, 'an article is listed twice');
   if (count !== undefined) assert.equal(lib.index.length, count);
+}
+
+/** The number of saved articles the library view announces (each row's aria-setsize). */
+async function listedCount(session) {
+  const popup = await session.openExtensionPage('popup.html#library');
+  await popup.waitForSelector('ul[aria-label="Saved articles"] li', { timeout: 10_000 });
+  const count = await popup.evaluate(() => Number(document.querySelector('ul[aria-label="Saved articles"] li').getAttribute('aria-setsize')));
+  await popup.close();
+  return count;
 }
 
 /** Click the button with this accessible name (inside the row titled `rowTitle`, if given). */
@@ -122,22 +141,82 @@ for (const kind of BROWSERS) {
 
     if (kind === 'chromium') {
       test('a service worker stopped in the middle of a save leaves the library consistent', async () => {
-        const url = server.url(`/a/${TABS + 1}`);
+        const url = server.url('/long');
         await session.openPage(url);
         const tabId = await session.tabIdOf(url);
-        // Start the save without waiting for it, and stop the worker while it runs.
+        // Mark the running worker instance, and let it note (beside Lectern's own listener, answering
+        // nothing) when the save request has reached it.
+        await session.sendMessage({ type: 'listArticles', data: {} }); // a worker is running
+        await session.evalInWorker(() => {
+          globalThis.e2eInstance = 'stopped-mid-save';
+          chrome.runtime.onMessage.addListener((m) => void (m?.type === 'saveArticle' && (globalThis.e2eSaveReceived = true)));
+        });
+        // Start the save without waiting for it.
         await session.evalInExtension((api, id) => {
-          globalThis.pendingSave = api.runtime.sendMessage({ type: 'saveArticle', data: { tabId: id } }).catch((e) => String(e));
+          globalThis.pendingSave = { settled: false };
+          globalThis.pendingSave.result = api.runtime.sendMessage({ type: 'saveArticle', data: { tabId: id } })
+            .then((r) => ({ answer: r }), (e) => ({ error: String(e) }))
+            .finally(() => (globalThis.pendingSave.settled = true));
           return true;
         }, tabId);
-        await session.restartServiceWorker();
+        const end = Date.now() + 10_000;
+        while (Date.now() < end && !(await session.evalInWorker(() => globalThis.e2eSaveReceived === true))) await new Promise((r) => setTimeout(r, 20));
+        // The worker has the request and has not answered yet: the save is in flight (extracting a long page).
+        assert.equal(await session.evalInWorker(() => globalThis.e2eInstance), 'stopped-mid-save');
+        assert.equal(await session.evalInExtension(() => globalThis.pendingSave.settled), false, 'the save was in flight when the worker stopped');
+        const stop = await session.restartServiceWorker();
+        assert.equal(stop.wasRunning, true);
+        const outcome = await session.evalInExtension(() => globalThis.pendingSave.result);
+        assert.ok(outcome.error, `the stopped save never answered: ${JSON.stringify(outcome).slice(0, 200)}`);
+        // Nothing half-written: the library is as it was, exactly. The next message starts a new worker instance.
         const lib = await storedLibrary(session);
-        assertConsistent(lib);
-        assert.ok(lib.index.length === TABS || lib.index.length === TABS + 1, `unexpected count ${lib.index.length}`);
-        // The extension works again afterwards: the next message starts a fresh worker.
+        assertConsistent(lib, TABS);
+        assert.equal(await session.evalInWorker(() => globalThis.e2eInstance ?? 'new instance'), 'new instance');
         const again = await session.sendMessage({ type: 'saveArticle', data: { tabId } });
-        assert.equal(again.ok, true);
+        assert.deepEqual({ ok: again.ok, updated: again.updated }, { ok: true, updated: false });
         assertConsistent(await storedLibrary(session), TABS + 1);
+        assert.equal(await listedCount(session), TABS + 1);
+      });
+    }
+
+    if (kind === 'firefox') {
+      test('the event page is suspended when idle, and wakes with the library intact', async () => {
+        // A browser of its own with a short idle timeout (Firefox's default is 30 s).
+        const idle = await launch(kind, EXTENSION_DIRS[kind], { prefs: { 'extensions.background.idle.timeout': 1500 } });
+        try {
+          const url = server.url('/a/1');
+          await idle.openPage(url);
+          const saved = await idle.sendMessage({ type: 'saveArticle', data: { tabId: await idle.tabIdOf(url) } });
+          assert.equal(saved.ok, true);
+          // Mark the running event page's window, and keep a handle on it.
+          await idle.evalInExtension(async (api) => {
+            globalThis.firstBackground = await api.runtime.getBackgroundPage();
+            globalThis.firstBackground.e2eInstance = 'before suspension';
+            return true;
+          });
+          // Idle: Firefox unloads the event page, and that window is closed (without waking a new one).
+          await idle.controlPage.waitForFunction(() => {
+            try {
+              return globalThis.firstBackground.closed;
+            } catch {
+              return true; // "can't access dead object": the window was unloaded
+            }
+          }, { timeout: 20_000, polling: 200 });
+          // A message wakes a new event page, which reads the library from storage.
+          const { entries } = await idle.sendMessage({ type: 'listArticles', data: {} });
+          assert.deepEqual(entries.map((e) => e.id), [saved.id]);
+          const instance = await idle.evalInExtension(async (api) => (await api.runtime.getBackgroundPage()).e2eInstance ?? 'new instance');
+          assert.equal(instance, 'new instance');
+          const got = await idle.sendMessage({ type: 'getArticle', data: { id: saved.id } });
+          assert.equal(got.title, 'Article 1');
+          const second = server.url('/a/2');
+          await idle.openPage(second);
+          const next = await idle.sendMessage({ type: 'saveArticle', data: { tabId: await idle.tabIdOf(second) } });
+          assert.deepEqual({ ok: next.ok, updated: next.updated }, { ok: true, updated: false });
+          assert.equal((await idle.sendMessage({ type: 'listArticles', data: {} })).entries.length, 2);
+        } finally {
+          await idle.close({ removeProfile: true });
+        }
       });
     }
 

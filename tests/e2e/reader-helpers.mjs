@@ -26,20 +26,47 @@ export async function openReader(session, server, slug) {
   return { page, tabId, url };
 }
 
-/** Reload an extension page (Firefox's BiDi refuses to navigate moz-extension:// itself, so the page does). */
-export async function reload(page) {
-  await page.evaluate(() => setTimeout(() => location.reload(), 0));
-  await sleep(300);
-  await until(page, () => document.readyState === 'complete' && document.querySelector('.reader-content') && document.documentElement.dataset.theme, undefined, 'reload');
+/**
+ * Reload an extension page (Firefox's BiDi refuses to navigate moz-extension:// itself, so the page does),
+ * and wait until the NEW document shows the reader: the old one carries a mark the new one lacks. The
+ * context is destroyed mid-reload, so each check may throw: that counts as "not yet".
+ */
+export async function reload(page, timeout = 15_000) {
+  await page.evaluate(() => {
+    window.e2eBeforeReload = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const ready = await page
+      .evaluate(() => !window.e2eBeforeReload && document.readyState === 'complete' && !!document.querySelector('.reader-content') && !!document.documentElement.dataset.theme)
+      .catch(() => false);
+    if (ready) return;
+    await sleep(50);
+  }
+  throw new Error('timed out waiting for reload');
 }
 
-/** The settings in storage.sync once they equal `want` (saves are batched, so they land a moment after the change). */
-export async function storedSettingsBecome(session, want, timeout = 5000) {
+// storage.sync holds one key per reader setting (src/storage/settings.ts): what another computer's sync writes.
+const SETTING_PREFIX = 'readerSetting:';
+const sortedJson = (o) => JSON.stringify(Object.fromEntries(Object.entries(o ?? {}).sort(([a], [b]) => a.localeCompare(b))));
+
+/** The reader settings stored in storage.sync, as `{name: value}` (only the settings ever changed). */
+async function storedSettings(session) {
+  const all = await session.evalInExtension((api) => api.storage.sync.get(null));
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(SETTING_PREFIX)).map(([k, v]) => [k.slice(SETTING_PREFIX.length), v]));
+}
+
+/**
+ * The stored settings, over `defaults`, once they equal `want` (saves are batched, so they land a moment
+ * after the change).
+ */
+export async function storedSettingsBecome(session, want, defaults = {}, timeout = 5000) {
   const end = Date.now() + timeout;
   let got;
   while (Date.now() < end) {
-    got = (await session.evalInExtension((api) => api.storage.sync.get('readerSettings'))).readerSettings;
-    if (JSON.stringify(got) === JSON.stringify(want)) return got;
+    got = { ...defaults, ...(await storedSettings(session)) };
+    if (sortedJson(got) === sortedJson(want)) return got;
     await sleep(100);
   }
   return got;
@@ -47,7 +74,8 @@ export async function storedSettingsBecome(session, want, timeout = 5000) {
 
 /** Write the reader settings as another computer's sync would; open readers follow through storage.onChanged. */
 export async function setSettings(session, settings) {
-  await session.evalInExtension((api, s) => api.storage.sync.set({ readerSettings: s }), settings);
+  const items = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`${SETTING_PREFIX}${k}`, v]));
+  await session.evalInExtension((api, s) => api.storage.sync.set(s), items);
 }
 
 /**

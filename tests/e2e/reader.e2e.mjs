@@ -53,7 +53,7 @@ for (const kind of BROWSERS) {
       const chosen = await look(page);
       assert.deepEqual(chosen, { theme: 'sepia', background: 'rgb(244, 236, 216)', fontSize: '21px' });
       const want = { ...DEFAULTS, theme: 'sepia', size: 21 };
-      assert.deepEqual(await storedSettingsBecome(session, want), want);
+      assert.deepEqual(await storedSettingsBecome(session, want, DEFAULTS), want);
       await reload(page);
       await until(page, () => document.documentElement.dataset.theme === 'sepia', undefined, 'sepia after reload');
       assert.deepEqual(await look(page), chosen);
@@ -68,7 +68,7 @@ for (const kind of BROWSERS) {
       await until(page, () => document.documentElement.dataset.theme === 'contrast', undefined, 'contrast theme');
       await until(page, () => getComputedStyle(document.querySelector('.reader')).fontSize === '20px', undefined, 'size 20px');
       const want = { ...DEFAULTS, theme: 'contrast', size: 20 };
-      assert.deepEqual(await storedSettingsBecome(session, want), want);
+      assert.deepEqual(await storedSettingsBecome(session, want, DEFAULTS), want);
       await page.keyboard.type('?');
       await until(page, () => document.querySelector('[role="dialog"]') && document.activeElement?.closest('[role="dialog"]'), undefined, 'dialog with focus');
       await page.keyboard.press('Escape');

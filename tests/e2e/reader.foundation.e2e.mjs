@@ -131,10 +131,10 @@ for (const kind of BROWSERS) {
       assert.ok(want.mustInclude.every((p) => text.includes(squash(p))));
       await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open in tab').click());
       const readerUrl = `${session.extensionOrigin}/reader.html?tab=${tabId}`;
-      const opened = await session.evalInExtension(
-        (api, u) => new Promise((resolve) => setTimeout(() => api.tabs.query({}).then((ts) => resolve(ts.some((t) => t.url === u))), 500)),
-        readerUrl,
-      );
+      // Wait for the tab (no fixed sleep): it opens as soon as the click is handled, or never.
+      const opened = await session.controlPage
+        .waitForFunction(async (u) => (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).some((t) => t.url === u), { timeout: 10_000, polling: 100 }, readerUrl)
+        .then(() => true, () => false);
       assert.ok(opened, `no tab at ${readerUrl}`);
     });
   });

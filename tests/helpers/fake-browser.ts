@@ -116,7 +116,7 @@ const storageOnChanged = new FakeEvent<[Record<string, StorageChange>, string]>(
 
 // ---- i18n: the real English messages, with the browser's placeholder rules ---------------------------
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const messages: Messages = JSON.parse(readFileSync(path.join(__dirname, '../../src/_locales/en/messages.json'), 'utf8'));
+const messages: Messages = JSON.parse(readFileSync(path.join(__dirname, '../../src/_locales/en/messages.json'), 'utf8')) as Messages;
 // Chrome refuses to load an extension whose message names have other characters; so does the fake.
 for (const key of Object.keys(messages)) {
   if (!/^[A-Za-z0-9_@]+$/.test(key)) throw new Error(`Invalid message name "${key}": only ASCII letters, digits and _ are allowed`);
@@ -140,12 +140,14 @@ export interface FakeSender { id?: string; url?: string; tab?: { id: number; url
 
 const onMessage = new FakeEvent<[unknown, FakeSender]>();
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 /** Deliver a message as the polyfill does: the first listener that returns a Promise answers it. */
 export async function deliverMessage(message: unknown, sender: FakeSender): Promise<unknown> {
-  const roundTripped = JSON.parse(JSON.stringify(message));
+  const roundTripped = JSON.parse(JSON.stringify(message)) as unknown;
   for (const answer of onMessage.emit(roundTripped, sender)) {
-    if (answer && typeof (answer as Promise<unknown>).then === 'function') {
-      return JSON.parse(JSON.stringify((await answer) ?? null));
+    if (isThenable(answer)) {
+      return JSON.parse(JSON.stringify((await answer) ?? null)) as unknown;
     }
   }
   throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -239,7 +241,7 @@ let promptAnswer = false;
 export function answerPermissionPrompt(answer: boolean) {
   promptAnswer = answer;
 }
-const optionalOrigins = (): string[] => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')).optional_host_permissions ?? [];
+const optionalOrigins = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
 
 const browser = {
   runtime: {
@@ -252,7 +254,7 @@ const browser = {
     get lastError() {
       return runtimeState.lastError;
     },
-    getManifest: () => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')),
+    getManifest: () => JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as Record<string, unknown>,
   },
   i18n: { getMessage, getUILanguage: () => 'en-US' },
   storage: {
@@ -291,7 +293,7 @@ const browser = {
       if (!tab) throw new Error(`No tab with id: ${injection.target.tabId}.`);
       const result = await pageHandler(tab, injection);
       // Results cross a process boundary: structured clone, which JSON approximates for our plain data.
-      return [{ frameId: 0, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) }];
+      return [{ frameId: 0, result: result === undefined ? undefined : JSON.parse(JSON.stringify(result)) as unknown }];
     },
   },
   action: {

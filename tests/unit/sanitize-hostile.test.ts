@@ -42,7 +42,7 @@ function attributeProblems(tag: string, attr: Attr): string[] {
   // Ids exist only in the sanitizer's own namespace (footnote targets), never as the page wrote them.
   if (name === 'id' && !attr.value.startsWith('user-content-')) return [`attribute id="${attr.value}" on <${tag}>`];
   if (!URL_ATTRS.includes(name)) return [];
-  const urls = name === 'srcset' ? attr.value.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]) : [attr.value];
+  const urls = name === 'srcset' ? attr.value.split(/,\s+/).map((c) => c.trim().replace(/\s.*$/s, '')) : [attr.value];
   const ok = tag === 'a' && name === 'href' ? LINK_OK : RESOURCE_OK;
   return urls.filter((u) => !ok.test(normalize(u))).map((u) => `${name}="${u}" on <${tag}>`);
 }

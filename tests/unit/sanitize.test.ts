@@ -80,9 +80,9 @@ describe('links and media', () => {
   test('every link opens in a new tab without opener or referrer', () => {
     const out = parse(sanitize('<a href="https://a.example/" target="_self" rel="opener">a</a><a>no href</a>'));
     const [withHref, without] = Array.from(out.querySelectorAll('a'));
-    expect(withHref.getAttribute('target')).toBe('_blank');
-    expect(withHref.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(without.hasAttribute('target')).toBe(false);
+    expect(withHref?.getAttribute('target')).toBe('_blank');
+    expect(withHref?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(without?.hasAttribute('target')).toBe(false);
   });
 
   test('video keeps a web source, gets controls, never autoplays or preloads', () => {

@@ -102,8 +102,8 @@ function lines(root: Element): Line[] {
 
 function isLeadingFurniture(el: Element, text: string): boolean {
   if (LEADING.test(text) || READING_TIME.test(text) || isDateLine(text)) return true;
-  const byline = BYLINE.exec(text);
-  if (byline && BYLINE_WORDS.has(byline[1].toLowerCase()) && text.length <= MAX_BYLINE_CHARS) return true;
+  const bylineWord = BYLINE.exec(text)?.[1]?.toLowerCase();
+  if (bylineWord && BYLINE_WORDS.has(bylineWord) && text.length <= MAX_BYLINE_CHARS) return true;
   // Skip links: in-page links that announce the jump.
   const links = Array.from(el.querySelectorAll('a[href^="#"]'));
   return links.length > 0 && SKIP_LINK.test(text) && links.every((a) => a.getAttribute('href') !== '#');
@@ -119,17 +119,15 @@ function isTrailingFurniture(text: string): boolean {
  */
 export function removeEdgeFurniture(root: Element): void {
   const all = lines(root);
-  const long = all.flatMap((line, i) => (line.text.length >= LONG_PARAGRAPH ? [i] : []));
-  if (!long.length) return;
+  const [firstLong, secondLong] = all.flatMap((line, i) => (line.text.length >= LONG_PARAGRAPH ? [i] : []));
+  if (firstLong === undefined) return;
   const remove = guardedRemover(root);
-  const leadEnd = long.length > 1 ? long[1] : long[0];
-  for (const { el, text } of all.slice(Math.max(0, long[0] - MAX_EDGE_BLOCKS), leadEnd)) {
+  const leadEnd = secondLong ?? firstLong;
+  for (const { el, text } of all.slice(Math.max(0, firstLong - MAX_EDGE_BLOCKS), leadEnd)) {
     if (el && text.length <= MAX_EDGE_CHARS && isLeadingFurniture(el, text)) remove(el);
   }
   // From the end back: trailing lines go until the first long line that is not furniture.
-  let seen = 0;
-  for (let i = all.length - 1; i > long[0] && seen < MAX_EDGE_BLOCKS; i--, seen++) {
-    const { el, text } = all[i];
+  for (const { el, text } of all.slice(firstLong + 1).reverse().slice(0, MAX_EDGE_BLOCKS)) {
     if (el && text.length <= MAX_TRAILING_CHARS && isTrailingFurniture(text)) remove(el);
     else if (text.length >= LONG_PARAGRAPH) break;
   }

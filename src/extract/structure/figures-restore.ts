@@ -90,9 +90,10 @@ export function copyFigures(figures: Element[]): FigureCopy[] {
   const copies: FigureCopy[] = [];
   for (const figure of figures) {
     if (copies.length >= MAX_FIGURES) break;
-    if (!figure.isConnected || !figure.getElementsByTagName('img').length || !captionText(figure)) continue;
+    const caption = figure.getElementsByTagName('figcaption')[0];
+    if (!figure.isConnected || !figure.getElementsByTagName('img').length || !caption || !captionText(figure)) continue;
     // Teaser cards are figures too: a linked caption is a headline, not a caption.
-    if (linkShare(figure.getElementsByTagName('figcaption')[0]) > 0.5 || insideOf(figure, OUTSIDE_STORY)) continue;
+    if (linkShare(caption) > 0.5 || insideOf(figure, OUTSIDE_STORY)) continue;
     if (NOT_IN_FLOW.test(`${figure.getAttribute('class') ?? ''} ${figure.id}`)) continue;
     const copy = figure.cloneNode(true) as Element;
     for (const el of Array.from(elementsUnder(copy))) if (UI.has(el.tagName)) el.remove();

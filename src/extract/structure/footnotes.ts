@@ -10,7 +10,7 @@ import { elementsUnder } from './walk';
  * Ids no link points at are dropped.
  */
 /** `pageUrls`: the tab's URL first, then the page's base (Readability resolves against either). */
-export function keepInPageLinks(content: Element, pageUrls: string[]): void {
+export function keepInPageLinks(content: Element, pageUrls: [tabUrl: string, ...bases: string[]]): void {
   const withId: Element[] = [];
   const links: Element[] = [];
   for (const el of elementsUnder(content)) {

@@ -10,7 +10,7 @@ export { markPageH1s } from './headings';
  * Structure Readability leaves broken in its output element (small: the article, not the page).
  * `pageUrls`: the tab's URL, then the page's base.
  */
-export function repairStructure(content: Element, pageUrls: string[]): void {
+export function repairStructure(content: Element, pageUrls: [tabUrl: string, ...bases: string[]]): void {
   keepInPageLinks(content, pageUrls);
   labelCodeLanguages(content);
   restoreHeadingLevels(content);

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import { ReaderContext } from './context';
 import { Stepper } from './Stepper';
 
-function ThemeChoice({ settings, update }: { settings: ReaderSettings; update(p: Partial<ReaderSettings>): void }) {
+function ThemeChoice({ settings, update }: { settings: ReaderSettings; update: (p: Partial<ReaderSettings>) => void }) {
   const name = useId();
   return (
     <fieldset class="theme-choice">
@@ -19,12 +19,12 @@ function ThemeChoice({ settings, update }: { settings: ReaderSettings; update(p:
   );
 }
 
-function FontChoice({ settings, update }: { settings: ReaderSettings; update(p: Partial<ReaderSettings>): void }) {
+function FontChoice({ settings, update }: { settings: ReaderSettings; update: (p: Partial<ReaderSettings>) => void }) {
   const id = useId();
   return (
     <div class="font-choice">
       <label for={id}>{t('settingsFont')}</label>
-      <select id={id} value={settings.font} onChange={(e) => update({ font: (e.currentTarget as HTMLSelectElement).value as ReaderSettings['font'] })}>
+      <select id={id} value={settings.font} onChange={(e) => update({ font: e.currentTarget.value as ReaderSettings['font'] })}>
         {FONTS.map((font) => <option key={font} value={font}>{t(`font_${font}`)}</option>)}
       </select>
     </div>
@@ -32,7 +32,7 @@ function FontChoice({ settings, update }: { settings: ReaderSettings; update(p: 
 }
 
 /** One −/+ stepper per numeric setting; `format` turns the value into its visible (localized) text. */
-function NumericStepper(props: { name: NumericSetting; keys: [string, string, string, string]; settings: ReaderSettings; update(p: Partial<ReaderSettings>): void }) {
+function NumericStepper(props: { name: NumericSetting; keys: [string, string, string, string]; settings: ReaderSettings; update: (p: Partial<ReaderSettings>) => void }) {
   const { name, keys, settings, update } = props;
   const value = settings[name];
   const [label, less, more, format] = keys;
@@ -59,7 +59,7 @@ export function SettingsPanel({ id }: { id: string }) {
       <NumericStepper name="width" keys={['settingsWidth', 'widthNarrower', 'widthWider', 'widthValue']} settings={settings} update={update} />
       <NumericStepper name="lineHeight" keys={['settingsLineHeight', 'lineHeightLess', 'lineHeightMore', 'lineHeightValue']} settings={settings} update={update} />
       <label class="justify-choice">
-        <input type="checkbox" checked={settings.justify} onChange={(e) => update({ justify: (e.currentTarget as HTMLInputElement).checked })} />
+        <input type="checkbox" checked={settings.justify} onChange={(e) => update({ justify: e.currentTarget.checked })} />
         {t('settingsJustify')}
       </label>
     </div>

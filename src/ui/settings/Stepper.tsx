@@ -5,8 +5,8 @@ interface StepperProps {
   value: string;
   lessLabel: string;
   moreLabel: string;
-  onLess(): void;
-  onMore(): void;
+  onLess: () => void;
+  onMore: () => void;
   atMin: boolean;
   atMax: boolean;
 }

@@ -10,12 +10,12 @@ import type { VoiceLike } from './voices';
 import { pickVoice, speaksLanguage } from './voices';
 
 /** Offered only when more than one voice speaks the language; the choice is remembered (and synced). */
-function VoiceChoice({ voices, current, onChoose }: { voices: VoiceLike[]; current: string; onChoose(uri: string): void }) {
+function VoiceChoice({ voices, current, onChoose }: { voices: VoiceLike[]; current: string; onChoose: (uri: string) => void }) {
   if (voices.length < 2) return null;
   return (
     <label class="listen-voice">
       {t('listenVoice')}{' '}
-      <select value={current} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+      <select value={current} onChange={(e) => onChoose(e.currentTarget.value)}>
         {voices.map((v) => <option key={v.voiceURI} value={v.voiceURI}>{v.name}</option>)}
       </select>
     </label>
@@ -77,7 +77,7 @@ export function ListenControl({ lang }: { lang: string | null }) {
       {state !== 'idle' && (
         <label class="listen-speed">
           {t('listenSpeed')}{' '}
-          <select value={String(ctx.settings.ttsRate)} onChange={(e) => ctx.update({ ttsRate: Number((e.currentTarget as HTMLSelectElement).value) })}>
+          <select value={String(ctx.settings.ttsRate)} onChange={(e) => ctx.update({ ttsRate: Number(e.currentTarget.value) })}>
             {RATES.map((r) => <option key={r} value={String(r)}>{t('listenSpeedValue', String(r))}</option>)}
           </select>
         </label>

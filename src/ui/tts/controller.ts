@@ -84,11 +84,12 @@ export class SpeechController {
   }
 
   private speakCurrent() {
-    if (this.index >= this.sentences.length) return this.stop();
+    const sentence = this.sentences[this.index];
+    if (sentence === undefined) return this.stop();
     const generation = ++this.generation;
-    const u = new this.speech.Utterance(this.sentences[this.index]);
+    const u = new this.speech.Utterance(sentence);
     u.rate = this.options.rate;
-    if (this.options.voice) u.voice = this.options.voice as SpeechSynthesisVoice;
+    if (this.options.voice) u.voice = this.options.voice;
     u.lang = this.options.voice?.lang ?? this.options.lang ?? '';
     u.onend = () => {
       if (generation !== this.generation) return;

@@ -9,8 +9,8 @@ export interface Span {
 const FALLBACK = /[^.!?…。！？؟۔।]*(?:[.!?…。！？؟۔।]+["'”’»)\]]*|$)/gu;
 
 function trimmed(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/u.test(text[start])) start++;
-  while (end > start && /\s/u.test(text[end - 1])) end--;
+  while (start < end && /\s/u.test(text.charAt(start))) start++;
+  while (end > start && /\s/u.test(text.charAt(end - 1))) end--;
   return start < end && /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? { start, end, text: text.slice(start, end) } : null;
 }
 
@@ -18,7 +18,7 @@ function trimmed(text: string, start: number, end: number): Span | null {
 export function splitSentencesByPunctuation(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(FALLBACK)) {
-    const span = m[0] ? trimmed(text, m.index!, m.index! + m[0].length) : null;
+    const span = m[0] ? trimmed(text, m.index, m.index + m[0].length) : null;
     if (span) out.push(span);
   }
   return out;

@@ -25,7 +25,7 @@ let origin = '';
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    const body = pages.get((req.url ?? '').split('?')[0]);
+    const body = pages.get((req.url ?? '').replace(/\?.*$/s, ''));
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(body ?? 'not found');
   });
@@ -65,11 +65,11 @@ describe('the import job in the background', () => {
     expect(job.state).toBe('finished');
     expect(jobProgress(job)).toEqual({ total: 3, done: 2, failed: 1, pending: 0 });
     expect(job.items[2]).toMatchObject({ status: 'failed', reason: 'HTTP 404' });
-    const one = await storage.readArticle(job.items[0].articleId!);
+    const one = await storage.readArticle(job.items[0]!.articleId!);
     expect(one).toMatchObject({ title: 'My title for one', tags: ['city', 'long read'], archived: true, savedAt: Date.parse('2024-05-03T10:00:00.000Z') });
     // Relative links resolve against the page, not the extension (the <base> the parser needs).
     expect(one!.content).toContain(`${origin}/a/more.html`);
-    expect(await storage.readArticle(job.items[1].articleId!)).toMatchObject({ title: 'Imported story 2', favorite: true, archived: false });
+    expect(await storage.readArticle(job.items[1]!.articleId!)).toMatchObject({ title: 'Imported story 2', favorite: true, archived: false });
     expect((await storage.readIndex()).entries).toHaveLength(2);
   });
 

@@ -14,7 +14,7 @@ const PAGE = `<html lang="en"><head><title>Council approves library</title></hea
 function servePages(pages: Record<string, string>) {
   onInjection((tab, injection) => {
     if (injection.files) return undefined;
-    const html = pages[(tab.url ?? '').split('?')[0]];
+    const html = pages[(tab.url ?? '').replace(/\?.*$/s, '')];
     if (html === undefined) throw new Error('Cannot access contents of url');
     return extractArticle(pageDocument(html, tab.url), String(injection.args?.[0]));
   });
@@ -33,7 +33,7 @@ describe('saving through the worker', () => {
     expect(again).toMatchObject({ ok: true, updated: true });
     const { entries } = await sendMessage('listArticles', {});
     expect(entries.map((e) => e.title)).toEqual(['Council approves library']);
-    const saved = await sendMessage('getArticle', { id: entries[0].id });
+    const saved = await sendMessage('getArticle', { id: entries[0]!.id });
     expect(saved?.text).toContain('zebracorn');
   });
 
@@ -59,7 +59,7 @@ describe('saving through the worker', () => {
     expect((await sendMessage('listArticles', {})).entries).toEqual([]);
     await sendMessage('restoreArticle', { article: deleted! });
     expect((await sendMessage('listArticles', {})).entries).toEqual([expect.objectContaining({ id: saved.id, favorite: true })]);
-    expect(await sendMessage('storageUsage', {})).toEqual({ count: 1, bytes: expect.any(Number) });
+    expect(await sendMessage('storageUsage', {})).toEqual({ count: 1, bytes: expect.any(Number) as number });
   });
 });
 

@@ -65,11 +65,11 @@ describe('offline images', () => {
   it('stores each image once by content, refuses bytes that are not an image, and releases them with the last article', async () => {
     fake.storage.local.data.clear();
     await storage.setOfflineImages(true);
-    const [one, two] = await importPages([`${origin}/1`, `${origin}/2`]);
+    const [one = '', two = ''] = await importPages([`${origin}/1`, `${origin}/2`]);
     expect(imageKeys()).toHaveLength(1);
     const images = await storage.readArticleImages(one);
     expect(Object.keys(images)).toEqual([`${origin}/photo.jpg`]);
-    expect(Buffer.from(images[`${origin}/photo.jpg`].data, 'base64').equals(JPEG)).toBe(true);
+    expect(Buffer.from(images[`${origin}/photo.jpg`]!.data, 'base64').equals(JPEG)).toBe(true);
     expect(Object.keys(await storage.readArticleImages(two))).toEqual([`${origin}/same-photo.jpg`]);
     expect(await storage.imageBytes()).toBe(JPEG.length);
     await sendMessage('deleteArticle', { id: one });

@@ -47,14 +47,14 @@ describe('restoreBackup', () => {
   it('makes no duplicates when restored into the library it came from, or into one with other articles', async () => {
     const original = byId(await makeLibrary(3));
     const text = backupText(original);
-    await storage.updateArticle(original[0].id, { tags: ['changed'] });
+    await storage.updateArticle(original[0]!.id, { tags: ['changed'] });
     const other = await storage.saveArticle(article(99));
     expect(await sendMessage('restoreBackup', { articles: await fromFile(text) })).toEqual({ added: 0, replaced: 3 });
     const after = await library();
     expect(after).toHaveLength(4);
     // The article edited since the backup keeps its newer copy; the backup's tags are joined to it.
-    const edited = after.find((a) => a.id === original[0].id)!;
-    expect(edited.tags).toEqual(['changed', ...original[0].tags]);
+    const edited = after.find((a) => a.id === original[0]!.id)!;
+    expect(edited.tags).toEqual(['changed', ...original[0]!.tags]);
     expect(after.filter((a) => a.id !== other.id && a.id !== edited.id)).toEqual(original.slice(1));
   });
 
@@ -63,7 +63,7 @@ describe('restoreBackup', () => {
     const articles = await fromFile(backupText(original));
     const page = { id: 'lectern-test-id', url: 'https://evil.example/', tab: { id: 5, url: 'https://evil.example/' } };
     await expect(asSender(page, () => sendMessage('restoreBackup', { articles }))).rejects.toThrow(/own pages/);
-    const bad = [{ ...articles[0], progress: 7 }];
+    const bad = [{ ...articles[0]!, progress: 7 }];
     await expect(sendMessage('restoreBackup', { articles: bad })).rejects.toThrow(/Malformed/);
     expect(await library()).toEqual(byId(original));
   });

@@ -8,7 +8,7 @@ const OPTIONS = { identifier: 'urn:uuid:00000000-0000-4000-8000-000000000000', m
 async function book(...args: Parameters<typeof buildEpub>) {
   const bytes = await buildEpub(...args);
   const files = unzipSync(bytes);
-  const text = (name: string) => strFromU8(files[name]);
+  const text = (name: string) => strFromU8(files[name]!);
   return { bytes, files, text };
 }
 
@@ -39,8 +39,8 @@ describe('buildEpub', () => {
       'OEBPS/nav.xhtml', 'OEBPS/style.css', 'mimetype',
     ]);
     const opf = parseXml(text('OEBPS/content.opf'));
-    expect(opf.getElementsByTagName('dc:title')[0].textContent).toBe('My reading');
-    expect(opf.getElementsByTagName('dc:identifier')[0].textContent).toBe(OPTIONS.identifier);
+    expect(opf.getElementsByTagName('dc:title')[0]?.textContent).toBe('My reading');
+    expect(opf.getElementsByTagName('dc:identifier')[0]?.textContent).toBe(OPTIONS.identifier);
     expect(opf.querySelector('meta[property="dcterms:modified"]')!.textContent).toBe('2024-05-03T10:00:00Z');
     expect(Array.from(opf.getElementsByTagName('itemref'), (i) => i.getAttribute('idref'))).toEqual(['nav', 'c1', 'c2']);
     const nav = parseXml(text('OEBPS/nav.xhtml'));
@@ -50,17 +50,17 @@ describe('buildEpub', () => {
     ]);
     const chapter = parseXml(text('OEBPS/chapter-0001.xhtml'));
     expect(chapter.documentElement.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
-    expect(chapter.getElementsByTagName('h1')[0].textContent).toBe('The river path: what the council decided');
+    expect(chapter.getElementsByTagName('h1')[0]?.textContent).toBe('The river path: what the council decided');
     expect(chapter.getElementsByTagName('table')).toHaveLength(1);
   });
 
   it('takes a single article\'s title, author and source for the book', async () => {
     const { text } = await book([sampleRecord()], OPTIONS);
     const opf = parseXml(text('OEBPS/content.opf'));
-    expect(opf.getElementsByTagName('dc:title')[0].textContent).toBe('The river path: what the council decided');
-    expect(opf.getElementsByTagName('dc:creator')[0].textContent).toBe('Ana Pérez');
-    expect(opf.getElementsByTagName('dc:source')[0].textContent).toBe('https://news.example/2024/river-path.html');
-    expect(opf.getElementsByTagName('dc:language')[0].textContent).toBe('en');
+    expect(opf.getElementsByTagName('dc:title')[0]?.textContent).toBe('The river path: what the council decided');
+    expect(opf.getElementsByTagName('dc:creator')[0]?.textContent).toBe('Ana Pérez');
+    expect(opf.getElementsByTagName('dc:source')[0]?.textContent).toBe('https://news.example/2024/river-path.html');
+    expect(opf.getElementsByTagName('dc:language')[0]?.textContent).toBe('en');
   });
 
   it.each(NASTY_TEXT)('stays well-formed with title and author %j', async (nasty) => {

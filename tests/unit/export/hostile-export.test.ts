@@ -40,9 +40,9 @@ describe.each(HOSTILE_CASES)('exporting hostile content: $name', ({ html, mustKe
 
   it('the EPUB chapter is well-formed XML with nothing active', async () => {
     const files = unzipSync(await buildEpub([record], { identifier: 'urn:uuid:1', modified: new Date('2024-01-01T00:00:00Z') }));
-    const doc = new DOMParser().parseFromString(strFromU8(files['OEBPS/chapter-0001.xhtml']), 'application/xml');
+    const doc = new DOMParser().parseFromString(strFromU8(files['OEBPS/chapter-0001.xhtml']!), 'application/xml');
     expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
-    expect(activeParts(doc.getElementsByTagName('body')[0])).toEqual([]);
+    expect(activeParts(doc.getElementsByTagName('body')[0]!)).toEqual([]);
     for (const text of mustKeepText ?? []) expect(doc.documentElement.textContent).toContain(text);
   });
 });

@@ -7,7 +7,7 @@ import { NASTY_TEXT, sampleRecord } from './sample-article';
 function split(markdown: string): { meta: Record<string, unknown>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(markdown);
   if (!match) throw new Error(`no front matter in:\n${markdown}`);
-  return { meta: parse(match[1]), body: match[2] };
+  return { meta: parse(match[1]!) as Record<string, unknown>, body: match[2]! };
 }
 
 describe('yamlString', () => {

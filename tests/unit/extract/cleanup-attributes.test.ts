@@ -40,7 +40,7 @@ describe('removeNamedBoilerplate', () => {
       <section class="related-content"><h3>Ähnliches</h3><ul><li><a href="/a">Another story</a></li></ul></section>
       <div class="mvp-author-box"><p>Sam writes about cities. Follow Sam on every network.</p></div>`);
     removeNamedBoilerplate(root);
-    const text = root.textContent!;
+    const text = root.textContent;
     expect(text).toContain('Paragraph 4.');
     for (const gone of ['Teilen', 'Another story', 'Follow Sam']) expect(text).not.toContain(gone);
   });

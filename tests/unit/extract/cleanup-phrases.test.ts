@@ -7,7 +7,7 @@ import { paragraphs, pageDocument } from '../../helpers/dom';
 const clean = (inner: string) => {
   const root = pageDocument(`<div id="root">${paragraphs(4)}${inner}</div>`).getElementById('root')!;
   removeAnnouncedBoilerplate(root);
-  return root.textContent!.replace(/\s+/g, ' ');
+  return root.textContent.replace(/\s+/g, ' ');
 };
 
 describe('removeAnnouncedBoilerplate', () => {

@@ -17,7 +17,7 @@ describe('removeBoilerplate', () => {
       <div class="box"><h4>Morning briefing</h4><form><input type="email"><button>Go</button></form></div>
       <aside class="newsletter-promo"><p>Get our newsletter</p></aside></article>`);
     removeBoilerplate(doc);
-    expect(doc.querySelector('article')!.textContent!.trim()).toBe('Story text.');
+    expect(doc.querySelector('article')!.textContent.trim()).toBe('Story text.');
   });
 
   it('keeps long blocks even when their names look like furniture', () => {

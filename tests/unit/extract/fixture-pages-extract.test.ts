@@ -18,6 +18,7 @@ interface Expected {
   siteName?: string;
   publishedTime?: string;
   lang?: string;
+  leadImage?: string;
   dir?: string | null;
   mustInclude?: string[];
   mustExclude?: string[];
@@ -37,6 +38,8 @@ function run(slug: string) {
 
 describe.each(readdirSync(ROOT))('extracting fixture %s', (slug) => {
   const { expected, result } = run(slug);
+  // Each test below loops over the fixture's lists: a fixture with an empty list must not pass silently.
+  beforeEach(() => expect.hasAssertions());
 
   if (expected.readerable === false) {
     test('finds no article', () => expect(result).toMatchObject({ ok: false, reason: 'no-article' }));
@@ -52,17 +55,19 @@ describe.each(readdirSync(ROOT))('extracting fixture %s', (slug) => {
   });
 
   test('keeps every paragraph of the article', () => {
+    expect(expected.mustInclude?.length).toBeGreaterThan(0);
     const missing = (expected.mustInclude ?? []).filter((p) => !text.includes(squash(p)));
     expect(missing).toEqual([]);
   });
 
   test('keeps none of the site chrome', () => {
+    expect(expected.mustExclude?.length).toBeGreaterThan(0);
     const kept = (expected.mustExclude ?? []).filter((s) => text.includes(squash(s)));
     expect(kept).toEqual([]);
   });
 
   test('reads the metadata', () => {
-    for (const field of ['title', 'byline', 'siteName', 'lang'] as const) {
+    for (const field of ['title', 'byline', 'siteName', 'lang', 'leadImage'] as const) {
       if (expected[field] !== undefined) expect(article![field]).toBe(expected[field]);
     }
     if (expected.dir !== undefined) expect(article!.dir).toBe(expected.dir);
@@ -71,6 +76,8 @@ describe.each(readdirSync(ROOT))('extracting fixture %s', (slug) => {
 
   test('makes images and links absolute, resolving lazy images', () => {
     const content = article!.content;
+    const lists = [expected.mustIncludeImages, expected.mustIncludeLinks, expected.mustNotContainUrls];
+    expect(lists.reduce((n, list) => n + (list?.length ?? 0), 0)).toBeGreaterThan(0);
     for (const url of expected.mustIncludeImages ?? []) expect(content).toContain(url);
     for (const url of expected.mustIncludeLinks ?? []) expect(content).toContain(url);
     for (const url of expected.mustNotContainUrls ?? []) expect(content).not.toContain(url);

@@ -26,8 +26,20 @@ describe('resolveLazyImages', () => {
     resolveLazyImages(doc);
     const imgs = doc.querySelectorAll('figure img');
     expect(imgs).toHaveLength(1);
-    expect(imgs[0].getAttribute('src')).toBe('/full.jpg');
-    expect(imgs[0].getAttribute('alt')).toBe('Harbour');
+    expect(imgs[0]?.getAttribute('src')).toBe('/full.jpg');
+    expect(imgs[0]?.getAttribute('alt')).toBe('Harbour');
+    expect(doc.querySelector('noscript')).toBeNull();
+  });
+
+  it('reads a <noscript> copy that a browser keeps as text (scripting on)', () => {
+    const doc = pageDocument(`<figure><img src="${PIXEL}"><noscript></noscript></figure>`);
+    // With scripting on, a browser parses <noscript> content as raw text, not elements.
+    doc.querySelector('noscript')!.textContent = '<img src="/full.jpg" alt="Harbour" onerror="alert(1)">';
+    resolveLazyImages(doc);
+    const imgs = doc.querySelectorAll('figure img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0]!.getAttribute('src')).toBe('/full.jpg');
+    expect(imgs[0]!.ownerDocument).toBe(doc);
     expect(doc.querySelector('noscript')).toBeNull();
   });
 

@@ -17,7 +17,7 @@ function both(html: string): { doc: Document; original: Probe; ours: Probe } {
   return {
     doc,
     original: new Readability(doc) as unknown as Probe,
-    ours: new LecternReadability(doc) as unknown as Probe,
+    ours: new LecternReadability(doc),
   };
 }
 

@@ -23,10 +23,10 @@ describe('fixture en-code-blocks, as rendered', () => {
   });
 
   test('indentation and blank lines are kept exactly', () => {
-    expect(blocks[0].textContent).toContain(PYTHON);
-    expect(blocks[1].textContent).toContain('  for (let i = 0; i < tries; i++) {\n    try {\n      return await fn();\n    } catch {\n\n      await sleep(backoff(i));');
-    expect(blocks[3].textContent).toBe('def backoff(attempt)\n  rand * [30, 0.5 * 2**attempt].min\nend\n');
-    expect(blocks[2].textContent).toBe('for i in 0 1 2 3 4 5; do\n    python3 -c "from retry import backoff; print(backoff($i))"\ndone');
+    expect(blocks[0]?.textContent).toContain(PYTHON);
+    expect(blocks[1]?.textContent).toContain('  for (let i = 0; i < tries; i++) {\n    try {\n      return await fn();\n    } catch {\n\n      await sleep(backoff(i));');
+    expect(blocks[3]?.textContent).toBe('def backoff(attempt)\n  rand * [30, 0.5 * 2**attempt].min\nend\n');
+    expect(blocks[2]?.textContent).toBe('for i in 0 1 2 3 4 5; do\n    python3 -c "from retry import backoff; print(backoff($i))"\ndone');
   });
 
   test('inline code stays inline, inside its paragraph', () => {

@@ -39,7 +39,7 @@ describe('fixture en-figures-captions, as rendered', () => {
 
   test('restored gallery figures sit after the paragraph they followed on the page, and each image appears once', () => {
     const gallery = rendered.querySelectorAll('figure')[2];
-    expect(gallery.previousElementSibling?.textContent).toMatch(/^At Gull Rock the keeper's cottage/);
+    expect(gallery?.previousElementSibling?.textContent).toMatch(/^At Gull Rock the keeper's cottage/);
     const srcs = Array.from(rendered.querySelectorAll('img')).map((img) => img.getAttribute('src'));
     expect(new Set(srcs).size).toBe(srcs.length);
   });

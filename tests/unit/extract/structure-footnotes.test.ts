@@ -33,7 +33,7 @@ describe('fixture en-headings-footnotes, as rendered', () => {
 });
 
 describe('keepInPageLinks', () => {
-  const run = (body: string, urls = ['https://site.example/post', 'https://cdn.site.example/']) => {
+  const run = (body: string, urls: [string, ...string[]] = ['https://site.example/post', 'https://cdn.site.example/']) => {
     const doc = pageDocument(`<div>${body}</div>`, urls[0]);
     const root = doc.querySelector('div')!;
     keepInPageLinks(root, urls);

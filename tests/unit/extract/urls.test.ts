@@ -10,8 +10,8 @@ describe('makeUrlsAbsolute', () => {
     const root = doc.querySelector('div')!;
     makeUrlsAbsolute(root, 'https://news.example/world/story.html');
     const [about, note] = root.querySelectorAll('a');
-    expect(about.getAttribute('href')).toBe('https://news.example/about');
-    expect(note.getAttribute('href')).toBe('#note-1');
+    expect(about?.getAttribute('href')).toBe('https://news.example/about');
+    expect(note?.getAttribute('href')).toBe('#note-1');
     expect(root.querySelector('img')!.getAttribute('src')).toBe('https://news.example/world/img/x.png');
     expect(root.querySelector('img')!.getAttribute('srcset')).toBe('https://news.example/world/img/x.png 1x, https://news.example/world/img/x2.png 2x');
   });

@@ -24,16 +24,16 @@ describe('backup round trip', () => {
   });
 
   it('writes a documented envelope', () => {
-    const backup = JSON.parse(backupToJson(createBackup(library.slice(0, 1), new Date('2024-06-01T00:00:00Z'))));
+    const backup = JSON.parse(backupToJson(createBackup(library.slice(0, 1), new Date('2024-06-01T00:00:00Z')))) as Record<string, unknown>;
     expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'articles']);
     expect(backup).toMatchObject({ format: 'lectern-backup', version: 1, exportedAt: '2024-06-01T00:00:00.000Z' });
   });
 
   it('copies records rather than sharing them, and leaves out unknown fields', () => {
-    const record = { ...library[0], extra: 'not ours' } as LibraryRecord;
+    const record = { ...library[0]!, extra: 'not ours' } as LibraryRecord;
     const backup = createBackup([record]);
     expect(backup.articles[0]).not.toHaveProperty('extra');
-    backup.articles[0].tags.push('mutated');
-    expect(record.tags).toEqual(library[0].tags);
+    backup.articles[0]!.tags.push('mutated');
+    expect(record.tags).toEqual(library[0]!.tags);
   });
 });

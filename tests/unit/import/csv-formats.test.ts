@@ -75,12 +75,12 @@ describe('parseInstapaperCsv', () => {
       ['Starred one', false, true, []],
       ['Soup', false, false, ['Recipes']],
     ]);
-    expect(items[0].savedAt).toBe('2024-05-03T10:00:00.000Z');
+    expect(items[0]?.savedAt).toBe('2024-05-03T10:00:00.000Z');
     expect(errors).toMatchObject([{ line: 6, reason: 'not a web address (ftp:): ftp://files.example/x' }]);
   });
 
   it('reads the Tags column of newer exports', () => {
-    expect(parseInstapaperCsv(fixture('instapaper-tags.csv')).items[0].tags).toEqual(['one', 'two']);
+    expect(parseInstapaperCsv(fixture('instapaper-tags.csv')).items[0]?.tags).toEqual(['one', 'two']);
   });
 
   it('refuses a Pocket file', () => {

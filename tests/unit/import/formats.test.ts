@@ -21,7 +21,7 @@ describe('parseImportFile', () => {
     const { items, errors } = parseImportFile(fixtureBytes('lectern-backup.json'), 'lectern');
     expect(errors).toEqual([]);
     expect(items[0]).toMatchObject({ archived: true, favorite: true, progress: 1, tags: ['city', 'local news'], savedAt: '2024-05-03T10:00:00.000Z' });
-    expect(items[0].article).toMatchObject({ id: 'k1', content: expect.stringContaining('<h2>Background</h2>') });
+    expect(items[0]?.article).toMatchObject({ id: 'k1', content: expect.stringContaining('<h2>Background</h2>') as string });
   });
 
   it('refuses an invalid Lectern backup as a whole', () => {

@@ -9,7 +9,7 @@ export function generateLibrary(count: number): LibraryRecord[] {
     const record: LibraryRecord = {
       id: `id-${i}`,
       url: `https://site${i % 3}.example/articles/${i}?page=${i}`,
-      title: TITLES[i % TITLES.length],
+      title: TITLES[i % TITLES.length]!,
       byline: i % 4 === 0 ? null : `Author ${i}`,
       siteName: i % 5 === 0 ? null : `Site ${i % 3}`,
       lang: i % 3 === 0 ? 'ar' : 'en',

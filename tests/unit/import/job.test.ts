@@ -15,7 +15,7 @@ function fakeStore() {
   return {
     writes,
     persist: async (job: ImportJob) => void writes.push(JSON.stringify(job)),
-    load: () => restoreJob(JSON.parse(writes[writes.length - 1])),
+    load: () => restoreJob(JSON.parse(writes.at(-1)!)),
   };
 }
 
@@ -38,7 +38,7 @@ describe('import job transitions', () => {
 
   it('never changes the job it is given', () => {
     const job = createJob('j1', 'pocket', items, T0);
-    const copy = JSON.parse(JSON.stringify(job));
+    const copy = JSON.parse(JSON.stringify(job)) as unknown;
     markDone(job, 0);
     markFailed(job, 1, 'x');
     cancelJob(job);
@@ -129,7 +129,7 @@ describe('runJob', () => {
 type StoredJob = { state: unknown; version: unknown; items: { status: unknown; item: { url: unknown; tags: unknown[] } }[] };
 
 describe('restoreJob', () => {
-  const stored = (): StoredJob => JSON.parse(JSON.stringify(markFailed(createJob('j1', 'pocket', items, T0), 0, 'x', T0)));
+  const stored = (): StoredJob => JSON.parse(JSON.stringify(markFailed(createJob('j1', 'pocket', items, T0), 0, 'x', T0))) as StoredJob;
 
   it('reads back a stored job unchanged', () => {
     expect(restoreJob(stored())).toEqual(stored());
@@ -138,9 +138,9 @@ describe('restoreJob', () => {
   it.each([
     ['a bad state', (j: StoredJob) => (j.state = 'exploded'), /state: unknown state/],
     ['an unknown version', (j: StoredJob) => (j.version = 9), /version/],
-    ['a javascript: URL', (j: StoredJob) => (j.items[1].item.url = 'javascript:alert(1)'), /items\[1\]\.item\.url: not a web address/],
-    ['a bad status', (j: StoredJob) => (j.items[2].status = 'weird'), /items\[2\]\.status/],
-    ['tags that are not text', (j: StoredJob) => (j.items[0].item.tags = [1]), /items\[0\]\.item\.tags/],
+    ['a javascript: URL', (j: StoredJob) => (j.items[1]!.item.url = 'javascript:alert(1)'), /items\[1\]\.item\.url: not a web address/],
+    ['a bad status', (j: StoredJob) => (j.items[2]!.status = 'weird'), /items\[2\]\.status/],
+    ['tags that are not text', (j: StoredJob) => (j.items[0]!.item.tags = [1]), /items\[0\]\.item\.tags/],
   ])('rejects a stored job with %s', (_, change, message) => {
     const job = stored();
     change(job);

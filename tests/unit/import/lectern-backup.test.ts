@@ -26,10 +26,10 @@ describe('parseBackup', () => {
     expect(() => parseBackup(fixture(name))).toThrow(message);
   });
 
-  const valid = () => JSON.parse(fixture('lectern-backup.json'));
+  const valid = () => JSON.parse(fixture('lectern-backup.json')) as { articles: unknown[] };
   const withArticle = (change: (a: Record<string, unknown>) => void) => {
     const data = valid();
-    change(data.articles[0]);
+    change(data.articles[0] as Record<string, unknown>);
     return JSON.stringify(data);
   };
 
@@ -56,7 +56,7 @@ describe('parseBackup', () => {
 
   it('drops fields it does not know (a hostile file cannot smuggle data into storage)', () => {
     const backup = parseBackup(withArticle((a) => Object.assign(a, { __proto__x: 1, html: '<script>', extra: { deep: true } })));
-    expect(Object.keys(backup.articles[0])).not.toEqual(expect.arrayContaining(['extra']));
+    expect(Object.keys(backup.articles[0]!)).not.toEqual(expect.arrayContaining(['extra']));
     expect(backup.articles[0]).not.toHaveProperty('html');
   });
 });

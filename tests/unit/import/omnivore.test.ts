@@ -38,16 +38,16 @@ describe('parseOmnivoreZip', () => {
   it('reads every metadata file and attaches saved HTML or Markdown content', () => {
     const { items, errors } = parseOmnivoreZip(fixtureBytes('omnivore-export.zip'));
     expect(items.map((i) => i.url)).toEqual(['https://news.example/2024/river-path.html', 'https://longform.example/essay', 'https://notes.example/md']);
-    expect(items[0].article).toEqual({
-      content: expect.stringContaining('<p>The council met on <b>Tuesday</b>.</p>'),
+    expect(items[0]?.article).toEqual({
+      content: expect.stringContaining('<p>The council met on <b>Tuesday</b>.</p>') as string,
       title: 'The river path',
       byline: 'Ana Pérez',
       excerpt: 'The council met on Tuesday.',
       publishedTime: '2024-05-02T09:30:00.000Z',
       leadImage: 'https://news.example/img/lead.jpg',
     });
-    expect(items[1].article).toBeUndefined();
-    expect(items[2].article!.content).toBe('<p># A note</p>\n<p>First paragraph with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>\n<p>Second<br>paragraph.</p>');
+    expect(items[1]!.article).toBeUndefined();
+    expect(items[2]?.article?.content).toBe('<p># A note</p>\n<p>First paragraph with &lt;b&gt;tags&lt;/b&gt; &amp; ampersands.</p>\n<p>Second<br>paragraph.</p>');
     expect(errors.map((e) => e.index)).toEqual([2, 3, 4]);
   });
 

@@ -24,7 +24,7 @@ describe('import progress on the options page', () => {
     expect(screen.getByRole('list', { name: 'Pages that could not be imported' })).toHaveTextContent('http://127.0.0.1:9/2: HTTP 404');
     expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
-    await waitFor(async () => expect((await storage.readImportJob())?.items[1].status).not.toBe('failed'));
+    await waitFor(async () => expect((await storage.readImportJob())?.items[1]?.status).not.toBe('failed'));
     expect((await storage.readImportJob())?.state).not.toBe('cancelled');
   });
 

@@ -47,9 +47,9 @@ describe('the library view', () => {
   it('filters unread, favourites and archived', async () => {
     await seed(3);
     const { entries } = await readIndex();
-    await updateArticle(entries[0].id, { favorite: true });
-    await updateArticle(entries[1].id, { archived: true });
-    await updateArticle(entries[2].id, { read: true });
+    await updateArticle(entries[0]!.id, { favorite: true });
+    await updateArticle(entries[1]!.id, { archived: true });
+    await updateArticle(entries[2]!.id, { read: true });
     render(<LibraryView />);
     await screen.findByText('Story 3');
     const show = screen.getByRole('combobox', { name: 'Show' });
@@ -66,7 +66,7 @@ describe('the library view', () => {
     await seed(2);
     render(<LibraryView />);
     const row = (await screen.findByText('Story 1')).closest('article')!;
-    fireEvent.click(within(row as HTMLElement).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(rowTitles()).toEqual(['Story 2']));
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rowTitles()).toEqual(['Story 2', 'Story 1']));
@@ -84,7 +84,7 @@ describe('the library view', () => {
     await seed(2);
     render(<LibraryView />);
     const row = (await screen.findByText('Story 1')).closest('article')!;
-    fireEvent.click(within(row as HTMLElement).getByRole('button', { name: 'Tags' }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Tags' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Tags, separated by commas' }), { target: { value: 'Later, work' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const tag = await screen.findByRole('combobox', { name: 'Tag' });

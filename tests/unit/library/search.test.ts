@@ -77,7 +77,7 @@ describe('library search', () => {
     const all = await browser.storage.local.get(null);
     const shards = Object.keys(all).filter((k) => k.startsWith('search:'));
     await browser.storage.local.remove(shards.slice(1));
-    await browser.storage.local.set({ [shards[0]]: { corrupt: true } });
+    await browser.storage.local.set({ [shards[0]!]: { corrupt: true } });
     expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
     expect(await searchFor('quill')).toEqual(['Harbour reopens']);
   });

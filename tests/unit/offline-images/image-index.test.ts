@@ -17,7 +17,7 @@ describe('image index', () => {
     const index = library();
     expect(Object.keys(index.images).sort()).toEqual(['k-logo', 'k-photo']);
     expect(totalImageBytes(index)).toBe(51_000);
-    expect(index.images['k-logo'].articles).toEqual(['a1', 'a2']);
+    expect(index.images['k-logo']?.articles).toEqual(['a1', 'a2']);
   });
 
   it('tells what an article uses and what deleting it frees', () => {

@@ -20,7 +20,7 @@ describe('offline images at the render boundary', () => {
     expect(imgs.map((i) => i.getAttribute('src'))).toEqual([
       'blob:chrome-extension://id/1', 'blob:chrome-extension://id/2', 'https://x.example/gone.png', 'data:image/png;base64,AAAA',
     ]);
-    expect(imgs[0].hasAttribute('srcset')).toBe(false);
+    expect(imgs[0]?.hasAttribute('srcset')).toBe(false);
     expect(fragment.querySelectorAll('source')).toHaveLength(0);
   });
 

@@ -1,6 +1,6 @@
 import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { DEFAULT_SETTINGS, RANGES, THEMES, type Theme, nextTheme, stepSetting, validateSettings } from '../../../src/shared/settings';
-import { SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from '../../../src/storage/settings';
+import { LEGACY_SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from '../../../src/storage/settings';
 
 beforeEach(resetFakeBrowser);
 
@@ -40,25 +40,34 @@ describe('steps and cycles', () => {
 
   it('cycles through every theme and back', () => {
     const seen: Theme[] = [THEMES[0]];
-    while (seen.length <= THEMES.length) seen.push(nextTheme(seen[seen.length - 1]));
+    while (seen.length <= THEMES.length) seen.push(nextTheme(seen.at(-1)!));
     expect(new Set(seen.slice(0, -1)).size).toBe(THEMES.length);
     expect(seen[seen.length - 1]).toBe(THEMES[0]);
   });
 });
 
-describe('settings storage (storage.sync, one key)', () => {
+describe('settings storage (storage.sync, one key per setting)', () => {
   it('reads defaults when nothing is stored, and validates what is', async () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await browser.storage.sync.set({ [SETTINGS_KEY]: { theme: 'dark', size: 'huge' } });
+    await browser.storage.sync.set({ 'readerSetting:theme': 'dark', 'readerSetting:size': 'huge' });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
-  it('merges changes and keeps them in one small sync item', async () => {
+  it('still reads the settings of earlier versions (one object), each per-setting key over them', async () => {
+    await browser.storage.sync.set({ [LEGACY_SETTINGS_KEY]: { theme: 'sepia', size: 24, ttsVoice: 'Old voice', font: 'neon' } });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', size: 24, ttsVoice: 'Old voice' });
+    await saveSettings({ size: 20, ttsVoice: undefined });
+    // The change wins over the old object, the rest of the old object stays, and a cleared voice stays cleared.
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', size: 20 });
+    expect(JSON.parse(browser.storage.sync.data.get(LEGACY_SETTINGS_KEY)!)).toEqual({ theme: 'sepia', size: 24, ttsVoice: 'Old voice', font: 'neon' });
+  });
+
+  it('writes only the changed settings, each in its own small sync item', async () => {
     await saveSettings({ theme: 'sepia' });
     await saveSettings({ size: 22 });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', size: 22 });
-    expect([...browser.storage.sync.data.keys()]).toEqual([SETTINGS_KEY]);
-    expect(await browser.storage.sync.getBytesInUse(SETTINGS_KEY)).toBeLessThan(8192);
+    expect([...browser.storage.sync.data.keys()].sort()).toEqual(['readerSetting:size', 'readerSetting:theme']);
+    expect(await browser.storage.sync.getBytesInUse(null)).toBeLessThan(8192);
     expect(browser.storage.local.data.size).toBe(0); // settings only ever in sync
   });
 
@@ -68,8 +77,8 @@ describe('settings storage (storage.sync, one key)', () => {
   });
 
   it('never stores an invalid value', async () => {
-    await saveSettings({ size: 9999 } as never);
-    expect(JSON.parse(browser.storage.sync.data.get(SETTINGS_KEY)!).size).toBe(DEFAULT_SETTINGS.size);
+    await saveSettings({ size: 9999 });
+    expect(JSON.parse(browser.storage.sync.data.get('readerSetting:size')!) as number).toBe(DEFAULT_SETTINGS.size);
   });
 
   it('a failed write rejects and leaves the stored settings as they were', async () => {
@@ -84,11 +93,11 @@ describe('settings storage (storage.sync, one key)', () => {
   it('tells listeners about changes made elsewhere, validated', async () => {
     const seen: unknown[] = [];
     const off = onSettingsChanged((s) => seen.push(s));
-    await browser.storage.sync.set({ [SETTINGS_KEY]: { theme: 'contrast', size: -3 } });
-    await browser.storage.local.set({ [SETTINGS_KEY]: { theme: 'dark' } }); // another area: ignored
+    await browser.storage.sync.set({ 'readerSetting:theme': 'contrast', 'readerSetting:size': -3 });
+    await browser.storage.local.set({ 'readerSetting:theme': 'dark' }); // another area: ignored
     await new Promise((r) => setTimeout(r, 0));
     off();
-    await browser.storage.sync.set({ [SETTINGS_KEY]: { theme: 'light' } });
+    await browser.storage.sync.set({ 'readerSetting:theme': 'light' });
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual([{ ...DEFAULT_SETTINGS, theme: 'contrast' }]);
   });

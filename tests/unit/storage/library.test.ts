@@ -106,11 +106,11 @@ describe('managing', () => {
   it('keeps the index head equal to the newest rows of the index', async () => {
     const saved = [];
     for (let i = 0; i < 55; i++) saved.push(await saveArticle(article(i), 1000 + i));
-    await deleteArticle(saved[54].id);
-    await updateArticle(saved[53].id, { favorite: true });
+    await deleteArticle(saved[54]!.id);
+    await updateArticle(saved[53]!.id, { favorite: true });
     const { indexHead } = await browser.storage.local.get('indexHead');
     expect(JSON.parse(indexHead as string)).toEqual((await readIndex()).entries.slice(0, 50));
-    expect(JSON.parse(indexHead as string)[0]).toMatchObject({ title: 'Story 53', favorite: true });
+    expect((JSON.parse(indexHead as string) as unknown[])[0]).toMatchObject({ title: 'Story 53', favorite: true });
   });
 
   it('rewrites only the saved article’s index page and the head, in one write', async () => {

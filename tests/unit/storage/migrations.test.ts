@@ -12,13 +12,13 @@ beforeEach(resetFakeBrowser);
 
 describe('migration 0 → 1', () => {
   it('creates an empty index on a fresh install', async () => {
-    await migrations[0]();
+    await migrations[0]!();
     expect(await browser.storage.local.get(null)).toEqual({ index: [] });
   });
 
   it('leaves an existing index alone', async () => {
     await browser.storage.local.set({ index: [{ some: 'entry' }] });
-    await migrations[0]();
+    await migrations[0]!();
     expect(await browser.storage.local.get('index')).toEqual({ index: [{ some: 'entry' }] });
   });
 });
@@ -28,22 +28,22 @@ describe('migration 1 → 2', () => {
     const { id } = await saveArticle(article(1));
     const rows = (await readIndex()).entries;
     await browser.storage.local.set({ index: [...rows, { broken: true }], schemaVersion: 1 });
-    await migrations[1]();
+    await migrations[1]!();
     const { index } = await browser.storage.local.get('index');
     expect(typeof index).toBe('string');
     expect(JSON.parse(index as string)).toEqual([...rows, { broken: true }]);
-    expect(JSON.parse(index as string)[0].id).toBe(id);
+    expect((JSON.parse(index as string) as Array<{ id: string }>)[0]?.id).toBe(id);
   });
 
   it('replaces an index that is not a list with an empty one', async () => {
     await browser.storage.local.set({ index: { oops: true } });
-    await migrations[1]();
+    await migrations[1]!();
     expect(await browser.storage.local.get('index')).toEqual({ index: '[]' });
   });
 
   it('leaves a schema-2 index alone', async () => {
     await browser.storage.local.set({ index: '[]' });
-    await migrations[1]();
+    await migrations[1]!();
     expect(await browser.storage.local.get('index')).toEqual({ index: '[]' });
   });
 });
@@ -54,9 +54,9 @@ describe('migration 2 → 3', () => {
     const rows = (await readIndex()).entries.reverse();
     await clearIndexLayout();
     await browser.storage.local.set({ index: JSON.stringify(rows) });
-    await migrations[2]();
-    const head = JSON.parse((await browser.storage.local.get('indexHead')).indexHead as string);
-    expect(head.map((e: { title: string }) => e.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Story ${59 - i}`));
+    await migrations[2]!();
+    const head = JSON.parse((await browser.storage.local.get('indexHead')).indexHead as string) as Array<{ title: string }>;
+    expect(head.map((e) => e.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Story ${59 - i}`));
   });
 });
 
@@ -73,7 +73,7 @@ describe('migration 3 → 4', () => {
     const rows = (await readIndex()).entries;
     await clearIndexLayout();
     await browser.storage.local.set({ index: JSON.stringify(rows), indexHead: JSON.stringify(rows.slice(0, 50)), schemaVersion: 3 });
-    await migrations[3]();
+    await migrations[3]!();
     const stored = await browser.storage.local.get(null);
     expect(stored).not.toHaveProperty('index');
     for (const { id } of saved) {
@@ -89,7 +89,7 @@ describe('migration 3 → 4', () => {
     const rows = (await readIndex()).entries;
     await clearIndexLayout();
     await browser.storage.local.set({ index: JSON.stringify([...rows, { broken: true }, 7]) });
-    await migrations[3]();
+    await migrations[3]!();
     expect(await readIndex()).toEqual({ entries: [expect.objectContaining({ id })], corrupt: 2 });
     expect(await repairIndex()).toMatchObject({ corruptEntries: 2, added: 0, dropped: 0 });
     expect(await readIndex()).toEqual({ entries: [expect.objectContaining({ id })], corrupt: 0 });
@@ -99,7 +99,7 @@ describe('migration 3 → 4', () => {
     const { id } = await saveArticle(article(1));
     await clearIndexLayout();
     await browser.storage.local.set({ index: '[{"id": "trunc' });
-    await migrations[3]();
+    await migrations[3]!();
     expect(await readIndex()).toEqual({ entries: [], corrupt: 0 });
     expect(await repairIndex()).toMatchObject({ added: 1 });
     expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);

@@ -14,7 +14,7 @@ describe('corrupt and missing records', () => {
     const { id } = await saveArticle(article(1));
     const page = `index:${pageOf(id)}`;
     const stored = (await browser.storage.local.get(page))[page];
-    await browser.storage.local.set({ [page]: JSON.stringify([...JSON.parse(stored as string), { id: 'nope' }, 'garbage', null]) });
+    await browser.storage.local.set({ [page]: JSON.stringify([...(JSON.parse(stored as string) as unknown[]), { id: 'nope' }, 'garbage', null]) });
     const read = await readIndex();
     expect(read.entries.map((e) => e.id)).toEqual([id]);
     expect(read.corrupt).toBe(3);

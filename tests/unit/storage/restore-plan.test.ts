@@ -39,7 +39,7 @@ describe('mergeRecords', () => {
   it('keeps the newer copy of the article and archived flag, and everything the user made in either', () => {
     const old = saved(1, { updatedAt: 1000, savedAt: 500, tags: ['kept', 'both'], favorite: true, readAt: 900, progress: 0.8, archived: true, title: 'Old title' });
     const fresh = saved(1, { updatedAt: 2000, savedAt: 700, tags: ['both', 'new'], favorite: false, readAt: null, progress: 0.3, archived: false, title: 'New title' });
-    for (const [restored, current] of [[old, fresh], [fresh, old]]) {
+    for (const [restored, current] of [[old, fresh], [fresh, old]] as const) {
       const merged = mergeRecords(restored, current);
       expect(merged).toEqual({ ...fresh, tags: ['both', 'new', 'kept'], favorite: true, readAt: 900, progress: 0.8, savedAt: 500, updatedAt: 2000 });
     }

@@ -8,14 +8,14 @@ import { SHORTCUT_LIST } from '../../../src/ui/keyboard/shortcuts';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 const LOCALES = path.join(__dirname, '../../../src/_locales');
-const load = (locale: string): Record<string, Entry> => JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8'));
+const load = (locale: string): Record<string, Entry> => JSON.parse(readFileSync(path.join(LOCALES, locale, 'messages.json'), 'utf8')) as Record<string, Entry>;
 const locales = readdirSync(LOCALES).sort();
 const en = load('en');
 
 /** What a translation must keep: the placeholders it declares and the ones its message uses. */
 function shape(entry: Entry) {
   const declared = Object.entries(entry.placeholders ?? {}).map(([name, p]) => `${name.toLowerCase()}=${p.content}`).sort();
-  const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1].toLowerCase()).sort();
+  const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
   return { declared, used };
 }
 
@@ -29,8 +29,8 @@ describe('locales', () => {
     const other = load(locale);
     expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en)) {
-      expect({ key, ...shape(other[key]) }).toEqual({ key, ...shape(en[key]) });
-      expect({ key, empty: other[key].message.trim() === '' }).toEqual({ key, empty: false });
+      expect({ key, ...shape(other[key]!) }).toEqual({ key, ...shape(en[key]!) });
+      expect({ key, empty: other[key]!.message.trim() === '' }).toEqual({ key, empty: false });
     }
   });
 
@@ -43,7 +43,7 @@ describe('locales', () => {
   });
 
   it.each(locales)('%s names its own language in uiLocale', (locale) => {
-    expect(load(locale).uiLocale.message).toBe(locale.replace('_', '-'));
+    expect(load(locale).uiLocale?.message).toBe(locale.replace('_', '-'));
   });
 
   it('has every key the code asks for', () => {
@@ -53,7 +53,7 @@ describe('locales', () => {
       for (const f of readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, f.name);
         if (f.isDirectory()) walk(full);
-        else if (/\.tsx?$/.test(f.name)) for (const m of readFileSync(full, 'utf8').matchAll(/\bt\('([A-Za-z0-9_@-]+)'/g)) literal.add(m[1]);
+        else if (/\.tsx?$/.test(f.name)) for (const m of readFileSync(full, 'utf8').matchAll(/\bt\('([A-Za-z0-9_@-]+)'/g)) literal.add(m[1]!);
       }
     };
     walk(path.join(__dirname, '../../../src'));

@@ -3,7 +3,7 @@ import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { sampleArticle } from '../../helpers/article';
 import { ArticleView } from '../../../src/ui/ArticleView';
 import { ReaderRoot } from '../../../src/ui/ReaderRoot';
-import { SETTINGS_KEY, loadSettings } from '../../../src/storage/settings';
+import { LEGACY_SETTINGS_KEY, loadSettings, saveSettings } from '../../../src/storage/settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const root = document.documentElement;
@@ -33,8 +33,8 @@ beforeEach(() => {
 });
 
 describe('reader settings toolbar', () => {
-  it('applies the stored settings to the page root when the reader opens', async () => {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: { theme: 'sepia', font: 'sans', size: 24, width: 50, lineHeight: 1.8, justify: true } });
+  it('applies the stored settings (here as an earlier version stored them) to the page root when the reader opens', async () => {
+    await browser.storage.sync.set({ [LEGACY_SETTINGS_KEY]: { theme: 'sepia', font: 'sans', size: 24, width: 50, lineHeight: 1.8, justify: true } });
     renderReader();
     await waitFor(() => expect(root.dataset.theme).toBe('sepia'));
     expect(root.dataset.font).toBe('sans');
@@ -67,7 +67,7 @@ describe('reader settings toolbar', () => {
   });
 
   it('steps size, width and line height, stopping at their limits', async () => {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: { size: 31 } });
+    await saveSettings({ size: 31 });
     renderReader();
     await waitFor(() => expect(root.style.getPropertyValue('--reader-size')).toBe('31px'));
     const panel = await openPanel();
@@ -108,7 +108,7 @@ describe('reader settings toolbar', () => {
     renderReader();
     await waitFor(() => expect(root.dataset.theme).toBe(DEFAULT_SETTINGS.theme));
     await act(async () => {
-      await browser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, theme: 'sepia', size: 26 } });
+      await saveSettings({ theme: 'sepia', size: 26 });
       await new Promise((r) => setTimeout(r, 0));
     });
     expect(root.dataset.theme).toBe('sepia');

@@ -10,7 +10,7 @@ function setup(rate = 1) {
   const controller = new SpeechController(
     asSpeech(synth),
     SENTENCES,
-    { voice: synth.voices[0], lang: 'en', rate },
+    { voice: synth.voices[0]!, lang: 'en', rate },
     { onChange: (s, i) => log.push([s, i]), onError: (e) => errors.push(e) },
   );
   return { synth, controller, log, errors };

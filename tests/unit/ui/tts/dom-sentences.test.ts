@@ -16,15 +16,15 @@ describe('sentences of the rendered article', () => {
   it('gives a range that spans inline elements exactly', () => {
     const root = body('<p>Intro. The <em>library</em> reopens <a href="#">today</a>. End.</p>');
     const [, middle] = collectSentences(root, 'en');
-    expect(sentenceRange(middle)!.toString()).toBe('The library reopens today.');
+    expect(sentenceRange(middle!)!.toString()).toBe('The library reopens today.');
   });
 
   it('without the Highlight API: wraps a plain sentence in a span, marks the block for one with markup, and undoes both', () => {
     const root = body('<p>One two. Three <b>four</b>.</p>');
     const html = root.innerHTML;
     const [first, second] = collectSentences(root, 'en');
-    expect(highlightRange(() => sentenceRange(first), first.block)!.outerHTML).toBe('<span class="tts-span tts-current">One two.</span>');
-    expect(highlightRange(() => sentenceRange(second), second.block)).toBe(second.block);
+    expect(highlightRange(() => sentenceRange(first!), first!.block)!.outerHTML).toBe('<span class="tts-span tts-current">One two.</span>');
+    expect(highlightRange(() => sentenceRange(second!), second!.block)).toBe(second!.block);
     expect(root.querySelectorAll('.tts-current')).toHaveLength(1);
     expect(root.querySelector('span')).toBeNull();
     highlightRange(() => null, null);

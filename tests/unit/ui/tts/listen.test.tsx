@@ -82,12 +82,12 @@ describe('Listen', () => {
     expect(synth.current).toBeNull();
   });
 
-  it('stops speaking when the page goes away', () => {
+  it('stops speaking when the page goes away', async () => {
     synth = installFakeSpeech([voice('en-US')]);
     renderReader();
     fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
     expect(synth.current).not.toBeNull();
-    act(() => void window.dispatchEvent(new Event('pagehide')));
+    await act(() => void window.dispatchEvent(new Event('pagehide')));
     expect(synth.current).toBeNull();
   });
 
@@ -102,7 +102,7 @@ describe('Listen', () => {
   it('waits for voices that load late', async () => {
     synth = installFakeSpeech([]);
     renderReader();
-    act(() => synth.setVoices([voice('en-US')]));
+    await act(() => synth.setVoices([voice('en-US')]));
     fireEvent.click(await screen.findByRole('button', { name: 'Listen' }));
     expect(synth.current?.text).toBe('The council met on Tuesday.');
   });
@@ -112,7 +112,7 @@ describe('Listen', () => {
     try {
       installFakeSpeech([voice('en-US', 'Google US English', { localService: false })]);
       renderReader();
-      act(() => void jest.advanceTimersByTime(VOICES_WAIT_MS));
+      await act(() => void jest.advanceTimersByTime(VOICES_WAIT_MS));
       expect(screen.getByRole('button', { name: 'Listen: no voices installed' })).toHaveAttribute('aria-disabled', 'true');
     } finally {
       jest.useRealTimers();

@@ -1,0 +1,73 @@
+// Size budgets of the release bundles, checked by every `npm run build` (and so in CI): a build whose
+// entry point grew past its budget fails, and says by how much. Raise a budget in the same commit that
+// explains why the bytes are worth it; the measured sizes are in BENCHMARKS.md, "Bundle sizes".
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Bytes per entry point and browser, minified. An entry's size is what opening it loads: its own file
+ * plus the chunks it imports statically (the lazily imported ones count under "lazy chunks").
+ */
+export const BUDGETS = {
+  'background/background.js': { chrome: 58_000, firefox: 130_000 }, // Firefox's event page extracts itself
+  'content/extract-page.js': { chrome: 75_000, firefox: 75_000 },
+  'offscreen/main.js': { chrome: 85_000 },
+  'reader/main.js': { chrome: 135_000, firefox: 135_000 },
+  'welcome/main.js': { chrome: 27_000, firefox: 27_000 },
+  'popup/main.js': { chrome: 128_000, firefox: 128_000 },
+  'options/main.js': { chrome: 115_000, firefox: 115_000 },
+  'lazy chunks': { chrome: 140_000, firefox: 140_000 },
+  css: { chrome: 25_000, firefox: 25_000 },
+};
+
+/** Sizes of one browser's build, keyed like BUDGETS, from esbuild's metafiles. */
+export async function measure({ outdir, metafiles }, { root }) {
+  const outputs = Object.assign({}, ...metafiles.map((m) => m.outputs));
+  const rel = (file) => path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/');
+  const sizes = { 'lazy chunks': 0, css: 0 };
+  const eager = new Set();
+  for (const [file, output] of Object.entries(outputs)) {
+    // Lazily imported modules are entry points to esbuild too; they live in <page>/chunks/.
+    if (!output.entryPoint || !file.endsWith('.js') || rel(file).includes('/chunks/')) continue;
+    const statics = staticClosure(file, outputs);
+    statics.forEach((f) => eager.add(f));
+    sizes[rel(file)] = [...statics].reduce((sum, f) => sum + outputs[f].bytes, 0);
+  }
+  for (const [file, output] of Object.entries(outputs)) {
+    if (file.endsWith('.css')) sizes.css += output.bytes;
+    else if (file.endsWith('.js') && !eager.has(file)) sizes['lazy chunks'] += output.bytes;
+  }
+  // Files on disk are what ships; the metafile's numbers are checked against them once, here.
+  for (const [file, output] of Object.entries(outputs)) {
+    if (file.endsWith('.map')) continue;
+    const { size } = await stat(path.resolve(root, file));
+    if (size !== output.bytes) throw new Error(`bundle-budgets: ${file} is ${size} bytes on disk, esbuild said ${output.bytes}`);
+  }
+  return sizes;
+}
+
+/** An output file and every chunk it imports statically, transitively. */
+function staticClosure(file, outputs, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const imp of outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) staticClosure(imp.path, outputs, seen);
+  return seen;
+}
+
+/** Print a table of sizes against budgets; true when something is over (or has no budget). */
+export async function checkBudgets(builds, { root, print = console.log } = {}) {
+  let over = false;
+  const lines = [];
+  for (const built of builds) {
+    const sizes = await measure(built, { root });
+    for (const [entry, bytes] of Object.entries(sizes)) {
+      const budget = BUDGETS[entry]?.[built.browserName];
+      const verdict = budget === undefined ? 'NO BUDGET' : bytes > budget ? `OVER by ${bytes - budget}` : 'ok';
+      if (verdict !== 'ok') over = true;
+      lines.push(`${built.browserName.padEnd(8)} ${entry.padEnd(26)} ${String(bytes).padStart(8)} / ${String(budget ?? '-').padStart(8)}  ${verdict}`);
+    }
+  }
+  print(`Bundle sizes (bytes, minified) / budget (scripts/bundle-budgets.mjs):\n${lines.join('\n')}`);
+  if (over) print('A bundle is over its budget or has none: make it smaller, or raise the budget in scripts/bundle-budgets.mjs and say why.');
+  return over;
+}

@@ -1,0 +1,63 @@
+/**
+ * The saved reader's image policy, applied to a sanitized fragment before it is shown (a template's
+ * content is inert: nothing in it loads until it is in the page). See src/shared/web-images.ts.
+ */
+import type { WebImagePolicy } from '../shared/web-images';
+import { localizeImages } from './localize';
+
+/** Local URLs (blob:, data:) load nothing from the web; everything else the sanitizer lets through does. */
+const isWeb = (url: string) => !/^(data|blob):/i.test(url.trim());
+const srcsetIsWeb = (srcset: string) => srcsetUrls(srcset).some(isWeb);
+
+/** The URLs of a srcset, read as the HTML spec does (a data: URL's commas do not split it). */
+function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset.charAt(i))) i++;
+    const start = i;
+    while (i < srcset.length && !/\s/.test(srcset.charAt(i))) i++;
+    let url = srcset.slice(start, i);
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else while (i < srcset.length && srcset.charAt(i) !== ',') i++; // the descriptors ("2x", "640w")
+    if (url) urls.push(url);
+  }
+  return urls;
+}
+
+/**
+ * Points images at their offline copies and removes web image URLs as `policy` says; returns how many
+ * images were left without their web source (what the reader tells the user). `local` gives an image
+ * URL's offline copy.
+ */
+export function applyImagePolicy(root: ParentNode, policy: WebImagePolicy, local: (url: string) => string | undefined): number {
+  if (policy === 'always') return 0;
+  localizeImages(root, local);
+  if (policy === 'withoutCopy') return 0;
+  let blocked = 0;
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const picture = img.parentElement?.nodeName === 'PICTURE' ? img.parentElement : null;
+    const sources = picture ? Array.from(picture.querySelectorAll('source')).filter((s) => srcsetIsWeb(s.getAttribute('srcset') ?? '')) : [];
+    const src = img.getAttribute('src');
+    const webSrc = src !== null && isWeb(src);
+    const webSrcset = srcsetIsWeb(img.getAttribute('srcset') ?? '');
+    if (!webSrc && !webSrcset && !sources.length) continue;
+    if (webSrc) img.removeAttribute('src');
+    if (webSrcset) img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+    for (const source of sources) source.remove();
+    blocked++;
+  }
+  // Sources of a picture without an img (the browser shows nothing for those, but may still fetch).
+  for (const source of Array.from(root.querySelectorAll('picture > source'))) {
+    if (!srcsetIsWeb(source.getAttribute('srcset') ?? '')) continue;
+    source.remove();
+    blocked++;
+  }
+  for (const video of Array.from(root.querySelectorAll('video[poster]'))) {
+    if (!isWeb(video.getAttribute('poster')!)) continue;
+    video.removeAttribute('poster');
+    blocked++;
+  }
+  return blocked;
+}
