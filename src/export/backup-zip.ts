@@ -26,7 +26,7 @@ export interface ZipManifest {
   articles: number;
 }
 
-export interface BackupProgress { done: number; total: number; bytes: number }
+interface BackupProgress { done: number; total: number; bytes: number }
 
 export interface BackupOptions {
   /** The records of these ids, in order; missing ones left out (storage's readArticles, mapped to records). */

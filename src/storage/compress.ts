@@ -7,7 +7,7 @@
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
-export const PACKED = 'deflate-raw-base64';
+const PACKED = 'deflate-raw-base64';
 
 interface Body { content: string; text: string }
 export type Packed<T extends Body> = Omit<T, 'content' | 'text'> & { packed: typeof PACKED; body: string };

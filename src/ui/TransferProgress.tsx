@@ -11,7 +11,7 @@ export interface Transfer {
 }
 
 /** Time left from the rate so far; null until there is enough to go on (2 s and 1 %). */
-export function timeLeft(transfer: Transfer, now = Date.now()): number | null {
+function timeLeft(transfer: Transfer, now = Date.now()): number | null {
   const elapsed = now - transfer.startedAt;
   if (elapsed < 2000 || transfer.fraction < 0.01) return null;
   return (elapsed / transfer.fraction) * (1 - transfer.fraction);
