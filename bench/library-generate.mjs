@@ -1,22 +1,28 @@
-// Runs INSIDE an extension page (serialized by evalInExtension): writes `count` generated articles straight
-// into storage.local in Lectern's schema (records + compact index), as fast as the storage API allows.
-// Text: 5–50 KB per article, words drawn Zipf-like from a 30,000-word made-up vocabulary, so the
-// full-text index sees a realistic spread of common and rare terms.
-export async function generateLibrary(api, count, seed) {
+// Runs INSIDE an extension page (serialized by evalInExtension; everything it uses is inside it): writes
+// `count` generated articles straight into storage.local in Lectern's schema (records + compact index).
+// Text: 5–50 KB per article, recombined from `paragraphs` (real text from the project's fixture pages,
+// bench/library-corpus.mjs), with about one word in 40 replaced by a name drawn Zipf-like from 50,000
+// made-up ones: the fixtures have only ~1,500 distinct words, a real library has a long tail of rare
+// words (names, places), and search must be measured on both. `api` may be a stand-in that only has
+// storage.local.set (bench/search-engines.mjs uses that to get the same articles in Node).
+export async function generateLibrary(api, count, seed, paragraphs) {
   let state = seed >>> 0;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vo', 'ne', 'ri', 'dan', 'po', 'le', 'mar', 'zi', 'qua', 'bel', 'tor', 'fen', 'gu', 'hal'];
-  const vocab = Array.from({ length: 30000 }, (_, i) => {
+  const names = Array.from({ length: 50000 }, (_, i) => {
     let w = '';
     for (let n = i + 1; n > 0; n = Math.floor(n / 20)) w += syllables[n % 20];
-    return w;
+    return w[0].toUpperCase() + w.slice(1);
   });
-  const word = () => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(random() * Math.log(vocab.length))) - 1)];
-  const sentence = () => {
-    const n = 8 + Math.floor(random() * 14);
-    const words = Array.from({ length: n }, word);
-    return words.join(' ') + '.';
+  const name = () => {
+    const n = names[Math.min(names.length - 1, Math.floor(Math.exp(random() * Math.log(names.length))) - 1)];
+    used.add(n);
+    return n;
   };
+  // How many articles each name is in: the rare words typed in the benchmark are in one to three.
+  let used = new Set();
+  const articlesWith = new Map();
+  const paragraph = () => paragraphs[Math.floor(random() * paragraphs.length)].split(' ').map((w) => (random() < 0.025 ? name() : w)).join(' ');
   const hex = (n) => n.toString(16).padStart(8, '0');
   const now = Date.now();
   const index = [];
@@ -28,18 +34,20 @@ export async function generateLibrary(api, count, seed) {
       const paras = [];
       let size = 0;
       while (size < target) {
-        const p = Array.from({ length: 4 }, sentence).join(' ');
+        const p = paragraph();
         paras.push(p);
         size += p.length + 2;
       }
       const text = paras.join('\n\n');
+      for (const n of used) articlesWith.set(n, (articlesWith.get(n) ?? 0) + 1);
+      used = new Set();
       const id = hex(Math.floor(random() * 2 ** 32)) + hex(i) + hex(seed).slice(0, 4);
-      const title = `${word()} ${word()} ${word()} ${i}`;
+      const title = `${paragraph().split(' ').slice(0, 6).join(' ')} ${name()} ${i}`;
       const url = `https://site${i % 50}.example/articles/${i}`;
       const wordCount = Math.round(text.length / 6);
       const savedAt = now - (count - i) * 60000;
       const article = {
-        url, title, byline: `${word()} ${word()}`, siteName: `Site ${i % 50}`, lang: 'en', dir: 'ltr', publishedTime: null,
+        url, title, byline: `${name()} ${name()}`, siteName: `Site ${i % 50}`, lang: 'en', dir: 'ltr', publishedTime: null,
         excerpt: paras[0].slice(0, 200), leadImage: null, content: paras.map((p) => `<p>${p}</p>`).join(''), text, wordCount,
         readingMinutes: Math.max(1, Math.round(wordCount / 230)), id, urlKey: url, savedAt, updatedAt: savedAt, readAt: null,
         archived: false, favorite: false, tags: [], progress: 0,
@@ -56,8 +64,13 @@ export async function generateLibrary(api, count, seed) {
   for (const e of index) pages[parseInt(e.id.slice(0, 2), 16) % 32].push(e);
   const layout = Object.fromEntries(pages.map((rows, n) => [`index:${n}`, JSON.stringify(rows)]));
   await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: 4 });
-  // Queries for the search benchmark: words of different frequency, and pairs of them.
-  const single = [vocab[3], vocab[40], vocab[400], vocab[4000], vocab[12000], vocab[25000], vocab[7], vocab[90], vocab[900], vocab[9000]];
-  const multi = [[vocab[3], vocab[40]], [vocab[40], vocab[400]], [vocab[400], vocab[4000]], [vocab[7], vocab[900]], [vocab[90], vocab[9000]]].map((p) => p.join(' '));
-  return { single, multi };
+  // Queries as typed: rare names, mid-frequency names, common English words of the fixtures, and pairs.
+  const lower = (w) => w.toLowerCase();
+  const single = [names[3], names[40], names[400], names[4000], names[25000], 'government', 'the', 'people', 'fahre', 'table'].map(lower);
+  const multi = [[names[40], 'the'], ['people', 'government'], [names[400], names[4000]], ['the', 'first'], ['data', names[900]]].map((p) => p.map(lower).join(' '));
+  // Words in one to three articles' text, at least 7 letters: one per popup open, so none is cached.
+  const rare = [...articlesWith].filter(([n, c]) => c <= 3 && n.length >= 7).map(([n]) => lower(n));
+  const rareWords = Array.from({ length: 7 }, (_, i) => rare[Math.floor((i * rare.length) / 7)]).filter(Boolean);
+  const phrases = ['"the oven"', '"neue fähre"', '"the keeper\'s cottage"'];
+  return { single, multi, phrases, rareWords, rare: rareWords[0] };
 }

@@ -1,123 +1,164 @@
-// npm run bench:library — the library at 10 / 1,000 / 10,000 saved articles, in headless Chromium with the
-// built e2e extension (dist/chrome-e2e). Measures, per size: opening the library view until the list is
-// painted, saving one page, searching (single and multi-word, p50/p95), and storage bytes. Prints JSON and
-// a Markdown table; BENCHMARKS.md explains the method and records the numbers.
-import { launch, startServer } from '../tests/e2e/harness.mjs';
-import { generateLibrary } from './library-generate.mjs';
+// npm run bench:library — the library at 10 / 10,000 / 50,000 saved articles (SIZES=…), in headless Chromium
+// with the built e2e extension (dist/chrome-e2e, release bundle). Per size: a blank extension page and the
+// library opened the same way (list painted), the first full-text result for a rare word typed right after
+// the list paints (and the page's JS heap then), every keystroke of typed queries (common words included),
+// saving one page (search index update included), and storage. Prints JSON and Markdown; BENCHMARKS.md
+// explains the method and records the numbers.
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { launch, startServer } from '../tests/e2e/harness.mjs';
+import { fixtureParagraphs } from './library-corpus.mjs';
+import { generateLibrary } from './library-generate.mjs';
 
-const SIZES = (process.env.SIZES ?? '10,1000,10000').split(',').map(Number);
+const SIZES = (process.env.SIZES ?? '10,10000,50000').split(',').map(Number);
 const OPEN_RUNS = 7;
-const SAVE_RUNS = 5;
+const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const round = (x) => Math.round(x * 10) / 10;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const stats = (xs) => ({ n: xs.length, p50: round(pct(xs, 50)), p95: round(pct(xs, 95)), max: round(Math.max(...xs)) });
 
 const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}</title></head><body><article><h1>Bench page ${n}</h1>${
   Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i} of bench page ${n}: the council met on Tuesday to discuss the harbour budget and the timetable.</p>`).join('')}</article></body></html>`;
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
-async function openLibrary(session) {
+// The floor: an extension page with one tiny script that marks its first frame, opened like the library.
+const DIST = fileURLToPath(new URL('../dist/chrome-e2e/', import.meta.url));
+writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
+writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
+
+async function openPage(session, path, mark) {
   const p = await session.browser.newPage();
-  await p.goto(`${session.extensionOrigin}/popup.html#library`, { waitUntil: 'load' });
-  await p.waitForFunction(() => performance.getEntriesByName('lectern:list-painted').length > 0, { timeout: 60_000 });
+  await p.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
+  await p.waitForFunction((m) => performance.getEntriesByName(m).length > 0, { timeout: 120_000 }, mark);
   return p;
 }
+const markTime = (p, name) => p.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name);
 
-async function measureOpen(session) {
-  const times = [];
-  for (let i = 0; i < OPEN_RUNS; i++) {
-    const p = await openLibrary(session);
-    await p.waitForFunction(() => performance.getEntriesByName('lectern:list-complete').length > 0, { timeout: 60_000 });
-    times.push(await p.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      // Where the time goes before the list paints: the page's HTML in, its scripts run (DOMContentLoaded).
-      return [performance.getEntriesByName('lectern:list-painted')[0].startTime, performance.getEntriesByName('lectern:list-complete')[0].startTime,
-        nav.responseEnd, nav.domContentLoadedEventEnd];
-    }));
-    await p.close();
-  }
-  return times;
+/** Type `text` into the search box at once and wait for the result rows: ms from the input to rows shown. */
+async function typeAndWait(p, text) {
+  return p.evaluate(async (q) => {
+    performance.clearMeasures('lectern:search');
+    const box = document.querySelector('input[aria-label="Search saved articles"]');
+    const before = document.querySelector('.saved-title')?.textContent;
+    const t0 = performance.now();
+    box.value = q;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let i = 0; i < 4000 && performance.getEntriesByName('lectern:search').length === 0; i++) await new Promise((r) => setTimeout(r, 1));
+    // The rows render in the frame after the results arrive.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const first = document.querySelector('.saved-title')?.textContent;
+    return { ms: performance.now() - t0, search: performance.getEntriesByName('lectern:search')[0]?.duration ?? null, changed: first !== before, rows: document.querySelectorAll('.saved-title').length, at: performance.now() };
+  }, text);
 }
 
-async function measureSearch(session, queries) {
-  const p = await openLibrary(session);
-  await p.waitForFunction(() => performance.getEntriesByName('lectern:search-load').length > 0, { timeout: 600_000, polling: 500 });
-  const load = await p.evaluate(() => performance.getEntriesByName('lectern:search-load').at(-1).duration);
+/** The page's JS heap after a full garbage collection: what it holds, not what it has not freed yet. */
+async function liveHeap(p) {
+  const cdp = await p.createCDPSession();
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  return (await p.metrics()).JSHeapUsedSize;
+}
+
+async function measureOpen(session, rareWords) {
+  const blank = [];
+  const runs = [];
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    const b = await openPage(session, 'bench-blank.html', 'blank-painted');
+    blank.push(await markTime(b, 'blank-painted'));
+    await b.close();
+    const p = await openPage(session, 'popup.html#library', 'lectern:list-painted');
+    const painted = await markTime(p, 'lectern:list-painted');
+    // A rare word typed right after the list painted: time to its result rows.
+    const found = await typeAndWait(p, rareWords[i % rareWords.length]);
+    await p.waitForFunction(() => performance.getEntriesByName('lectern:list-complete').length > 0, { timeout: 120_000 });
+    const complete = await markTime(p, 'lectern:list-complete');
+    const heap = await liveHeap(p);
+    runs.push({ painted, complete, firstResult: found.ms, typedAfterPaint: found.at - found.ms - painted, firstResultSearch: found.search, rows: found.rows, heapMB: heap / 1e6 });
+    await p.close();
+  }
+  return { blank, runs };
+}
+
+async function measureTyping(session, queries) {
+  const p = await openPage(session, 'popup.html#library', 'lectern:list-complete');
   const run = async (list) => {
     const times = [];
     for (const q of list) {
       for (let k = 1; k <= q.length; k++) {
         // As you type: every prefix of the query is a search.
-        const duration = await p.evaluate(async (text) => {
-          performance.clearMeasures('lectern:search');
-          const box = document.querySelector('input[aria-label="Search saved articles"]');
-          box.value = text;
-          box.dispatchEvent(new Event('input', { bubbles: true }));
-          for (let i = 0; i < 200 && performance.getEntriesByName('lectern:search').length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-          return performance.getEntriesByName('lectern:search')[0]?.duration ?? null;
-        }, q.slice(0, k));
-        if (duration !== null && q[k - 1] !== ' ') times.push(duration);
+        const r = await typeAndWait(p, q.slice(0, k));
+        if (r.search !== null && q[k - 1] !== ' ') times.push(r.search);
       }
     }
     return times;
   };
   const single = await run(queries.single);
   const multi = await run(queries.multi);
+  const phrase = await run(queries.phrases);
+  const heapMB = (await liveHeap(p)) / 1e6;
   await p.close();
-  return { load, single, multi };
+  return { single, multi, phrase, heapMB };
 }
 
 async function measureSave(session, server, offset) {
   const times = [];
-  const deferred = [];
+  const after = [];
   for (let i = 0; i < SAVE_RUNS; i++) {
     const url = server.url(`/p/${offset + i}`);
     const tab = await session.openPage(url);
     const tabId = await session.tabIdOf(url);
-    const [save, after] = await session.evalInExtension(async (api, id) => {
+    const [save, next] = await session.evalInExtension(async (api, id) => {
       const t0 = performance.now();
       const r = await api.runtime.sendMessage({ type: 'saveArticle', data: { tabId: id } });
       const t1 = performance.now();
       if (!r.ok) throw new Error(JSON.stringify(r));
-      // A no-op write queued behind the save's deferred search-index update: how long that update takes.
+      // A no-op write right after: anything the save left queued (there should be nothing) delays it.
       await api.runtime.sendMessage({ type: 'updateArticle', data: { id: r.id, changes: { read: false } } });
       return [t1 - t0, performance.now() - t1];
     }, tabId);
     times.push(save);
-    deferred.push(after);
+    after.push(next);
     await tab.close();
     await sleep(200);
   }
-  return { times, deferred };
+  return { times, after };
 }
 
+const paragraphs = fixtureParagraphs();
 const server = await startServer(routes);
-const session = await launch('chromium', fileURLToPath(new URL('../dist/chrome-e2e', import.meta.url)), { timeout: 900_000 });
+const session = await launch('chromium', DIST, { timeout: 3_600_000, args: ['--enable-precise-memory-info'] });
 const results = [];
 try {
   for (const [k, size] of SIZES.entries()) {
-    await session.evalInExtension((api) => api.storage.local.clear());
+    await session.evalInExtension(async (api) => {
+      await api.storage.local.clear();
+      await new Promise((resolve) => { const r = indexedDB.deleteDatabase('lectern-search'); r.onsuccess = r.onerror = r.onblocked = resolve; });
+    });
     const g0 = Date.now();
-    const queries = await session.evalInExtension(generateLibrary, size, 1234 + size);
+    const queries = await session.evalInExtension(generateLibrary, size, 1234 + size, paragraphs);
     const generateMs = Date.now() - g0;
     const r0 = Date.now();
-    await session.sendMessage({ type: 'rebuildSearchIndex', data: {} });
+    const rebuilt = await session.sendMessage({ type: 'rebuildSearchIndex', data: {} });
     const rebuildMs = Date.now() - r0;
     const bytes = await session.evalInExtension((api) => api.storage.local.getBytesInUse(null));
-    const open = await measureOpen(session);
-    const search = await measureSearch(session, queries);
+    const diskBytes = await session.evalInExtension(() => navigator.storage.estimate().then((e) => e.usage));
+    const open = await measureOpen(session, queries.rareWords);
+    const typing = await measureTyping(session, queries);
     const save = await measureSave(session, server, k * SAVE_RUNS);
     const row = {
-      size, bytes, generateMs, rebuildMs,
-      listPaintedMs: round(median(open.map((o) => o[0]))), listPaintedRuns: open.map((o) => round(o[0])),
-      listCompleteMs: round(median(open.map((o) => o[1]))),
-      htmlInMs: round(median(open.map((o) => o[2]))), domContentLoadedMs: round(median(open.map((o) => o[3]))),
-      saveMs: round(median(save.times)), saveRuns: save.times.map(round), deferredIndexUpdateMs: round(median(save.deferred)),
-      searchLoadMs: round(search.load),
-      searchSingle: { n: search.single.length, p50: round(pct(search.single, 50)), p95: round(pct(search.single, 95)), max: round(Math.max(...search.single)) },
-      searchMulti: { n: search.multi.length, p50: round(pct(search.multi, 50)), p95: round(pct(search.multi, 95)), max: round(Math.max(...search.multi)) },
+      size, bytes, idbAndOtherBytes: diskBytes, generateMs, rebuildMs, rebuilt,
+      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round),
+      listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
+      listCompleteMs: round(median(open.runs.map((o) => o.complete))),
+      firstResultMs: round(median(open.runs.map((o) => o.firstResult))), firstResultRuns: open.runs.map((o) => round(o.firstResult)),
+      typedAfterPaintMs: round(median(open.runs.map((o) => o.typedAfterPaint))),
+      firstResultSearchMs: round(median(open.runs.map((o) => o.firstResultSearch))), firstResultRows: open.runs.map((o) => o.rows),
+      heapAfterFirstResultMB: round(median(open.runs.map((o) => o.heapMB))), heapAfterTypingMB: round(typing.heapMB),
+      saveMs: round(median(save.times)), saveRuns: save.times.map(round), nextWriteWaitMs: round(median(save.after)),
+      single: stats(typing.single), multi: stats(typing.multi), phrase: stats(typing.phrase),
+      all: stats([...typing.single, ...typing.multi, ...typing.phrase]),
     };
     results.push(row);
     console.error(JSON.stringify(row));
@@ -128,8 +169,9 @@ try {
 }
 
 console.log(JSON.stringify(results, null, 2));
-console.log('\n| articles | storage | list painted (median) | HTML in / DOMContentLoaded | whole index loaded | save one (median) | deferred index update | search index load | search single p50 / p95 / max | search multi p50 / p95 / max |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| articles | storage.local / origin total | blank page painted | list painted | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
-  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.listPaintedMs} ms | ${r.htmlInMs} / ${r.domContentLoadedMs} ms | ${r.listCompleteMs} ms | ${r.saveMs} ms | ${r.deferredIndexUpdateMs} ms | ${r.searchLoadMs} ms | ${r.searchSingle.p50} / ${r.searchSingle.p95} / ${r.searchSingle.max} ms | ${r.searchMulti.p50} / ${r.searchMulti.p95} / ${r.searchMulti.max} ms |`);
+  const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
+  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${r.blankPaintedMs} ms | ${r.listPaintedMs} ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} |`);
 }

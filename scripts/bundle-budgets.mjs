@@ -8,7 +8,7 @@ import path from 'node:path';
  * Bytes per entry point and browser, minified. An entry's size is what opening it loads: its own file
  * plus the chunks it imports statically (the lazily imported ones count under "lazy chunks").
  */
-export const BUDGETS = {
+const BUDGETS = {
   'background/background.js': { chrome: 58_000, firefox: 130_000 }, // Firefox's event page extracts itself
   'content/extract-page.js': { chrome: 75_000, firefox: 75_000 },
   'offscreen/main.js': { chrome: 85_000 },
@@ -21,7 +21,7 @@ export const BUDGETS = {
 };
 
 /** Sizes of one browser's build, keyed like BUDGETS, from esbuild's metafiles. */
-export async function measure({ outdir, metafiles }, { root }) {
+async function measure({ outdir, metafiles }, { root }) {
   const outputs = Object.assign({}, ...metafiles.map((m) => m.outputs));
   const rel = (file) => path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/');
   const sizes = { 'lazy chunks': 0, css: 0 };

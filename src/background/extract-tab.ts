@@ -3,7 +3,7 @@ import type { ExtractionResult, NoArticleReason } from '../shared/article';
 import { unreadableReason } from '../shared/restricted';
 
 /** The bundled content script; see src/content/extract-page.ts. */
-export const EXTRACT_SCRIPT = 'content/extract-page.js';
+const EXTRACT_SCRIPT = 'content/extract-page.js';
 
 /** Map the browser's refusal to inject into a reason the user can act on. */
 function injectionFailure(url: string | undefined, error: unknown): ExtractionResult {

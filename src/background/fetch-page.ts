@@ -1,8 +1,8 @@
 /** Fetching a page for an import: bounded in time and size, HTML only, no cookies sent. */
-export const FETCH_TIMEOUT_MS = 30_000;
-export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 30_000;
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
-export class FetchError extends Error {}
+class FetchError extends Error {}
 
 /** The page's HTML and its final URL (after redirects); throws FetchError with a reason to show. */
 export async function fetchPage(url: string, timeoutMs = FETCH_TIMEOUT_MS): Promise<{ html: string; url: string }> {

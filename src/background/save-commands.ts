@@ -4,8 +4,8 @@ import { t } from '../shared/i18n';
 import { showSaveResult } from './badge';
 import { saveTab } from './save-tab';
 
-export const SAVE_COMMAND = 'save-page';
-export const SAVE_MENU_ID = 'save-page';
+const SAVE_COMMAND = 'save-page';
+const SAVE_MENU_ID = 'save-page';
 
 async function saveAndConfirm(tabId: number | undefined) {
   if (tabId === undefined || tabId < 0) return;

@@ -19,7 +19,7 @@ const CHANGE_CHECKS: Record<keyof ArticleChanges, (v: unknown) => boolean> = {
 };
 
 /** Only known fields, each of the right type, and at least one of them. */
-export function isChanges(v: unknown): v is ArticleChanges {
+function isChanges(v: unknown): v is ArticleChanges {
   if (!isObject(v) || Object.keys(v).length === 0) return false;
   return Object.entries(v).every(([k, val]) => Object.hasOwn(CHANGE_CHECKS, k) && CHANGE_CHECKS[k as keyof ArticleChanges](val));
 }
@@ -39,7 +39,7 @@ const isIsoDate = (v: unknown) => typeof v === 'string' && v.length <= 40 && !Nu
 const IMPORT_ITEM_FIELDS = new Set(['url', 'title', 'tags', 'savedAt', 'archived', 'favorite', 'progress']);
 
 /** A queued import item: a web address and what the source said about it; no content (that is saved by the page). */
-export function isImportItem(v: unknown): v is ImportItem {
+function isImportItem(v: unknown): v is ImportItem {
   if (!isObject(v) || !Object.keys(v).every((k) => IMPORT_ITEM_FIELDS.has(k))) return false;
   return isWebAddress(v.url) && isOptional(v.title, isShortText) && CHANGE_CHECKS.tags(v.tags) && isOptional(v.savedAt, isIsoDate)
     && isOptional(v.archived, (b) => typeof b === 'boolean') && isOptional(v.favorite, (b) => typeof b === 'boolean')

@@ -65,12 +65,11 @@ function escapeAttributes(service: TurndownService): void {
   };
   service.addRule('inlineLinkWithSafeTitle', {
     filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
-    replacement: (content, node) => `[${content}](${destination((node).getAttribute('href')!)}${title(node)})`,
+    replacement: (content, node) => `[${content}](${destination(node.getAttribute('href')!)}${title(node)})`,
   });
   service.addRule('imageWithSafeText', {
     filter: 'img',
-    replacement: (_, node) => {
-      const img = node;
+    replacement: (_, img) => {
       const src = img.getAttribute('src');
       if (!src) return '';
       return `![${service.escape(oneLine(img.getAttribute('alt')))}](${destination(src)}${title(img)})`;

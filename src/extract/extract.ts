@@ -7,8 +7,8 @@ import { linkDensity } from './cleanup/guard';
 import { fallbackContent } from './fallback';
 import { resolveLazyImages } from './lazy-images';
 import { findCanonicalUrl, findLang, findLeadImage, findPublishedTime, indexMetas, meta, normalizeDir, type MetaIndex } from './metadata';
-import { findMarkedBody } from './marked';
-import { chooseMarked } from './marked-content';
+import { findDeclaredBody } from './declared-body';
+import { chooseDeclaredBody } from './declared-body-choice';
 import { LecternReadability } from './readability';
 import { isReaderable } from './readerable';
 import { scanPage } from './scan';
@@ -64,8 +64,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
   // at <html>) and move it out of the document: keep a handle for the metadata read afterwards.
   const root = doc.documentElement;
   // A copy of the block the page marks as its article body: a second opinion if Readability picks wrong.
-  const markedBody = findMarkedBody(scan.marked);
-  const markedCopy = markedBody ? (markedBody.cloneNode(true) as Element) : null;
+  const declaredBody = findDeclaredBody(scan.declaredBodies);
+  const declaredCopy = declaredBody ? (declaredBody.cloneNode(true) as Element) : null;
   markPageH1s(scan.h1s);
   const figures = copyFigures(scan.figures);
 
@@ -74,7 +74,7 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     // No maxElemsToParse: the page was counted above, and Readability's own count is another pass.
     keepClasses: true, // the sanitizer decides which classes survive (code language hints)
     // Readability retries with fewer rules, re-parsing the whole page each time, while its article is
-    // under 500 characters. Short posts are articles here, the marked body and the fallback are second
+    // under 500 characters. Short posts are articles here, the declared body and the fallback are second
     // opinions, and each retry costs a page parse: measured, 200 is both faster and more accurate.
     charThreshold: 200,
   }).parse();
@@ -85,8 +85,8 @@ export function extractArticle(doc: Document, url: string): ExtractionResult {
     cleanArticle(content);
   }
   let text = content ? elementToText(content) : '';
-  const marked = markedCopy && chooseMarked(doc, markedCopy, text, MIN_CHARS);
-  if (marked) [content, text] = [marked.content, marked.text];
+  const declared = declaredCopy && chooseDeclaredBody(doc, declaredCopy, text, MIN_CHARS);
+  if (declared) [content, text] = [declared.content, declared.text];
   let fallback = false;
   if (text.length < MIN_CHARS) {
     // Readability gave up (it restores the page before it does, so the page is whole again).

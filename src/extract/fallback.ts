@@ -26,7 +26,7 @@ function paragraphParent(doc: Document): Element | null {
   return best;
 }
 
-/** A detached block taken as the article (this fallback, or the page's marked body): furniture out, in a wrapper. */
+/** A detached block taken as the article (this fallback, or the page's declared body): furniture out, in a wrapper. */
 export function blockAsArticle(doc: Document, copy: Element): Element {
   copy.querySelectorAll(FURNITURE).forEach((el) => el.remove());
   const wrapper = doc.createElement('div');

@@ -1,5 +1,5 @@
-import { isMarkedBody } from './marked';
-import { isPageChrome } from './chrome';
+import { isDeclaredBody } from './declared-body';
+import { isPageFurniture } from './furniture';
 import { isUnreadable } from './unreadable';
 
 /**
@@ -20,8 +20,8 @@ export interface PageScan {
   h1s: Element[];
   headers: Element[];
   descriptions: Element[];
-  /** Blocks the page marks as its article body (marked.ts). */
-  marked: Element[];
+  /** Blocks the page marks as its article body (declared-body.ts). */
+  declaredBodies: Element[];
   metas: Element[];
   /** <figure>s (captioned ones are copied: Readability may drop them). */
   figures: Element[];
@@ -38,7 +38,7 @@ const NAMED_TAGS = new Set(['DIV', 'SECTION', 'ASIDE', 'SPAN', 'P', 'FORM']);
 /** Intro blocks after the headline (standfirst.ts decides): named so, not images or teaser cards. */
 const DEK_NAME = /(^|[\s_-])(intro|introduction|lead|leader|leadtext|standfirst|dek|summary|abstract|chapo|vorspann|subtitle|teaser-text)([\s_-]|$)/i;
 const NOT_DEK = /image|img|photo|media|figure|video|card|item|list/i;
-const MARKABLE_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
+const BODY_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
 
 function hasDataAttribute(el: Element): boolean {
   for (const attr of el.attributes) if (attr.name.startsWith('data-')) return true;
@@ -48,7 +48,7 @@ function hasDataAttribute(el: Element): boolean {
 function visit(el: Element, tag: string, scan: PageScan): void {
   // Most elements carry no attribute at all, and only the tag-only lists below can want them.
   const attributed = el.hasAttributes();
-  if (attributed && MARKABLE_TAGS.has(tag) && isMarkedBody(el)) scan.marked.push(el);
+  if (attributed && BODY_TAGS.has(tag) && isDeclaredBody(el)) scan.declaredBodies.push(el);
   // A standfirst marked `itemprop="description"` sits on a <p>, <div> or <h2>.
   if (NAMED_TAGS.has(tag)) {
     if (!attributed) return;
@@ -83,13 +83,13 @@ function visit(el: Element, tag: string, scan: PageScan): void {
  * page on each retry, and every later pass then work on a smaller page.
  */
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], marked: [], metas: [], figures: [], jsonLd: [], canonical: null, base: null };
+  const scan: PageScan = { elements: 0, named: [], emailInputs: [], lazy: [], noscripts: [], h1s: [], headers: [], descriptions: [], declaredBodies: [], metas: [], figures: [], jsonLd: [], canonical: null, base: null };
   const root = doc.documentElement;
   let el: Element | null = root?.firstElementChild ?? null;
   while (el) {
     scan.elements++;
     const tag = el.tagName;
-    const gone = el.parentElement !== root && (isUnreadable(el, tag) || isPageChrome(el, tag));
+    const gone = el.parentElement !== root && (isUnreadable(el, tag) || isPageFurniture(el, tag));
     // Nothing is looked for inside what goes (or inside an <svg>): count it, do not walk it.
     let next: Element | null = null;
     if (gone || tag === 'svg') scan.elements += el.getElementsByTagName('*').length;

@@ -1,6 +1,7 @@
 import { formatDate, formatReadingTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { IndexEntry } from '../storage';
+import { SearchSnippet } from './SearchSnippet';
 
 export interface RowActions {
   open: (e: IndexEntry) => void;
@@ -11,7 +12,8 @@ export interface RowActions {
 }
 
 /** One saved article in the list. Everything here came from a web page: rendered as text only. */
-export function ArticleRow({ entry, actions }: { entry: IndexEntry; actions: RowActions }) {
+/** While searching (`query` not empty) the excerpt becomes a snippet of the matching text. */
+export function ArticleRow({ entry, actions, query = '' }: { entry: IndexEntry; actions: RowActions; query?: string }) {
   const headingId = `row-${entry.id}`;
   return (
     <article class={entry.read ? 'saved-row read' : 'saved-row'} aria-labelledby={headingId}>
@@ -23,7 +25,7 @@ export function ArticleRow({ entry, actions }: { entry: IndexEntry; actions: Row
         <time dateTime={new Date(entry.savedAt).toISOString()}>{t('savedOn', formatDate(new Date(entry.savedAt).toISOString()) ?? '')}</time>
         {entry.tags.length > 0 && <span class="saved-tags"> · {entry.tags.join(', ')}</span>}
       </p>
-      <p class="saved-excerpt">{entry.excerpt}</p>
+      {query.trim() ? <SearchSnippet id={entry.id} query={query} excerpt={entry.excerpt} /> : <p class="saved-excerpt">{entry.excerpt}</p>}
       <div class="saved-actions" role="group" aria-labelledby={headingId}>
         <button type="button" aria-pressed={entry.favorite} onClick={() => actions.toggleFavorite(entry)}>{t('favorite')}</button>
         <button type="button" onClick={() => actions.toggleArchive(entry)}>{t(entry.archived ? 'unarchive' : 'archive')}</button>

@@ -12,7 +12,7 @@ import { useLibrary } from './useLibrary';
 import { useSearch } from './useSearch';
 import { VirtualList } from './VirtualList';
 
-export const ROW_HEIGHT = 132;
+const ROW_HEIGHT = 132;
 
 /** The saved-articles view: search, filters, the virtualized list, and undo after a delete. */
 export function LibraryView({ height = 400, onOpened }: { height?: number; onOpened?: () => void }) {
@@ -60,7 +60,7 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
       {editing && <TagEditor entry={editing} onCancel={() => setEditing(null)} onSave={(text) => void attempt(setTags(editing, text)).then(() => setEditing(null))} />}
       {shown.length === 0
         ? <p class="library-empty">{t(all.length === 0 ? 'libraryEmpty' : 'libraryNoMatch')}</p>
-        : <VirtualList items={shown} rowHeight={ROW_HEIGHT} height={height} label={t('savedList')} render={(e) => <ArticleRow entry={e} actions={actions} />} />}
+        : <VirtualList items={shown} rowHeight={ROW_HEIGHT} height={height} label={t('savedList')} render={(e) => <ArticleRow entry={e} actions={actions} query={query} />} />}
       {shown.length > 0 && <ExportLibrary ids={shown.map((e) => e.id)} selection={shown.length !== all.length} />}
     </section>
   );

@@ -1,89 +1,83 @@
-import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, PREFIX_FROM, termOptions, type SearchDoc } from '../shared/search-options';
-import { readArticle } from '../storage/read';
-import type { IndexEntry } from '../storage/schema';
-import { allShardNumbers, readShard, searchDoc } from '../storage/search-shards';
+import { fold, parseQuery, type QueryPart } from '../shared/search-options';
+import { readArticles } from '../storage/read';
+import { scoreWord, type WordScores } from '../storage/search-query';
+import { searchFields } from '../storage/search-terms';
+
+/** Words (and phrases) kept per open library: typing "harbour bud" reads "harbour" once, not per keystroke. */
+const CACHED_PARTS = 32;
+/** Phrase candidates checked against their text, best first: reading records is what a phrase costs. */
+const PHRASE_CHECK_LIMIT = 400;
+const PHRASE_CHECK_BATCH = 40;
 
 /**
- * Full-text search over the library, loaded after the list has painted: the stored shards, plus any
- * article the shards miss (a save whose index update has not run yet, or a lost shard), indexed here
- * from its record. Results are ids, best first, limited to articles the index still lists.
+ * Full-text search over the on-disk index (src/storage/search-*.ts): a query reads only its words' blocks,
+ * never the library. All parts are required, scores (BM25) are summed, best first. A quoted phrase needs
+ * its words in that order: its candidates (articles with all its words) are checked against their text.
  */
 export class LibrarySearch {
-  private constructor(private parts: Array<MiniSearch<SearchDoc>>) {}
+  private cache = new Map<string, Promise<WordScores>>();
 
-  /**
-   * Load shard by shard, yielding to the page between shards so scrolling and typing stay responsive;
-   * gives up (null) as soon as `stale()` says a newer load has started.
-   */
-  static async load(entries: IndexEntry[], stale: () => boolean = () => false): Promise<LibrarySearch | null> {
-    const shards: Array<MiniSearch<SearchDoc>> = [];
-    for (const n of allShardNumbers()) {
-      if (stale()) return null;
-      shards.push(await readShard(n));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    const missing = entries.filter((e) => !shards.some((s) => s.has(e.id)));
-    const extra = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
-    for (const article of await Promise.all(missing.map((e) => readArticle(e.id)))) {
-      if (article) extra.add(searchDoc(article));
-    }
-    return new LibrarySearch([...shards.filter((s) => s.documentCount > 0), extra]);
+  /** Ids matching every part of `query`, best first; only ids in `listed` (the library's rows). */
+  async search(query: string, listed: (id: string) => boolean): Promise<string[]> {
+    const parts = parseQuery(query);
+    if (parts.length === 0) return [];
+    const maps = await Promise.all(parts.map((p) => this.part(p)));
+    return rankAll(maps).filter(listed);
   }
 
-  /** Each word's hits (id → score over all parts), for the last few words searched. */
-  private cache = new Map<string, Map<string, number>>();
-
-  /**
-   * Ids matching every word of `query` (the last word, from PREFIX_FROM letters, as a prefix), best first.
-   * Each word is looked up once and kept: typing "harbour bud" reuses "harbour" from the previous keystrokes,
-   * so a keystroke scores only the word being typed. Same ranking as MiniSearch's AND (scores summed).
-   */
-  search(query: string, listed: ReadonlySet<string>): string[] {
-    const words = queryWords(query);
-    if (words.length === 0) return [];
-    const maps = words.map((w, i) => this.wordHits(w, i === words.length - 1 && w.length >= PREFIX_FROM));
-    maps.sort((a, b) => a.size - b.size); // intersect from the rarest word
-    const [first, ...rest] = maps;
-    if (!first) return [];
-    const hits: Array<{ id: string; score: number }> = [];
-    for (const [id, score] of first) {
-      if (!listed.has(id)) continue;
-      let total = score;
-      for (const m of rest) {
-        const s = m.get(id);
-        if (s === undefined) {
-          total = NaN;
-          break;
-        }
-        total += s;
-      }
-      if (!Number.isNaN(total)) hits.push({ id, score: total });
-    }
-    return hits.sort((a, b) => b.score - a.score).map((h) => h.id);
-  }
-
-  private wordHits(word: string, prefix: boolean): Map<string, number> {
-    const key = `${prefix ? '*' : '='}${word}`;
+  private part(part: QueryPart): Promise<WordScores> {
+    const key = part.kind === 'word' ? `${part.prefix ? '*' : '='}${part.term}` : `"${part.terms.join(' ')}`;
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key); // most recently used last
       this.cache.set(key, cached);
       return cached;
     }
-    const hits = new Map<string, number>();
-    for (const part of this.parts) for (const r of part.search(word, termOptions(prefix))) hits.set(r.id as string, r.score);
-    this.cache.set(key, hits);
-    if (this.cache.size > CACHED_WORDS) this.cache.delete(this.cache.keys().next().value!);
-    return hits;
+    const found = part.kind === 'word' ? scoreWord(part.term, part.prefix) : phraseScores(part.terms);
+    found.catch(() => this.cache.delete(key)); // a failed read is tried again on the next keystroke
+    this.cache.set(key, found);
+    if (this.cache.size > CACHED_PARTS) this.cache.delete(this.cache.keys().next().value!);
+    return found;
   }
 }
 
-const CACHED_WORDS = 32;
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | string[] | null | undefined | false;
+/** Articles in every map, by summed score, best first. Intersects from the smallest map. */
+function rankAll(maps: WordScores[]): string[] {
+  const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
+  if (!first) return [];
+  const hits: Array<[string, number]> = [];
+  for (const [id, score] of first) {
+    let total = score;
+    for (const m of rest) {
+      const s = m.get(id);
+      if (s === undefined) {
+        total = NaN;
+        break;
+      }
+      total += s;
+    }
+    if (!Number.isNaN(total)) hits.push([id, total]);
+  }
+  return hits.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}
 
-/** The query's words, tokenized and normalized as MiniSearch does it for the index. */
-function queryWords(query: string): string[] {
-  return tokenize(query).flatMap((t) => processTerm(t) || []).filter((w) => w.length > 0);
+/** A phrase as a pattern over folded text: its words in order, anything but letters and digits between. */
+export function phrasePattern(terms: string[], flags = 'u'): RegExp {
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** Articles that contain the phrase: those with all its words, checked against their fields' text. */
+async function phraseScores(terms: string[]): Promise<WordScores> {
+  const maps = await Promise.all(terms.map((t) => scoreWord(t, false)));
+  const sums = new Map(rankAll(maps).map((id) => [id, terms.reduce((s, _, i) => s + (maps[i]?.get(id) ?? 0), 0)]));
+  const candidates = [...sums.keys()].slice(0, PHRASE_CHECK_LIMIT);
+  const pattern = phrasePattern(terms);
+  const found: WordScores = new Map();
+  for (let i = 0; i < candidates.length; i += PHRASE_CHECK_BATCH) {
+    for (const article of await readArticles(candidates.slice(i, i + PHRASE_CHECK_BATCH))) {
+      if (searchFields(article).some(([, text]) => pattern.test(fold(text)))) found.set(article.id, sums.get(article.id) ?? 0);
+    }
+  }
+  return found;
 }

@@ -1,50 +1,70 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { IndexEntry } from '../storage';
-import type { LibrarySearch } from './search';
+import { sendMessage } from '../shared/messages';
+import type { IndexEntry } from '../storage/schema';
+import { searchIndexDisagrees } from '../storage/search-rebuild';
+import { readRows } from '../storage/search-rows';
+import { LibrarySearch } from './search';
 import { measure } from './timing';
 
+/** Time for a save in flight to reach the index before a disagreement counts (it writes records first). */
+const RECHECK_MS = 1500;
+/** Rows read for results beyond the newest ones, before the whole list is in: the first screens. */
+const EARLY_ROWS = 50;
+
 /**
- * Entries matching `query`, in rank order; all entries when the query is empty. The index loads after
- * the list has painted, and reloads when the library changes (another save brings new text).
+ * Entries matching `query`, in rank order; all entries when the query is empty. Each query reads the
+ * on-disk index (src/storage/search-*.ts); nothing is loaded before the first keystroke. Once the whole
+ * list is known, the index is checked against it: if it is missing or disagrees, the background rebuilds it,
+ * and titles, sites and excerpts are matched meanwhile.
  */
-export function useSearch(entries: IndexEntry[], query: string, indexLoaded = true): { results: IndexEntry[]; ready: boolean } {
-  const [search, setSearch] = useState<LibrarySearch | null>(null);
-  const generation = useRef(0);
-  // Reload only when articles come or go: a change of flags or tags does not change what text matches.
-  const ids = useMemo(() => entries.map((e) => e.id).sort().join(), [entries]);
-  useEffect(() => {
-    const mine = ++generation.current;
-    if (!indexLoaded) return;
-    // After the list has painted: the next frame, then a task. Loading sooner delays the first paint.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const start = performance.now();
-        // The search engine is its own chunk: the list paints without loading or parsing it.
-        void import('./search').then(({ LibrarySearch }) => LibrarySearch.load(entries, () => mine !== generation.current)).then((s) => {
-          if (!s || mine !== generation.current) return; // a newer load replaced this one
-          measure('lectern:search-load', start);
-          setSearch(s);
-        });
-      }, 0);
-    });
-    return () => (cancelAnimationFrame(frame), clearTimeout(timer));
-  }, [ids, indexLoaded]);
+export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean } {
+  const search = useMemo(() => new LibrarySearch(), [entries]);
+  const [hits, setHits] = useState<{ query: string; ids: string[]; early: Map<string, IndexEntry> } | null>(null);
+  const [usable, setUsable] = useState(true);
+  const latest = useRef('');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
-  const listed = useMemo(() => new Set(byId.keys()), [byId]);
+
+  useEffect(() => {
+    if (!complete) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = (again: boolean) => void searchIndexDisagrees(entries.length).then((disagrees) => {
+      if (!live) return;
+      if (!disagrees) return setUsable(true);
+      if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
+      setUsable(false);
+      void sendMessage('rebuildSearchIndex', {}).then(() => live && check(true), () => {});
+    }, () => live && setUsable(false));
+    check(true);
+    return () => void ((live = false), clearTimeout(timer));
+  }, [entries.length, complete]);
+
+  useEffect(() => {
+    const q = query.trim();
+    latest.current = q;
+    if (!q || !usable) return;
+    const start = performance.now();
+    search.search(q, (id) => !complete || byId.has(id)).then(async (ids) => {
+      // Before the whole list is read only the newest rows are known: read the first results' rows.
+      const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
+      const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));
+      if (latest.current !== q) return; // a newer keystroke has taken over
+      measure('lectern:search', start);
+      setHits({ query: q, ids, early });
+    }, () => setUsable(false));
+  }, [query, search, usable]);
+
   const results = useMemo(() => {
     const q = query.trim();
     if (!q) return entries;
-    if (!search) return quickMatch(entries, q);
-    const start = performance.now();
-    const found = search.search(q, listed).map((id) => byId.get(id)!);
-    measure('lectern:search', start);
-    return found;
-  }, [entries, byId, listed, query, search]);
-  return { results, ready: search !== null };
+    if (!usable) return quickMatch(entries, q);
+    if (!hits) return [];
+    return hits.ids.flatMap((id) => byId.get(id) ?? hits.early.get(id) ?? []);
+  }, [entries, byId, query, hits, usable]);
+  return { results, ready: usable && (hits?.query ?? '') === query.trim() };
 }
 
-/** Until the full-text index has loaded: entries whose title, site or excerpt contain every word. */
+/** While the index is being rebuilt: entries whose title, site or excerpt contain every word. */
 function quickMatch(entries: IndexEntry[], query: string): IndexEntry[] {
   const words = query.toLowerCase().split(/\s+/);
   return entries.filter((e) => {

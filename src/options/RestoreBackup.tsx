@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
-import { isFullDisk } from '../storage/errors';
+import { isFullDisk } from '../storage/write-error';
 import { TransferProgress, type Transfer } from '../ui/TransferProgress';
 import { restoreBackupFile, RestoreStopped, type RestoreReport } from './restore-file';
 

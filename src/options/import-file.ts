@@ -10,7 +10,7 @@ import type { SavedArticle } from '../storage';
 import { readIndex } from '../storage';
 
 /** The host access an import needs to fetch pages: asked for at import time, never at install. */
-export const HOST_ORIGINS = ['http://*/*', 'https://*/*'];
+const HOST_ORIGINS = ['http://*/*', 'https://*/*'];
 
 export interface ParsedImport { format: ImportFormat; plan: ImportPlan; errors: ImportProblem[] }
 

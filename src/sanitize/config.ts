@@ -6,7 +6,7 @@ import type { Config } from 'dompurify';
 // (phishing forms and formaction), iframe/frame/object/embed/applet (active content from anywhere),
 // svg and math (namespace-confusion mXSS, <use>, <foreignObject>, <animate> setting hrefs),
 // template/noscript (parsed differently with and without scripting: the classic mXSS vectors).
-export const ALLOWED_TAGS = [
+const ALLOWED_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'section', 'article', 'header', 'footer',
   'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code', 'hr', 'br', 'wbr',
   'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
@@ -25,7 +25,7 @@ export const ALLOWED_TAGS = [
 // position:fixed, CSS-based exfiltration), no on* handlers, no target/rel (set by us), no
 // srcdoc/action/formaction/xlink:href/background/ping/cite/longdesc (URLs we would have to police).
 // `class` is allowed here only so the hook can keep `language-*` on code/pre.
-export const ALLOWED_ATTR = [
+const ALLOWED_ATTR = [
   'href', 'title', 'src', 'srcset', 'sizes', 'media', 'type', 'alt', 'width', 'height',
   'colspan', 'rowspan', 'scope', 'headers', 'span', 'start', 'reversed', 'datetime', 'open',
   'lang', 'dir', 'class', 'poster', 'muted', 'loop', 'controls', 'id',

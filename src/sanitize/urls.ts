@@ -51,7 +51,7 @@ export function safeUrl(raw: string, kind: UrlKind, base: URL | null): string | 
 }
 
 /** Splits a srcset into [url, descriptors] candidates (HTML spec's parsing, simplified). */
-export function parseSrcset(srcset: string): Array<[string, string]> {
+function parseSrcset(srcset: string): Array<[string, string]> {
   const candidates: Array<[string, string]> = [];
   let i = 0;
   while (i < srcset.length) {

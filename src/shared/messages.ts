@@ -49,5 +49,5 @@ export interface Message<K extends MessageType = MessageType> {
 
 /** Send a typed message to the background worker. */
 export function sendMessage<K extends MessageType>(type: K, data: Request<K>): Promise<Response<K>> {
-  return browser.runtime.sendMessage<{ type: K; data: Request<K> }, Response<K>>({ type, data });
+  return browser.runtime.sendMessage<Message<K>, Response<K>>({ type, data });
 }

@@ -1,5 +1,3 @@
-import type { ExtractionResult } from './article';
-
 /**
  * The worker's one request to Chrome's offscreen document (a page with a DOM): extract this HTML.
  * Addressed with `target` so the worker's own router and other pages leave it alone.
@@ -9,7 +7,6 @@ export interface OffscreenRequest {
   type: 'extractHtml';
   data: { html: string; url: string };
 }
-export type OffscreenResponse = ExtractionResult;
 
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   if (typeof message !== 'object' || message === null) return false;

@@ -1,24 +1,52 @@
-import type { Options, SearchOptions } from 'minisearch';
+/**
+ * How Lectern's full-text search reads text, shared by the writer (src/storage/search-write.ts builds the
+ * index) and the readers (the popup's queries and snippets), so both cut and fold words the same way.
+ */
 
-/** One search document per saved article: the text fields the library searches. */
-export interface SearchDoc { id: string; title: string; byline: string; site: string; text: string }
+/** A search field and how much a word in it counts against a word of the body (BM25F-style field weights). */
+export const FIELD_WEIGHTS = { title: 3, byline: 2, site: 2, tags: 2, notes: 2, body: 1 } as const;
+export type SearchField = keyof typeof FIELD_WEIGHTS;
 
-/** Index options shared by the worker (which writes the index) and the pages (which load and query it). */
-export const INDEX_OPTIONS: Options<SearchDoc> = {
-  fields: ['title', 'byline', 'site', 'text'],
-  storeFields: [],
-  // Discarded documents are cleaned up explicitly before each write, not on a timer the worker may not live to see.
-  autoVacuum: false,
-};
+/** BM25 parameters (the common defaults, as in Lucene and SQLite FTS5). */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 
-/** A query word is also matched as the start of longer words only from this many letters on: shorter ones expand to much of the vocabulary. */
-export const PREFIX_FROM = 4;
+/** The last word of a query is also matched as the start of longer words from this many letters on. */
+const PREFIX_FROM = 2;
+
+/** Words longer than this are not indexed (base64 runs, hashes): they would only bloat the index. */
+const MAX_TERM_LENGTH = 40;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Case and accents folded away: "Fähre" and "FAHRE" are both "fahre". */
+export const fold = (text: string): string => text.normalize('NFD').replace(MARKS, '').toLowerCase();
+
+/** The searchable words of a text, folded, in order. */
+export function terms(text: string): string[] {
+  return (fold(text).match(WORD) ?? []).filter((w) => w.length <= MAX_TERM_LENGTH);
+}
+
+/** One part of a query: a word (the last one may be a prefix) or a quoted phrase of several words. */
+export type QueryPart = { kind: 'word'; term: string; prefix: boolean } | { kind: 'phrase'; terms: string[] };
 
 /**
- * One word of a query, as you type: the last word (from PREFIX_FROM letters) may be the start of a word;
- * titles weigh most. Words are combined with AND by the caller (src/library/search.ts).
+ * A typed query as its parts: `"…"` is a phrase, every other word stands alone. All parts are required.
+ * While a quote is still open its words count as single words (a phrase is checked once it is closed:
+ * that costs reading its candidates' text). The last word is a prefix unless a space or quote follows it.
  */
-export const termOptions = (prefix: boolean): SearchOptions => ({
-  prefix,
-  boost: { title: 3, site: 2, byline: 2 },
-});
+export function parseQuery(query: string): QueryPart[] {
+  const parts: QueryPart[] = [];
+  const chunks = query.split('"');
+  chunks.forEach((chunk, i) => {
+    const words = terms(chunk);
+    const closed = i < chunks.length - 1;
+    if (i % 2 === 1 && closed && words.length > 1) parts.push({ kind: 'phrase', terms: words });
+    else for (const term of words) parts.push({ kind: 'word', term, prefix: false });
+  });
+  const last = parts.at(-1);
+  const open = !/[\s"]$/.test(query);
+  if (last?.kind === 'word' && open && last.term.length >= PREFIX_FROM) last.prefix = true;
+  return parts;
+}

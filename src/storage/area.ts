@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { writeError } from './errors';
+import { writeError } from './write-error';
 
 /** The one storage area Lectern uses. Writes are all-or-nothing in both browsers (one batch/transaction). */
 const area = () => browser.storage.local;

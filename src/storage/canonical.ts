@@ -2,7 +2,7 @@
  * Query parameters that only say where a click came from. Removing them makes two links to the same
  * article compare equal. Exact names, plus every `utm_*` parameter.
  */
-export const TRACKING_PARAMS = new Set([
+const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'twclid', 'ttclid', 'li_fat_id', 'igshid',
   'yclid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id', 'oly_anon_id', 'oly_enc_id', 'rb_clickid',
   's_cid', 'wt_mc', 'ref', 'ref_src', 'ref_url', 'referrer', 'cmpid', 'ncid', 'sr_share', 'at_medium',

@@ -16,7 +16,7 @@ export interface FetchedImage { url: string; key: string; type: string; bytes: n
 const isIndex = (v: unknown): v is ImageIndex =>
   typeof v === 'object' && v !== null && typeof (v as ImageIndex).images === 'object' && typeof (v as ImageIndex).articles === 'object';
 
-export async function readImageIndex(): Promise<ImageIndex> {
+async function readImageIndex(): Promise<ImageIndex> {
   const value = (await getItems(INDEX))[INDEX];
   return isIndex(value) ? value : emptyImageIndex();
 }

@@ -4,7 +4,7 @@ import { getItems, onStorageChanged, removeItems, setItems } from './area';
 import { serialized } from './queue';
 
 /** The one import job (running, cancelled or finished): persisted so it survives a stopped worker or a restart. */
-export const IMPORT_JOB_KEY = 'importJob';
+const IMPORT_JOB_KEY = 'importJob';
 
 const checked = (value: unknown): ImportJob | null => {
   if (value === undefined) return null;

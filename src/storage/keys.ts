@@ -4,7 +4,7 @@ const ARTICLE_PREFIX = 'article:';
 /** Schema 1–3 kept the whole index under this one key; schema 4 splits it into INDEX_PAGES pages. */
 export const INDEX_KEY = 'index';
 /**
- * The compact index is split into pages by article id (the same hash as the search shards), so a save reads
+ * The compact index is split into pages by article id (a hash of its first hex digits), so a save reads
  * and rewrites one page (~1/INDEX_PAGES of the index) instead of all of it; the list reads every page in one get().
  */
 export const INDEX_PAGES = 32;
@@ -21,9 +21,5 @@ export const articleKey = (id: string) => ARTICLE_PREFIX + id;
 export const isArticleKey = (key: string) => key.startsWith(ARTICLE_PREFIX);
 export const idOfArticleKey = (key: string) => key.slice(ARTICLE_PREFIX.length);
 
-/** The full-text index is split into this many shards by article id (see search-shards.ts). */
-export const SEARCH_SHARDS = 32;
-export const searchShardKey = (n: number) => `search:${n}`;
-/** Ids are hex digests: their first two hex digits spread articles evenly over the shards. */
-export const shardOf = (id: string) => parseInt(id.slice(0, 2), 16) % SEARCH_SHARDS;
-export const pageOf = (id: string) => shardOf(id) % INDEX_PAGES;
+/** Ids are hex digests: their first two hex digits spread articles evenly over the index pages. */
+export const pageOf = (id: string) => parseInt(id.slice(0, 2), 16) % INDEX_PAGES;

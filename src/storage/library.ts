@@ -8,7 +8,7 @@ import { serialized } from './queue';
 import { itemsListing, itemsUnlisting } from './pages';
 import { readArticle } from './read';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
-import { reindexLater, searchDoc } from './search-shards';
+import { keepSearchIndex } from './search-write';
 import { isSavedArticle } from './validate';
 
 /**
@@ -32,7 +32,7 @@ export function saveArticle(article: Article, now = Date.now()): Promise<SaveOut
     const previous = (await readArticle(id)) ?? undefined;
     const saved = savedArticle(article, id, key, now, previous);
     await put(saved);
-    reindexLater(id, searchDoc(saved));
+    await keepSearchIndex([{ id, before: previous ?? null, after: saved }]);
     return { id, updated: previous !== undefined };
   });
 }
@@ -49,7 +49,10 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
     if (changes.favorite !== undefined) next.favorite = changes.favorite;
     if (changes.tags !== undefined) next.tags = cleanTags(changes.tags);
     if (changes.progress !== undefined) next.progress = Math.min(1, Math.max(0, changes.progress));
-    return put(next);
+    const entry = await put(next);
+    // Tags are searched; flags and the reading position are not.
+    if (changes.tags !== undefined) await keepSearchIndex([{ id, before: article, after: next }]);
+    return entry;
   });
 }
 
@@ -63,7 +66,7 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
     const unlisted = await itemsUnlisting(id);
     if (unlisted) await setItems(unlisted);
     if (article) await removeItems([articleKey(id)]);
-    reindexLater(id, null);
+    await keepSearchIndex([{ id, before: article, after: null }]);
     return article;
   });
 }
@@ -72,7 +75,7 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
 export function restoreArticle(article: SavedArticle): Promise<IndexEntry> {
   return serialized(async () => {
     const entry = await put(article);
-    reindexLater(article.id, searchDoc(article));
+    await keepSearchIndex([{ id: article.id, before: null, after: article }]);
     return entry;
   });
 }

@@ -75,7 +75,7 @@ const legacyIndexItems = (entries: IndexEntry[]) => ({
 
 export const SCHEMA_VERSION = migrations.length;
 
-export async function storedSchemaVersion(): Promise<number> {
+async function storedSchemaVersion(): Promise<number> {
   const v = (await getItems(SCHEMA_KEY))[SCHEMA_KEY];
   return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : 0;
 }

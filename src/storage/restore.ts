@@ -6,7 +6,7 @@ import { serialized } from './queue';
 import { indexItems, newestFirst, readArticles, readIndex } from './read';
 import { mergeRecords, planRestore } from './restore-plan';
 import type { IndexEntry, SavedArticle } from './schema';
-import { reindexLater, searchDoc } from './search-shards';
+import { keepSearchIndex } from './search-write';
 import { isSavedArticle } from './validate';
 
 /** Articles per set(): each batch writes its records and the index together, so a stop halfway loses nothing. */
@@ -54,7 +54,9 @@ async function restoreBatch(batch: SavedArticle[], searchLater: boolean): Promis
   // A streamed restore sends many batches and rebuilds the search index once at the end (searchLater):
   // updating a shard per article would cost far more than the restore. Searches meanwhile index what the shards miss.
   if (searchLater) return { added: plan.added, replaced: plan.replaced };
-  for (const id of plan.remove) reindexLater(id, null);
-  for (const a of records) reindexLater(a.id, searchDoc(a));
+  await keepSearchIndex([
+    ...plan.remove.map((id) => ({ id, before: null, after: null })),
+    ...records.map((a) => ({ id: a.id, before: saved.get(a.id) ?? null, after: a })),
+  ]);
   return { added: plan.added, replaced: plan.replaced };
 }

@@ -10,7 +10,7 @@ import { downloadFile, MIME } from './download';
 type Format = 'markdown' | 'html' | 'epub';
 
 /** The file for one article in one format. Exporters need a DOM: this runs in the extension page. */
-export async function exportArticle(article: Exportable, format: Format): Promise<void> {
+async function exportArticle(article: Exportable, format: Format): Promise<void> {
   if (format === 'markdown') downloadFile(fileNameFor(article.title, 'md'), articleToMarkdown(article), MIME.markdown);
   else if (format === 'html') downloadFile(fileNameFor(article.title, 'html'), articleToHtml(article), MIME.html);
   else downloadFile(fileNameFor(article.title, 'epub'), await buildEpub([article], { title: article.title }), MIME.epub);

@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 import { sendMessage } from '../shared/messages';
 
 /** Longest we wait for the page to answer before saying so: a hung page must not mean an endless spinner. */
-export const EXTRACTION_TIMEOUT_MS = 20_000;
+const EXTRACTION_TIMEOUT_MS = 20_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
   return new Promise((resolve) => {

@@ -47,7 +47,7 @@ export async function reload(page, timeout = 15_000) {
   throw new Error('timed out waiting for reload');
 }
 
-// storage.sync holds one key per reader setting (src/storage/settings.ts): what another computer's sync writes.
+// storage.sync holds one key per reader setting (src/storage/reader-settings.ts): what another computer's sync writes.
 const SETTING_PREFIX = 'readerSetting:';
 const sortedJson = (o) => JSON.stringify(Object.fromEntries(Object.entries(o ?? {}).sort(([a], [b]) => a.localeCompare(b))));
 

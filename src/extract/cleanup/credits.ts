@@ -13,8 +13,6 @@ const CREDIT_START = /^[\s(|]*(©|\(c\)|foto|fotos|photo|photos|bild|bilder|cred
 const AGENCY = /\b(getty ?images|getty|istock(photo)?|shutterstock|picture[- ]alliance|dpa|afp|reuters|imago|unsplash|pixabay|adobe ?stock|stock\.adobe\.com|thinkstock|pexels|wenn\.com|keystone|epa|ap photo|bestimage|abaca|sipa|colourbox|fotolia|123rf|depositphotos|pixelio)\b/i;
 const LINE_TAGS = new Set(['P', 'DIV', 'SPAN', 'SMALL', 'CITE', 'EM', 'I']);
 
-const clean = foldedText;
-
 function isCreditLine(text: string): boolean {
   if (!text || text.length > MAX_CREDIT_CHARS) return false;
   if (CREDIT_START.test(text) || text.startsWith('©')) return true;
@@ -41,10 +39,10 @@ export function removeCreditLines(root: Element): void {
     if (value.length > MAX_CREDIT_CHARS || !(CREDIT_START.test(value) || value.includes('©') || AGENCY.test(value))) continue;
     const el = lineOf(node, root);
     if (!el || hits.has(el) || el.querySelector('p, div, img')) continue;
-    const text = clean(el);
+    const text = foldedText(el);
     if (!isCreditLine(text)) continue;
     // A credit inside a longer paragraph is only its own element when that element is a small part of it.
-    const parentText = el.tagName === 'P' || el.tagName === 'DIV' || !el.parentElement || el.parentElement === root ? '' : clean(el.parentElement);
+    const parentText = el.tagName === 'P' || el.tagName === 'DIV' || !el.parentElement || el.parentElement === root ? '' : foldedText(el.parentElement);
     if (!parentText || parentText === text || parentText.length > text.length + 40) hits.add(el);
   }
   hits.forEach(remove);

@@ -59,8 +59,6 @@ const TRAILING = new RegExp(
 
 const BLOCK_TAGS = new Set(['P', 'DIV', 'ARTICLE', 'MAIN', 'ASIDE', 'NAV', 'FORM', 'FIELDSET', 'DETAILS', 'CENTER', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'ADDRESS', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'SECTION', 'HEADER', 'FOOTER', 'TABLE', 'FIGURE', 'PRE', 'DL', 'DD', 'DT']);
 
-const clean = foldedText;
-
 /** A line of the article as a reader sees it: a block, or a run of text beside blocks (which cannot be removed alone). */
 interface Line {
   el: Element | null;
@@ -76,7 +74,7 @@ function lines(root: Element): Line[] {
   const visit = (el: Element) => {
     const hasBlocks = Array.from(el.children).some((c) => BLOCK_TAGS.has(c.tagName));
     if (!hasBlocks) {
-      const text = clean(el);
+      const text = foldedText(el);
       if (text) out.push({ el, text });
       return;
     }

@@ -28,8 +28,6 @@ const SHARE = /^(vergrößern|bild vergrößern|enlarge|teilen|artikel teilen|di
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, div, li, span, strong, b, small, center, section, header';
 const MAX_LABEL_CHARS = 90;
 
-const clean = foldedText;
-
 /** The next element sibling that carries text, skipping empty wrappers. */
 function nextWithText(el: Element): Element | null {
   let next = el.nextElementSibling;
@@ -41,7 +39,7 @@ function nextWithText(el: Element): Element | null {
 function removeRelated(el: Element, remove: (el: Element) => boolean): void {
   let next = nextWithText(el);
   const heading = /^H\d$/.test(el.tagName) || el.tagName === 'STRONG' || el.tagName === 'B';
-  const host = heading && el.parentElement?.tagName === 'P' && clean(el.parentElement) === clean(el) ? el.parentElement : el;
+  const host = heading && el.parentElement?.tagName === 'P' && foldedText(el.parentElement) === foldedText(el) ? el.parentElement : el;
   if (host !== el) next = nextWithText(host);
   remove(host);
   while (next && linkDensity(next) > 0.5 && !/^H\d$/.test(next.tagName)) {
@@ -62,7 +60,7 @@ function labelBlock(node: Node, root: Element): Element | null {
   let found: Element | null = null;
   for (let el = node.parentElement; el && el !== root; el = el.parentElement) {
     if (!el.matches(BLOCKS)) continue;
-    if (clean(el).length > MAX_LABEL_CHARS) break;
+    if (foldedText(el).length > MAX_LABEL_CHARS) break;
     found = el;
   }
   return found;
@@ -76,7 +74,7 @@ export function removeAnnouncedBoilerplate(root: Element): void {
   for (const node of hits) {
     const el = labelBlock(node, root);
     if (!el || !root.contains(el)) continue;
-    const text = clean(el);
+    const text = foldedText(el);
     if (AD_LABEL.test(text) || SHARE.test(text)) remove(el);
     else if (RELATED.test(text)) removeRelated(el, remove);
   }

@@ -28,7 +28,7 @@ const KEYS: Record<string, ReaderAction> = {
 };
 
 /** True when the key belongs to what the user is typing into, or to a control that uses it itself. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as HTMLElement;
   if (el.isContentEditable || el.closest('[contenteditable]:not([contenteditable="false"])')) return true;

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, type ReaderSettings, validateSettings } from '../../shared/settings';
-import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/settings';
+import { loadSettings, onSettingsChanged, saveSettings } from '../../storage/reader-settings';
 
 /**
  * Changes made within this long are saved as one write: holding `+` down repeats the key ~30 times a
  * second, and storage.sync allows 120 writes a minute (MAX_WRITE_OPERATIONS_PER_MINUTE).
  */
-export const SAVE_DELAY_MS = 400;
+const SAVE_DELAY_MS = 400;
 
 /**
  * The reader settings, kept in step with storage: loaded once, updated when another reader (or another

@@ -4,7 +4,7 @@ import { RANGES } from '../../shared/settings';
 import { ReaderContext } from '../settings/context';
 import { type ListenState, SpeechController } from './controller';
 import { type DomSentence, collectSentences, sentenceRange } from './dom-sentences';
-import { highlightRange, keepInView } from './highlight';
+import { highlightRange, keepInView } from './sentence-highlight';
 import { speechSynth, useVoices } from './useVoices';
 import type { VoiceLike } from './voices';
 import { pickVoice, speaksLanguage } from './voices';

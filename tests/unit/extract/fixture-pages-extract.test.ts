@@ -3,7 +3,7 @@
  */
 /**
  * Extraction on the project's own fixture pages (tests/fixtures/pages/<slug>): every article paragraph is
- * kept, none of the site chrome is, and the metadata comes out right.
+ * kept, none of the site furniture (navigation, footers) is, and the metadata comes out right.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ describe.each(readdirSync(ROOT))('extracting fixture %s', (slug) => {
     expect(missing).toEqual([]);
   });
 
-  test('keeps none of the site chrome', () => {
+  test('keeps none of the site furniture', () => {
     expect(expected.mustExclude?.length).toBeGreaterThan(0);
     const kept = (expected.mustExclude ?? []).filter((s) => text.includes(squash(s)));
     expect(kept).toEqual([]);

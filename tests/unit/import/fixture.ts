@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const FIXTURES = path.join(__dirname, '../../fixtures/import');
+const FIXTURES = path.join(__dirname, '../../fixtures/import');
 
 export function fixture(name: string): string {
   return readFileSync(path.join(FIXTURES, name), 'utf8');

@@ -31,7 +31,7 @@ describe('the library view', () => {
     expect(within(list).getAllByRole('listitem').length).toBeLessThan(20);
     // The head (newest 50) paints first; the whole index follows after that paint.
     await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '200'));
-  });
+  }, 20_000); // 200 saves, each also writing the search index to fake-indexeddb (~13 ms a save)
 
   it('finds a word that is only in an article body', async () => {
     await seed(5);

@@ -1,6 +1,6 @@
 import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { DEFAULT_SETTINGS, RANGES, THEMES, type Theme, nextTheme, stepSetting, validateSettings } from '../../../src/shared/settings';
-import { LEGACY_SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from '../../../src/storage/settings';
+import { LEGACY_SETTINGS_KEY, loadSettings, onSettingsChanged, saveSettings } from '../../../src/storage/reader-settings';
 
 beforeEach(resetFakeBrowser);
 

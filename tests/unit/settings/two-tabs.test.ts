@@ -5,14 +5,14 @@
 import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
-type SettingsModule = typeof import('../../../src/storage/settings');
+type SettingsModule = typeof import('../../../src/storage/reader-settings');
 
 /** A fresh copy of the storage module, as another tab would load it, over the same fake browser. */
 function openTab(): SettingsModule {
   let tab: SettingsModule | undefined;
   jest.isolateModules(() => {
     jest.doMock('webextension-polyfill', () => ({ __esModule: true, default: browser }));
-    tab = jest.requireActual<SettingsModule>('../../../src/storage/settings');
+    tab = jest.requireActual<SettingsModule>('../../../src/storage/reader-settings');
   });
   return tab!;
 }

@@ -6,7 +6,7 @@ import { sampleArticle } from '../../helpers/article';
 import { ArticleView } from '../../../src/ui/ArticleView';
 import { ReaderRoot, SAVE_EVENT } from '../../../src/ui/ReaderRoot';
 import { shortcutFor } from '../../../src/ui/keyboard/shortcuts';
-import { loadSettings } from '../../../src/storage/settings';
+import { loadSettings } from '../../../src/storage/reader-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const root = document.documentElement;

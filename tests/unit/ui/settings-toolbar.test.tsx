@@ -3,7 +3,7 @@ import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { sampleArticle } from '../../helpers/article';
 import { ArticleView } from '../../../src/ui/ArticleView';
 import { ReaderRoot } from '../../../src/ui/ReaderRoot';
-import { LEGACY_SETTINGS_KEY, loadSettings, saveSettings } from '../../../src/storage/settings';
+import { LEGACY_SETTINGS_KEY, loadSettings, saveSettings } from '../../../src/storage/reader-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const root = document.documentElement;

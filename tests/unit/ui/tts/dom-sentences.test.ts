@@ -1,5 +1,5 @@
 import { collectSentences, sentenceRange } from '../../../../src/ui/tts/dom-sentences';
-import { highlightRange } from '../../../../src/ui/tts/highlight';
+import { highlightRange } from '../../../../src/ui/tts/sentence-highlight';
 
 function body(html: string) {
   document.body.innerHTML = `<div class="reader-content">${html}</div>`;

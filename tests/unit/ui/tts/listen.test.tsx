@@ -5,7 +5,7 @@ import { type FakeSpeechSynthesis, installFakeSpeech, settle, uninstallFakeSpeec
 import { ArticleView } from '../../../../src/ui/ArticleView';
 import { ReaderRoot } from '../../../../src/ui/ReaderRoot';
 import { VOICES_WAIT_MS } from '../../../../src/ui/tts/useVoices';
-import { loadSettings } from '../../../../src/storage/settings';
+import { loadSettings } from '../../../../src/storage/reader-settings';
 
 function renderReader(article = sampleArticle()) {
   render(<ReaderRoot onClose={() => {}}><ArticleView article={article} /></ReaderRoot>);

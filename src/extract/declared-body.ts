@@ -17,7 +17,7 @@ const BODY_NAMES = new Set([
   'wysiwyg-content', 'news-text', 'newstext', 'news-content', 'content-text', 'blog-content', 'blog-post-content',
 ]);
 const BODY_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'TD']);
-const MAYBE_MARKED = /body|content|text|entry|post|field-item|richtext|rich-text/i;
+const MAYBE_DECLARED = /body|content|text|entry|post|field-item|richtext|rich-text/i;
 
 /** Names as they appear (lower-cased, separators kept), so `entry-content` does not match `entry` + `content` apart. */
 function classNames(el: Element): string[] {
@@ -25,36 +25,36 @@ function classNames(el: Element): string[] {
 }
 
 /** How strongly the page marks `el` as its article body: 2 for schema.org's articleBody, 1 for a class or id, 0 for none. */
-export function markedBodyRank(el: Element): number {
+export function declaredBodyRank(el: Element): number {
   if (!BODY_TAGS.has(el.tagName)) return 0;
   const itemprop = el.getAttribute('itemprop');
   if (itemprop && /(^|\s)articleBody(\s|$)/.test(itemprop)) return 2;
   // Every block of the page passes here (scan.ts): one cheap test rules out almost all of them.
-  if (!MAYBE_MARKED.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return 0;
+  if (!MAYBE_DECLARED.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return 0;
   return classNames(el).some((name) => BODY_NAMES.has(name) || nameWords(name).join('') === 'articlebody') ? 1 : 0;
 }
 
-export const isMarkedBody = (el: Element) => markedBodyRank(el) > 0;
+export const isDeclaredBody = (el: Element) => declaredBodyRank(el) > 0;
 
 
 /**
- * Page furniture a marked body may sit in (a CMS marks its footer text block like an article body).
+ * Page furniture a declared body may sit in (a CMS marks its footer text block like an article body).
  * Not <aside>: some sites put the whole article in one.
  */
 const FURNITURE_TAGS = new Set(['HEADER', 'FOOTER', 'NAV']);
 const inFurniture = (el: Element) => withinTags(el.parentElement, FURNITURE_TAGS);
 
 /**
- * The page's marked article body, if one clearly stands out: among the strongest marks, the block
- * with the most text, narrowed to a marked block inside it that still holds most of that text.
- * Several marked blocks of similar size (a blog's front page: one `entry-content` per post; teasers
+ * The page's declared article body, if one clearly stands out: among the strongest marks, the block
+ * with the most text, narrowed to a declared block inside it that still holds most of that text.
+ * Several declared blocks of similar size (a blog's front page: one `entry-content` per post; teasers
  * with `post_text`) mark no single article.
  */
-export function findMarkedBody(candidates: Element[]): Element | null {
+export function findDeclaredBody(candidates: Element[]): Element | null {
   const usable = candidates.filter((el) => el.isConnected && !inFurniture(el));
-  const rank = Math.max(0, ...usable.map(markedBodyRank));
+  const rank = Math.max(0, ...usable.map(declaredBodyRank));
   const sized = usable
-    .filter((el) => markedBodyRank(el) === rank)
+    .filter((el) => declaredBodyRank(el) === rank)
     .map((el) => ({ el, chars: foldedText(el).length }))
     .filter((c) => c.chars > 0);
   sized.sort((a, b) => b.chars - a.chars);
@@ -76,23 +76,23 @@ function paragraphs(text: string): string[] {
 }
 
 /**
- * Share of the marked body's paragraphs that Readability's text also has: near 1 when Readability
+ * Share of the declared body's paragraphs that Readability's text also has: near 1 when Readability
  * found the same article (or more of it), near 0 when it chose another part of the page.
  */
-export function agreement(markedText: string, readabilityText: string): number {
-  const blocks = paragraphs(markedText);
+function agreement(declaredText: string, readabilityText: string): number {
+  const blocks = paragraphs(declaredText);
   if (!blocks.length) return 1;
   const found = blocks.filter((p) => readabilityText.includes(p.slice(0, 60))).length;
   return found / blocks.length;
 }
 
 /**
- * Whether to show the marked body instead of Readability's choice: when Readability took another
- * part of the page (few of either's paragraphs in the other), or only a small part of the marked
+ * Whether to show the declared body instead of Readability's choice: when Readability took another
+ * part of the page (few of either's paragraphs in the other), or only a small part of the declared
  * body (one section of an article split by headings or boxes). When Readability took most of the
- * marked body, or more than it, its own cleaning is the better cut.
+ * declared body, or more than it, its own cleaning is the better cut.
  */
-export function preferMarked(markedText: string, readabilityText: string): boolean {
-  if (agreement(markedText, readabilityText) >= 0.5) return false;
-  return agreement(readabilityText, markedText) < 0.5 || readabilityText.length < markedText.length * 0.6;
+export function preferDeclaredBody(declaredText: string, readabilityText: string): boolean {
+  if (agreement(declaredText, readabilityText) >= 0.5) return false;
+  return agreement(readabilityText, declaredText) < 0.5 || readabilityText.length < declaredText.length * 0.6;
 }
