@@ -28,7 +28,7 @@ function noise(seed: number, size: number): string {
   let out = '';
   for (let i = 0; i < size; i++) {
     x = (x * 48271) % 2147483647;
-    out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .'[x % 64];
+    out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'[x % 64];
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { article } from './fixtures';
 
 const local = browser.storage.local as unknown as FakeStorageArea;
 const originalQuota = local.quotaBytes;
+jest.setTimeout(60_000);
 beforeEach(() => {
   resetFakeBrowser();
   local.quotaBytes = originalQuota;
@@ -18,7 +19,7 @@ beforeEach(() => {
 
 /** `size` characters that do not compress (article bodies are stored compressed): a fixed pseudo-random sequence. */
 function noise(seed: number, size: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .';
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'; // one long word: few search terms
   let x = seed + 1;
   let out = '';
   for (let i = 0; i < size; i++) {
