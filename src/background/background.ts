@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { migrate } from '../storage';
+import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate } from '../storage';
 import { pumpImport } from './import-runner';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
@@ -20,6 +20,13 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   migrate().catch((error: unknown) => console.error('Lectern: storage migration failed', error));
   void resumeImport();
 });
+
+/*
+ * The index is a cache of the article records: checked (cheaply: keys only) whenever the background starts,
+ * and after any write the browser refused, so a full disk or a stopped worker never leaves it wrong for long.
+ */
+checkIndexAfterFailedWrites();
+checkIndexAtStart().catch((error: unknown) => console.error('Lectern: index check failed', error));
 
 /*
  * An import goes on where it stopped: when the browser starts (onStartup also wakes the worker then),

@@ -51,7 +51,7 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   removeHighlight: { audience: 'extension', valid: isRemoveHighlight, handle: ({ id, highlightId }) => storage.removeHighlight(id, highlightId) },
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
-  restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles }) => storage.restoreArticles(articles) },
+  restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },
   startImport: { audience: 'extension', valid: isStartImport, handle: ({ source, items }) => startImport(source, items) },
   changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action }) => changeImport(action) },
 };

@@ -30,8 +30,9 @@ export const isUpdate = (d: unknown): d is { id: string; changes: ArticleChanges
 export const isRestore = (d: unknown): d is { article: SavedArticle } => isObject(d) && isSavedArticle(d.article);
 
 /** At most as many articles as a backup may hold (src/import/limits.ts), each a valid stored record. */
-export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[] } =>
-  isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle);
+export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[]; searchLater?: boolean } =>
+  isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle)
+  && (d.searchLater === undefined || typeof d.searchLater === 'boolean');
 
 // Highlights: the whole highlight is checked on the way in, so storage never holds a malformed one.
 export const isAddHighlight = (d: unknown): d is { id: string; highlight: Highlight } => hasId(d) && isHighlight((d as Record<string, unknown>).highlight);

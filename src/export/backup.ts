@@ -24,7 +24,7 @@ export function backupToJson(backup: LecternBackup): string {
 }
 
 /** A plain copy with only the record's own fields, in a stable order; undefined fields left out. */
-function copyRecord(r: LibraryRecord): LibraryRecord {
+export function copyRecord(r: LibraryRecord): LibraryRecord {
   const copy: LibraryRecord = {
     id: r.id, url: r.url, canonicalUrl: r.canonicalUrl, title: r.title, byline: r.byline, siteName: r.siteName,
     lang: r.lang, dir: r.dir, publishedTime: r.publishedTime, excerpt: r.excerpt, leadImage: r.leadImage,

@@ -1,4 +1,4 @@
-/** A Lectern backup as import items (for the generic import path; restore uses parseBackup + planRestore). */
+/** A Lectern backup as import items (for the generic import path; restore uses parseBackup and the background's restoreBackup). */
 import { parseBackup } from './lectern-backup';
 import type { ImportResult } from './types';
 

@@ -31,8 +31,11 @@ export interface Protocol {
   /** Rebuild the full-text index from the article records. */
   rebuildSearchIndex: { request: Record<string, never>; response: { indexed: number } };
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
-  /** Put the records of a backup (parsed and checked in the page) into the library, without duplicates. */
-  restoreBackup: { request: { articles: SavedArticle[] }; response: RestoreOutcome };
+  /**
+   * Put a batch of backup records (parsed and checked in the page) into the library, without duplicates.
+   * A streamed restore sends many batches with `searchLater` and then one rebuildSearchIndex.
+   */
+  restoreBackup: { request: { articles: SavedArticle[]; searchLater?: boolean }; response: RestoreOutcome };
   /** Queue URLs (items without content, parsed in the page) for fetching and extraction in the background. */
   startImport: { request: { source: string; items: ImportItem[] }; response: { jobId: string; queued: number } };
   /** Cancel the import, retry its failed items, or clear a finished one. */

@@ -6,11 +6,24 @@ const area = () => browser.storage.local;
 
 export const getItems = (keys: string | string[]) => area().get(keys);
 
+const writeFailureListeners = new Set<() => void>();
+
+/** Call `listener` after any write the browser refuses (repair.ts checks the index then). */
+export function onWriteFailed(listener: () => void): () => void {
+  writeFailureListeners.add(listener);
+  return () => writeFailureListeners.delete(listener);
+}
+
+function failed(error: unknown): Error {
+  for (const listener of writeFailureListeners) listener();
+  return writeError(error);
+}
+
 export async function setItems(items: Record<string, unknown>): Promise<void> {
   try {
     await area().set(items);
   } catch (error) {
-    throw writeError(error);
+    throw failed(error);
   }
 }
 
@@ -18,15 +31,22 @@ export async function removeItems(keys: string[]): Promise<void> {
   try {
     await area().remove(keys);
   } catch (error) {
-    throw writeError(error);
+    throw failed(error);
   }
 }
 
 /** Every key in storage. Chrome 130+ lists keys without reading values; elsewhere read everything. */
 export async function allKeys(): Promise<string[]> {
+  return (await keysIfCheap()) ?? Object.keys(await area().get(null));
+}
+
+/**
+ * Every key, when the browser lists keys without reading the values (storage.local.getKeys: Chrome 130,
+ * Firefox 143); null where that would mean reading the whole library.
+ */
+export async function keysIfCheap(): Promise<string[] | null> {
   const local = area() as unknown as { getKeys?: () => Promise<string[]> };
-  if (typeof local.getKeys === 'function') return local.getKeys();
-  return Object.keys(await area().get(null));
+  return typeof local.getKeys === 'function' ? local.getKeys() : null;
 }
 
 /** Bytes the library takes. Firefox has no storage.local.getBytesInUse: count the JSON it stores instead. */

@@ -11,17 +11,16 @@
  */
 export { deleteArticle, restoreArticle, saveArticle, updateArticle } from './library';
 export { addHighlight, removeHighlight, updateHighlight } from './highlights';
-export { migrate, SCHEMA_VERSION } from './migrations';
+export { checkIndexAtStart, migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
 export { newestFirst, readArticle, readArticles, readIndex } from './read';
 export { restoreArticles } from './restore';
 export { onJobRecordChanged, readJobRecord, updateJobRecord } from './job-store';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage } from './images';
 export { onWebImagePolicyChanged, readWebImagePolicy, setWebImagePolicy } from './web-images';
-export { repairIndex } from './repair';
+export { checkIndexAfterFailedWrites, repairIndex } from './repair';
 export { storageUsage } from './usage';
 export { StorageWriteError } from './write-error';
 export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
-export { urlKey } from './canonical';
 export { rebuildSearchIndex } from './search-rebuild';

@@ -1,6 +1,7 @@
 import type { Article } from '../shared/article';
 import { removeItems, setItems } from './area';
 import { articleIdFor, urlKey } from './canonical';
+import { packRecord } from './compress';
 import { cleanTags, entryOf, savedArticle } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
@@ -17,7 +18,7 @@ import { isSavedArticle } from './validate';
 export async function put(article: SavedArticle): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const entry = entryOf(article);
-  await setItems({ [articleKey(article.id)]: article, ...(await itemsListing(entry)) });
+  await setItems({ [articleKey(article.id)]: packRecord(article), ...(await itemsListing(entry)) });
   return entry;
 }
 
@@ -41,7 +42,8 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
   return serialized(async () => {
     const article = await readArticle(id);
     if (!article) return null;
-    const next: SavedArticle = { ...article };
+    // updatedAt says which copy is newer when a backup is restored over this one (restore-plan.ts).
+    const next: SavedArticle = { ...article, updatedAt: now };
     if (changes.read !== undefined) next.readAt = changes.read ? (article.readAt ?? now) : null;
     if (changes.archived !== undefined) next.archived = changes.archived;
     if (changes.favorite !== undefined) next.favorite = changes.favorite;

@@ -1,10 +1,11 @@
-import { getItems, removeItems, setItems } from './area';
-import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, SCHEMA_KEY } from './keys';
+import { allKeys, getItems, removeItems, setItems } from './area';
+import { isPacked, packRecord } from './compress';
+import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, isArticleKey, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
 import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
 import type { IndexEntry } from './schema';
-import { isIndexEntry } from './validate';
-import { repairIndex } from './repair';
+import { isIndexEntry, isSavedArticle } from './validate';
+import { checkIndex, repairIndex } from './repair';
 
 /**
  * One step per schema version: `migrations[n]` takes storage from version n to n + 1. Each step has its
@@ -41,7 +42,22 @@ export const migrations: Array<() => Promise<void>> = [
     await setItems(items);
     await removeItems([INDEX_KEY]);
   },
+  // 4 → 5: article bodies compressed (compress.ts), PACK_BATCH records per set(). Each record is rewritten
+  // under its own key, so a write is all or nothing and nothing is ever deleted; records already packed are
+  // skipped, so a stopped step resumes where it was. Corrupt records are left as they are, for the repair.
+  async () => {
+    const keys = (await allKeys()).filter(isArticleKey);
+    for (let i = 0; i < keys.length; i += PACK_BATCH) {
+      const stored = await getItems(keys.slice(i, i + PACK_BATCH));
+      const packed: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(stored)) if (!isPacked(value) && isSavedArticle(value)) packed[key] = packRecord(value);
+      if (Object.keys(packed).length) await setItems(packed);
+    }
+  },
 ];
+
+/** Records per write in the 4 → 5 step: a few MB, well under any message or transaction limit. */
+const PACK_BATCH = 50;
 
 const safeParse = (text: string): unknown => {
   try {
@@ -76,4 +92,12 @@ export async function migrate(): Promise<{ from: number; to: number }> {
   }
   await repairIndex();
   return { from, to: SCHEMA_VERSION };
+}
+
+/**
+ * The check when the background starts: only on storage at the current schema (an older one is migrated,
+ * and then repaired, by the install or update that brings this version).
+ */
+export async function checkIndexAtStart(): Promise<void> {
+  if ((await storedSchemaVersion()) === SCHEMA_VERSION) await checkIndex();
 }

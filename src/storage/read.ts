@@ -1,4 +1,5 @@
 import { getItems } from './area';
+import { unpackRecord } from './compress';
 import { allIndexPageKeys, articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_PAGES, indexPageKey, pageOf } from './keys';
 import type { IndexEntry, SavedArticle } from './schema';
 import { isIndexEntry, isSavedArticle } from './validate';
@@ -42,10 +43,10 @@ export function parseIndex(stored: unknown): { entries: IndexEntry[]; corrupt: n
   return { entries, corrupt: raw.length - entries.length };
 }
 
-/** One saved article, or null when it is missing or corrupt. */
+/** One saved article (its body unpacked, compress.ts), or null when it is missing or corrupt. */
 export async function readArticle(id: string): Promise<SavedArticle | null> {
   const key = articleKey(id);
-  const value = (await getItems(key))[key];
+  const value = unpackRecord((await getItems(key))[key]);
   return isSavedArticle(value) && value.id === id ? value : null;
 }
 
@@ -59,7 +60,7 @@ export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries)
 export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
   if (ids.length === 0) return [];
   const stored = await getItems(ids.map(articleKey));
-  return ids.map((id) => stored[articleKey(id)]).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
+  return ids.map((id) => unpackRecord(stored[articleKey(id)])).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
 }
 
 /** The newest rows only: enough to paint the first screen of the list without reading the whole index. */

@@ -1,9 +1,10 @@
-import { planRestore } from '../import/restore';
 import { removeItems, setItems } from './area';
+import { packRecord } from './compress';
 import { entryOf } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
-import { indexItems, newestFirst, readIndex } from './read';
+import { indexItems, newestFirst, readArticles, readIndex } from './read';
+import { mergeRecords, planRestore } from './restore-plan';
 import type { IndexEntry, SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
 import { isSavedArticle } from './validate';
@@ -14,28 +15,48 @@ const BATCH = 50;
 export interface RestoreOutcome { added: number; replaced: number }
 
 /**
- * Put backup records into the library: a record replaces the saved one with the same id or URL key
- * (planRestore), so restoring twice or into the library it came from makes no duplicates. The
- * index drops replaced rows first (an orphaned record is found by the repair, never half-listed).
+ * Put backup records into the library, merged with the saved copies they meet (restore-plan.ts), so
+ * restoring twice or into the library it came from makes no duplicates and drops nothing the user made.
+ * New before old: each batch's records and the index that lists them land in one set() (all or nothing);
+ * saved records met under another id are deleted only after that. A full disk stops the restore at a
+ * batch boundary with every article written before it intact and listed.
  */
-export function restoreArticles(articles: SavedArticle[]): Promise<RestoreOutcome> {
+export function restoreArticles(articles: SavedArticle[], { searchLater = false } = {}): Promise<RestoreOutcome> {
   if (!articles.every(isSavedArticle)) return Promise.reject(new Error('Refusing to restore an invalid article'));
   return serialized(async () => {
-    const { entries } = await readIndex();
-    // The index's urlKey already comes from the canonical URL: it stands in for it in the plan.
-    const existing = entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey }));
-    const plan = planRestore(existing, articles);
-    const gone = new Set([...plan.remove, ...articles.map((a) => a.id)]);
-    let index: IndexEntry[] = entries.filter((e) => !gone.has(e.id)).sort(newestFirst);
-    await setItems(indexItems(index));
-    if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
-    await keepSearchIndex(plan.remove.map((id) => ({ id, before: null, after: null })));
+    const outcome: RestoreOutcome = { added: 0, replaced: 0 };
     for (let i = 0; i < articles.length; i += BATCH) {
-      const batch = articles.slice(i, i + BATCH);
-      index = [...index, ...batch.map(entryOf)].sort(newestFirst);
-      await setItems({ ...Object.fromEntries(batch.map((a) => [articleKey(a.id), a])), ...indexItems(index) });
-      await keepSearchIndex(batch.map((a) => ({ id: a.id, before: null, after: a })));
+      const { added, replaced } = await restoreBatch(lastOfEachId(articles.slice(i, i + BATCH)), searchLater);
+      outcome.added += added;
+      outcome.replaced += replaced;
     }
-    return { added: plan.added, replaced: plan.replaced };
+    return outcome;
   });
+}
+
+/** One record per id (the last one): two records with one id in a batch would be one article written twice. */
+const lastOfEachId = (batch: SavedArticle[]) => [...new Map(batch.map((a) => [a.id, a])).values()];
+
+async function restoreBatch(batch: SavedArticle[], searchLater: boolean): Promise<RestoreOutcome> {
+  const { entries } = await readIndex();
+  // The index's urlKey already comes from the canonical URL: it stands in for it in the plan.
+  const plan = planRestore(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), batch);
+  const met = [...new Set([...plan.meets.values()].flat())];
+  const saved = new Map((await readArticles(met)).map((a) => [a.id, a]));
+  const records = batch.map((a) => (plan.meets.get(a.id) ?? []).reduce((merged, id) => {
+    const other = saved.get(id);
+    return other ? mergeRecords(merged, other) : merged;
+  }, a));
+  const gone = new Set([...plan.remove, ...records.map((a) => a.id)]);
+  const index: IndexEntry[] = [...entries.filter((e) => !gone.has(e.id)), ...records.map(entryOf)].sort(newestFirst);
+  await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), packRecord(a)])), ...indexItems(index) });
+  if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
+  // A streamed restore sends many batches and rebuilds the search index once at the end (searchLater):
+  // updating a shard per article would cost far more than the restore. Searches meanwhile index what the shards miss.
+  if (searchLater) return { added: plan.added, replaced: plan.replaced };
+  await keepSearchIndex([
+    ...plan.remove.map((id) => ({ id, before: null, after: null })),
+    ...records.map((a) => ({ id: a.id, before: saved.get(a.id) ?? null, after: a })),
+  ]);
+  return { added: plan.added, replaced: plan.replaced };
 }

@@ -3,8 +3,8 @@
  * this without the `downloads` permission (which would add an install-time warning); the browser's own
  * download UI takes over from there. The blob URL is revoked after the click has been handled.
  */
-export function downloadFile(name: string, data: string | Uint8Array, type: string): void {
-  const blob = new Blob([data as BlobPart], { type });
+export function downloadFile(name: string, data: string | Uint8Array | Blob, type: string): void {
+  const blob = data instanceof Blob ? new Blob([data], { type }) : new Blob([data as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -22,4 +22,5 @@ export const MIME = {
   html: 'text/html;charset=utf-8',
   epub: 'application/epub+zip',
   json: 'application/json;charset=utf-8',
+  zip: 'application/zip',
 } as const;

@@ -4,12 +4,13 @@
 // imported article opens in the reader with its tags and archived flag; then a backup is exported,
 // the library wiped and the backup restored, record for record.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS, IMPORT_PORT, PAGES_DIR } from './fixtures.mjs';
+import { allowDownloads, downloadedFile, downloadPrefs, pickFile as pickFileAt } from './library-seed.mjs';
 
 const body = (n) => Array.from({ length: 8 }, (_, i) =>
   `<p>Paragraph ${i + 1} of import ${n}. The harbour committee met again on Tuesday to discuss plans, costs and the timetable for the coming year.</p>`).join('');
@@ -57,32 +58,6 @@ async function waitForText(page, selector, text, timeout = 12_000) {
   }
 }
 
-/** Every article record in storage, by id. */
-/** Firefox saves downloads into `dir` without asking; Chromium is told to over CDP (see allowDownloads). */
-const downloadPrefs = (dir) => ({
-  'browser.download.folderList': 2, 'browser.download.dir': dir, 'browser.download.useDownloadDir': true,
-  'browser.download.always_ask_before_handling_new_types': false, 'browser.download.start_downloads_in_tmp_dir': false,
-});
-
-async function allowDownloads(kind, page, dir) {
-  if (kind !== 'chromium') return;
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-}
-
-/** The one finished file in `dir` (browsers write a .part/.crdownload first), name and text. */
-async function downloaded(dir) {
-  for (let i = 0; i < 100; i++) {
-    const done = readdirSync(dir).filter((f) => !/\.(part|crdownload)$/.test(f));
-    if (done.length === 1 && !existsSync(join(dir, `${done[0]}.part`))) {
-      const text = readFileSync(join(dir, done[0]), 'utf8');
-      if (text.endsWith('\n')) return { name: done[0], text };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no download in ${dir}: ${readdirSync(dir)}`);
-}
-
 const storedArticles = (session) => session.evalInExtension(async (api) => {
   const all = await api.storage.local.get(null);
   return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('article:')));
@@ -127,17 +102,16 @@ for (const kind of BROWSERS) {
       const before = await storedArticles(session);
       const options = await session.openExtensionPage('options.html');
       await allowDownloads(kind, options, downloads);
-      await clickButton(options, 'Back up all 3 articles (JSON)');
+      await clickButton(options, 'Back up all 3 articles (ZIP)');
       await waitForText(options, '.export-library', 'Exported 3 articles.');
-      const file = await downloaded(downloads);
-      assert.match(file.name, /^lectern-backup-\d{4}-\d\d-\d\d\.json$/);
+      const file = await downloadedFile(downloads, /^lectern-backup-\d{4}-\d\d-\d\d\.zip$/);
       for (const id of Object.keys(before)) await session.sendMessage({ type: 'deleteArticle', data: { id: id.slice(8) } });
       assert.deepEqual(await storedArticles(session), {});
-      await pickFile(options, 'backup-heading', file.name, file.text);
+      await pickFileAt(options, 'backup-heading', file.path, file.name);
       await waitForText(options, '.restore-backup p', 'Restored 3 articles (3 new, 0 replaced).');
       assert.deepEqual(await storedArticles(session), before);
       // Restoring again changes nothing and adds no duplicates.
-      await pickFile(options, 'backup-heading', file.name, file.text);
+      await pickFileAt(options, 'backup-heading', file.path, file.name);
       await waitForText(options, '.restore-backup p', 'Restored 3 articles (0 new, 3 replaced).');
       assert.deepEqual(await storedArticles(session), before);
       await options.close();

@@ -54,6 +54,11 @@ export class FakeStorageArea {
     return out;
   }
 
+  /** Chrome 130+ and Firefox 143+ list the keys without reading the values. */
+  async getKeys(): Promise<string[]> {
+    return [...this.data.keys()];
+  }
+
   async getBytesInUse(keys?: null | string | string[]): Promise<number> {
     const list = keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === 'string' ? [keys] : keys;
     return list.reduce((sum, k) => sum + (this.data.has(k) ? k.length + this.data.get(k)!.length : 0), 0);

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
 import { strToU8, zipSync } from 'fflate';
 import { parseImportFile } from '../../../src/import/formats';
 import { ImportError } from '../../../src/import/limits';

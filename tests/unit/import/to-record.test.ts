@@ -1,5 +1,5 @@
 /** @jest-environment node */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment -- jest's asymmetric matchers (expect.any …) and parsed JSON are typed any */
 import { planImport } from '../../../src/import/plan-import';
 import { keepUserFields } from '../../../src/import/keep-user-fields';
 import { recordFromImport, storedFromImport } from '../../../src/import/to-record';

@@ -1,0 +1,136 @@
+// npm run bench:backup — back up and restore a large library through the options page, in headless
+// Chromium and Firefox with the built e2e extension. Per browser: seed COUNT articles (5–50 KB of text each,
+// plus the same as HTML), measure storage bytes per article against the raw text + HTML, click "Back up
+// all" and time it to "Exported" while sampling memory (Chromium: the options page's JS heap,
+// performance.memory; Firefox: the resident memory of all its processes, as it has no page heap API),
+// then restore the file into a fresh profile (time to "Restored", search index rebuild included) and
+// compare every record's SHA-256 with the original. COUNT=10000 by default; BROWSERS=chromium,firefox.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '../tests/e2e/harness.mjs';
+import { EXTENSION_DIRS } from '../tests/e2e/fixtures.mjs';
+import { storedArticle } from '../tests/e2e/library-data.mjs';
+import { allowDownloads, clickButton, downloadedFile, downloadPrefs, pickFile, recordHashes, seedLibrary, waitForText } from '../tests/e2e/library-seed.mjs';
+
+const COUNT = Number(process.env.COUNT ?? 10_000);
+const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const MB = (b) => Math.round(b / 1e5) / 10;
+const sizeOf = (i) => 5000 + ((i * 7919) % 45_001); // 5–50 KB of text, spread evenly
+
+/** Seed in runs of one size each (seedLibrary takes one size per call). */
+async function seed(session) {
+  for (let i = 0; i < COUNT; i += 50) {
+    await seedLibrary(session, Math.min(50, COUNT - i), { from: i, chars: sizeOf(i) });
+  }
+}
+
+function rawBytes() {
+  let sum = 0;
+  for (let i = 0; i < COUNT; i += 50) {
+    for (let k = i; k < Math.min(i + 50, COUNT); k++) {
+      const a = storedArticle(k, sizeOf(i));
+      sum += Buffer.byteLength(a.text) + Buffer.byteLength(a.content);
+    }
+  }
+  return sum;
+}
+
+/** Bytes the extension's storage takes: Chrome's getBytesInUse, or Firefox's storage.local database files. */
+async function storedBytes(session) {
+  if (session.kind === 'chromium') return session.evalInExtension((api) => api.storage.local.getBytesInUse(null));
+  const out = execFileSync('du', ['-sb', join(session.userDataDir, 'storage', 'default')], { encoding: 'utf8' });
+  return Number(out.split('\t')[0]);
+}
+
+function firefoxRss(pid) {
+  const pids = execFileSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' }).trim().split('\n');
+  return pids.reduce((sum, p) => {
+    try {
+      return sum + Number(execFileSync('ps', ['-o', 'rss=', '-p', p], { encoding: 'utf8' }).trim()) * 1024;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** Sample memory every 250 ms while `run` goes; the peak. */
+async function peakMemory(session, page, run) {
+  let peak = 0;
+  const pid = session.browser.process()?.pid;
+  const sample = async () => {
+    const bytes = session.kind === 'chromium' ? await page.evaluate(() => performance.memory.usedJSHeapSize).catch(() => 0) : firefoxRss(pid);
+    peak = Math.max(peak, bytes);
+  };
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      await sample();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  try {
+    await run();
+  } finally {
+    running = false;
+    await sampler;
+  }
+  return peak;
+}
+
+async function benchBrowser(kind) {
+  const downloads = mkdtempSync(join(tmpdir(), `lectern-bench-backup-${kind}-`));
+  const result = { browser: kind, articles: COUNT };
+  let session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads), timeout: 120_000 });
+  try {
+    let t = Date.now();
+    await seed(session);
+    result.seedSeconds = (Date.now() - t) / 1000;
+    const raw = rawBytes();
+    const stored = await storedBytes(session);
+    result.rawBytesPerArticle = Math.round(raw / COUNT);
+    result.storedBytesPerArticle = Math.round(stored / COUNT);
+    const hashes = await recordHashes(session);
+    const options = await session.openExtensionPage('options.html');
+    await allowDownloads(kind, options, downloads);
+    const before = session.kind === 'chromium' ? await options.evaluate(() => performance.memory.usedJSHeapSize) : firefoxRss(session.browser.process()?.pid);
+    t = Date.now();
+    result.backupPeakMB = MB(await peakMemory(session, options, async () => {
+      await clickButton(options, `Back up all ${COUNT} articles (ZIP)`, 120_000);
+      await waitForText(options, '.export-library', `Exported ${COUNT} articles.`, 1_800_000);
+    }));
+    result.backupBaselineMB = MB(before);
+    result.backupSeconds = (Date.now() - t) / 1000;
+    const file = await downloadedFile(downloads, /\.zip$/, 600_000);
+    result.zipMB = MB(statSync(file.path).size);
+    await session.close({ removeProfile: true });
+
+    session = await launch(kind, EXTENSION_DIRS[kind], { timeout: 120_000 });
+    const fresh = await session.openExtensionPage('options.html');
+    t = Date.now();
+    result.restorePeakMB = MB(await peakMemory(session, fresh, async () => {
+      await pickFile(fresh, 'backup-heading', file.path, file.name);
+      await waitForText(fresh, '.restore-backup p', `Restored ${COUNT} articles (${COUNT} new, 0 replaced).`, 1_800_000);
+    }));
+    result.restoreSeconds = (Date.now() - t) / 1000;
+    const restored = await recordHashes(session);
+    result.identical = Object.keys(hashes).length === COUNT && Object.entries(hashes).every(([id, h]) => restored[id] === h) && Object.keys(restored).length === COUNT;
+  } finally {
+    await session.close({ removeProfile: true });
+    rmSync(downloads, { recursive: true, force: true });
+  }
+  return result;
+}
+
+const results = [];
+for (const kind of BROWSERS) {
+  const r = await benchBrowser(kind);
+  console.log(JSON.stringify(r));
+  results.push(r);
+}
+console.log('\n| browser | articles | stored bytes / article | raw text + HTML / article | backup | peak memory during backup | zip | restore (fresh profile) | peak memory during restore | records identical |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+for (const r of results) {
+  console.log(`| ${r.browser} | ${r.articles} | ${r.storedBytesPerArticle} | ${r.rawBytesPerArticle} | ${r.backupSeconds} s | ${r.backupPeakMB} MB (before: ${r.backupBaselineMB}) | ${r.zipMB} MB | ${r.restoreSeconds} s | ${r.restorePeakMB} MB | ${r.identical} |`);
+}

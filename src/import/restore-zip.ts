@@ -1,0 +1,132 @@
+/**
+ * Reading a streamed backup (format version 2, a zip) entry by entry from the file's stream, in bounded
+ * memory: the reader holds one chunk of the file and the entries it completed, and waits for each record
+ * to be handled before reading on. The manifest must come first; each article entry is checked like a
+ * record of the JSON format, and a bad one is skipped and reported, never fatal.
+ */
+import { strFromU8, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { BACKUP_FORMAT } from '../export/backup';
+import { MANIFEST_ENTRY, ZIP_BACKUP_VERSION, type ZipManifest } from '../export/backup-zip';
+import type { LibraryRecord } from '../export/types';
+import { checkRecord } from './backup-record';
+import { describe, FieldError, isObject } from './check';
+import { ImportError } from './limits';
+
+/** Largest single entry inflated (a record's text and HTML are at most ~10 M characters each). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+const ARTICLE_ENTRY = /^articles\/[^/]+\.json$/;
+
+export interface EntryProblem { entry: string; reason: string }
+
+export interface ZipReadHandlers {
+  onManifest?: (manifest: ZipManifest) => void;
+  /** Called for each valid record, in file order; the next entry is read only after it settles. */
+  onRecord: (record: LibraryRecord) => Promise<void> | void;
+  /** Bytes of the file read so far (for progress). */
+  onBytes?: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Reads the backup zip in `stream`; resolves with the entries skipped and why. Throws ImportError for a file that is not one. */
+export async function readBackupZip(stream: ReadableStream<Uint8Array>, handlers: ZipReadHandlers): Promise<EntryProblem[]> {
+  const done: Array<{ name: string; bytes: Uint8Array } | EntryProblem> = [];
+  const unzip = new Unzip((file) => collect(file, done));
+  unzip.register(UnzipInflate);
+  const state = { manifest: false, ids: new Set<string>(), problems: [] as EntryProblem[] };
+  const reader = stream.getReader();
+  let read = 0;
+  try {
+    for (;;) {
+      handlers.signal?.throwIfAborted();
+      const { value, done: end } = await reader.read();
+      pushChunk(unzip, value ?? new Uint8Array(0), end);
+      read += value?.length ?? 0;
+      while (done.length) await handleEntry(done.shift()!, state, handlers);
+      handlers.onBytes?.(read);
+      if (end) break;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (!state.manifest) throw new ImportError('importBackupWrongFormat');
+  return state.problems;
+}
+
+function pushChunk(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
+  try {
+    unzip.push(chunk, final);
+  } catch (error) {
+    throw new ImportError('importZipUnreadable', (error as Error).message);
+  }
+}
+
+/** Gather the manifest's and articles' bytes; other entries (a newer version's extras) are skipped unread. */
+function collect(file: UnzipFile, done: Array<{ name: string; bytes: Uint8Array } | EntryProblem>): void {
+  if (file.name !== MANIFEST_ENTRY && !ARTICLE_ENTRY.test(file.name)) return;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  file.ondata = (error, data, final) => {
+    if (error) return void done.push({ entry: file.name, reason: error.message });
+    size += data.length;
+    if (size > MAX_ENTRY_BYTES) {
+      file.terminate();
+      return void done.push({ entry: file.name, reason: `larger than ${MAX_ENTRY_BYTES / 1048576} MB` });
+    }
+    chunks.push(data);
+    if (final) done.push({ name: file.name, bytes: join(chunks, size) });
+  };
+  file.start();
+}
+
+function join(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+type State = { manifest: boolean; ids: Set<string>; problems: EntryProblem[] };
+
+async function handleEntry(entry: { name: string; bytes: Uint8Array } | EntryProblem, state: State, handlers: ZipReadHandlers): Promise<void> {
+  if ('reason' in entry) return void state.problems.push(entry);
+  if (entry.name === MANIFEST_ENTRY) {
+    if (state.manifest) return void state.problems.push({ entry: entry.name, reason: 'appears twice' });
+    state.manifest = true;
+    let manifest: unknown;
+    try {
+      manifest = parse(entry.bytes);
+    } catch (error) {
+      throw new ImportError('importBackupNotJson', (error as Error).message);
+    }
+    const checked = checkManifest(manifest);
+    handlers.onManifest?.(checked);
+    return;
+  }
+  if (!state.manifest) throw new ImportError('importBackupWrongFormat');
+  try {
+    const record = checkRecord(parse(entry.bytes));
+    if (state.ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
+    state.ids.add(record.id);
+    await handlers.onRecord(record);
+  } catch (error) {
+    if (!(error instanceof FieldError) && !(error instanceof SyntaxError)) throw error;
+    state.problems.push({ entry: entry.name, reason: error.message });
+  }
+}
+
+const parse = (bytes: Uint8Array): unknown => JSON.parse(strFromU8(bytes));
+
+function checkManifest(value: unknown): ZipManifest {
+  if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new ImportError('importBackupWrongFormat');
+  if (typeof value.version !== 'number' || !Number.isInteger(value.version) || value.version < 2) {
+    throw new ImportError('importBackupNoVersion', describe(value.version));
+  }
+  if (value.version > ZIP_BACKUP_VERSION) throw new ImportError('importBackupNewer', value.version);
+  if (typeof value.exportedAt !== 'string' || Number.isNaN(Date.parse(value.exportedAt))) throw new ImportError('importBackupNoDate');
+  const articles = typeof value.articles === 'number' && Number.isSafeInteger(value.articles) && value.articles >= 0 ? value.articles : 0;
+  return { format: BACKUP_FORMAT, version: ZIP_BACKUP_VERSION, exportedAt: value.exportedAt, articles };
+}

@@ -1,0 +1,114 @@
+/**
+ * @jest-environment node
+ */
+import browser from 'webextension-polyfill';
+import { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-browser';
+import { backupToJson, createBackup } from '../../../src/export/backup';
+import { writeBackupZip } from '../../../src/export/backup-zip';
+import { toLibraryRecord } from '../../../src/export/record';
+import { restoreBackupFile, RestoreStopped, type RestoreProgress } from '../../../src/options/restore-file';
+import * as storage from '../../../src/storage';
+import { packRecord } from '../../../src/storage/compress';
+import { article } from '../storage/fixtures';
+
+import '../../../src/background/background';
+
+jest.setTimeout(30_000);
+
+const local = browser.storage.local as unknown as FakeStorageArea;
+const quota = local.quotaBytes;
+beforeEach(() => {
+  resetFakeBrowser();
+  local.quotaBytes = quota;
+});
+
+/** `size` characters that do not compress (article bodies are stored compressed). */
+function noise(seed: number, size: number): string {
+  let x = seed + 1;
+  let out = '';
+  for (let i = 0; i < size; i++) {
+    x = (x * 48271) % 2147483647;
+    out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'[x % 64];
+  }
+  return out;
+}
+
+async function makeLibrary(n: number, size = 100): Promise<storage.SavedArticle[]> {
+  for (let i = 0; i < n; i++) {
+    const { id } = await storage.saveArticle(article(i, { text: `Story ${i} ${noise(i, size)}` }), 1_700_000_000_000 + i * 1000);
+    await storage.updateArticle(id, { favorite: i % 3 === 0, tags: [`t${i % 2}`], progress: i / n, read: i % 4 === 1 }, 1_700_000_500_000 + i);
+  }
+  return library();
+}
+
+async function library(): Promise<storage.SavedArticle[]> {
+  await storage.whenWritten();
+  const { entries } = await storage.readIndex();
+  return (await storage.readArticles(entries.map((e) => e.id))).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function zipFile(articles: storage.SavedArticle[]): Promise<File> {
+  const records = articles.map(toLibraryRecord);
+  const { blob } = await writeBackupZip(records.map((r) => r.id), { read: async (ids) => records.filter((r) => ids.includes(r.id)) });
+  return new File([blob], 'lectern-backup.zip');
+}
+
+async function wipe() {
+  for (const a of await library()) await storage.deleteArticle(a.id);
+  await storage.whenWritten();
+}
+
+describe('restoring a backup file from the options page', () => {
+  it('restores a zip in batches with progress, record for record', async () => {
+    const original = await makeLibrary(120);
+    const file = await zipFile(original);
+    await wipe();
+    const progress: RestoreProgress[] = [];
+    const report = await restoreBackupFile(file, (p) => progress.push(p), new AbortController().signal);
+    expect(report).toEqual({ added: 120, replaced: 0, skipped: [], cancelled: false });
+    expect(await library()).toEqual(original);
+    expect(progress.at(-1)).toMatchObject({ done: 120, total: 120, bytes: file.size, totalBytes: file.size });
+    expect([...new Set(progress.map((p) => p.done))]).toEqual([0, 50, 100, 120]);
+    // Restoring again adds nothing and changes nothing.
+    expect(await restoreBackupFile(file, () => {}, new AbortController().signal)).toMatchObject({ added: 0, replaced: 120 });
+    expect(await library()).toEqual(original);
+  });
+
+  it('still restores the JSON backup of earlier versions', async () => {
+    const original = await makeLibrary(60);
+    const file = new File([backupToJson(createBackup(original.map(toLibraryRecord)))], 'old.json');
+    await wipe();
+    expect(await restoreBackupFile(file, () => {}, new AbortController().signal)).toMatchObject({ added: 60, replaced: 0 });
+    expect(await library()).toEqual(original);
+  });
+
+  it('leaves whole articles only when cancelled', async () => {
+    const original = await makeLibrary(120);
+    const file = await zipFile(original);
+    await wipe();
+    const controller = new AbortController();
+    const report = await restoreBackupFile(file, (p) => p.done >= 50 && controller.abort(), controller.signal);
+    expect(report.cancelled).toBe(true);
+    const restored = await library();
+    expect(restored.length).toBe(report.added);
+    expect(restored.length).toBeGreaterThanOrEqual(50);
+    expect(restored.length).toBeLessThan(120);
+    for (const a of restored) expect(a).toEqual(original.find((o) => o.id === a.id));
+  });
+
+  it('stops on a full disk with what was restored before it intact, and says how many', async () => {
+    const original = await makeLibrary(120, 3000);
+    const file = await zipFile(original);
+    await wipe();
+    const kept = await storage.saveArticle(article(999));
+    local.quotaBytes = (await local.getBytesInUse(null)) + 70 * JSON.stringify(packRecord(original[0]!)).length;
+    const error: unknown = await restoreBackupFile(file, () => {}, new AbortController().signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreStopped);
+    expect((error as RestoreStopped).message).toMatch(/quota/i);
+    expect((error as RestoreStopped).report).toMatchObject({ added: 50, replaced: 0 });
+    const after = await library();
+    expect(after.map((a) => a.id)).toContain(kept.id);
+    expect(after).toHaveLength(51);
+    for (const a of after.filter((x) => x.id !== kept.id)) expect(a).toEqual(original.find((o) => o.id === a.id));
+  });
+});
