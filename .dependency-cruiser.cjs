@@ -35,21 +35,8 @@ module.exports = {
       comment:
         'Storage keeps records; screens and file formats (import, export) build on it, never the other way round.',
       severity: 'error',
-      from: {
-        path: '^src/storage/',
-        // TODO [2026-12-07]: the imports helper owns src/import and storage/import-job.ts, the backup
-        // helper owns storage/restore.ts; until they move what storage needs out of src/import, these two
-        // edges (storage/import-job.ts -> import/, storage/restore.ts -> import/restore.ts) are tolerated.
-        pathNot: ['^src/storage/import-job\\.ts$', '^src/storage/restore\\.ts$'],
-      },
+      from: { path: '^src/storage/' },
       to: { path: '^src/(ui|popup|reader|options|library|welcome|import|export)/' },
-    },
-    {
-      name: 'storage-temporary-exceptions-stay-small',
-      comment: 'The two tolerated files above may reach import/ only; no screen, no export.',
-      severity: 'error',
-      from: { path: ['^src/storage/import-job\\.ts$', '^src/storage/restore\\.ts$'] },
-      to: { path: '^src/(ui|popup|reader|options|library|welcome|export)/' },
     },
     {
       name: 'pages-reach-background-by-messages',

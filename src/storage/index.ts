@@ -5,7 +5,10 @@
  *   the schema version (migrate, repairIndex);
  * - the reader's settings panel (ui/settings/useReaderSettings.ts, in the reader tab and the popup) writes
  *   the reader settings (`saveSettings` in ./reader-settings.ts, the sync area);
- * - the options page (options/OfflineImages.tsx) writes the offline-images flag (`setOfflineImages`).
+ * - the reader's settings panel writes one `readerSetting:<name>` key per setting it changes, never the
+ *   whole object, so two tabs changing different settings both keep their change;
+ * - the options page writes the offline-images flag (options/OfflineImages.tsx, `setOfflineImages`) and
+ *   the web-images policy for saved articles (options/WebImages.tsx, `setWebImagePolicy`, `webImages`).
  * Every other page only reads (and listens for changes); it asks the background to change the library
  * with a message (shared/messages.ts).
  */
