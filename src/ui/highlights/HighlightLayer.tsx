@@ -84,7 +84,8 @@ export function HighlightLayer({ ctl }: { ctl: HighlightController }) {
         </button>
       )}
       {current && <HighlightMenu highlight={current} ctl={ctl} onClose={() => setOpen(null)} />}
-      <p role="status" class="highlight-status">{noSelection ? t('highlightSelectFirst') : ctl.status}</p>
+      {/* A polite live region (not role=status: the reader has its own status for images). */}
+      <p aria-live="polite" class="highlight-status">{noSelection ? t('highlightSelectFirst') : ctl.status}</p>
     </>
   );
 }
