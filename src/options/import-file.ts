@@ -1,8 +1,7 @@
 import browser from 'webextension-polyfill';
-import { parseImportFile, type ImportFormat } from '../import/formats';
+import type { ImportFormat } from '../import/formats';
 import { IMPORT_HOST_ORIGINS } from '../import/host-access';
 import { planImport, type ImportPlan } from '../import/plan-import';
-import { articleFromSaved } from '../import/saved-content';
 import { storedFromImport } from '../import/to-record';
 import type { ImportItem, ImportProblem } from '../import/types';
 import { sendMessage } from '../shared/messages';
@@ -13,6 +12,8 @@ export interface ParsedImport { format: ImportFormat; plan: ImportPlan; errors: 
 
 /** Parse and check the whole file in the page (untrusted input, throws ImportError), and plan against the library. */
 export async function readImportFile(file: File): Promise<ParsedImport> {
+  // The parsers (papaparse, unzip) load when a file is chosen, not with the options page.
+  const { parseImportFile } = await import('../import/formats');
   const { items, errors, format } = parseImportFile(new Uint8Array(await file.arrayBuffer()));
   const { entries } = await readIndex();
   const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
@@ -23,6 +24,8 @@ export async function readImportFile(file: File): Promise<ParsedImport> {
 async function articleFromContent(item: ImportItem): Promise<SavedArticle | string> {
   if (!item.article) return 'no content';
   try {
+    // Readability and the extractor load only when an import brings article text.
+    const { articleFromSaved } = await import('../import/saved-content');
     return await storedFromImport(item, articleFromSaved({ ...item, article: item.article }));
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
