@@ -77,13 +77,13 @@ for (const kind of BROWSERS) {
       await popup.bringToFront(); // the article is read; now the popup is what the user looks at (focus rings need a focused window)
       await popup.evaluate(() => document.activeElement.blur());
       const walk = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 11; i++) {
         await popup.keyboard.press('Tab');
         walk.push(await focused(popup));
       }
       // The view tabs ("This page" selected; arrow keys reach "Library") come first, then the toolbar.
       const exports = ['Export as Markdown', 'Export as HTML', 'Export as EPUB'];
-      assert.deepEqual(walk.map((f) => f.name), ['This page', 'Open in tab', 'Save', ...exports, 'Text and theme', walk[7].name, 'Keyboard shortcuts', 'The Daily Lantern']);
+      assert.deepEqual(walk.map((f) => f.name), ['This page', 'Open in tab', 'Save', ...exports, 'Text and theme', walk[7].name, 'Highlights (0)', 'Keyboard shortcuts', 'The Daily Lantern']);
       assert.match(walk[7].name, /^Listen/);
       assert.deepEqual(walk.filter((f) => !f.visible), [], 'every focused control shows its focus');
       await popup.keyboard.down('Shift');
@@ -92,6 +92,7 @@ for (const kind of BROWSERS) {
       assert.equal((await focused(popup)).name, 'Keyboard shortcuts');
       // Open the settings with Enter, move to the themes, pick the next one with an arrow key.
       await popup.keyboard.down('Shift');
+      await popup.keyboard.press('Tab');
       await popup.keyboard.press('Tab');
       await popup.keyboard.press('Tab');
       await popup.keyboard.up('Shift');
