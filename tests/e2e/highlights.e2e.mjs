@@ -10,6 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { launch, screenshot, startServer } from './harness.mjs';
 import { ARTIFACTS_DIR, BROWSERS, EXTENSION_DIRS, PAGES_DIR } from './fixtures.mjs';
 import { axeViolations, openReader, setSettings, until } from './reader-helpers.mjs';
+import { downloadedFile, pickFile } from './library-seed.mjs';
+import { strFromU8, unzipSync } from 'fflate';
 
 const SENTENCE = 'Though Ecuador has provided Assange with asylum since 2012, it drew a line in its support this week out of concern that his actions might negatively influence the U.S. elections.';
 const NOTE = 'Asylum, but no Internet: check what Kerry said.';
@@ -156,18 +158,14 @@ for (const kind of BROWSERS) {
       const options = await session.openExtensionPage('options.html');
       await allowDownloads(kind, options, downloads);
       await clickButton(options, 'Back up all');
-      const file = await downloaded(downloads, /^lectern-backup-.*\.json$/);
-      assert.deepEqual(JSON.parse(file.text).articles[0].highlights, before.highlights);
+      const file = await downloadedFile(downloads, /^lectern-backup-.*\.zip$/);
+      // The backup is a ZIP with one JSON entry per article (docs/backup-format.md).
+      const entries = unzipSync(readFileSync(file.path));
+      const records = Object.entries(entries).filter(([name]) => name.startsWith('articles/')).map(([, bytes]) => JSON.parse(strFromU8(bytes)));
+      assert.deepEqual(records.find((r) => r.id === id)?.highlights, before.highlights);
       await session.sendMessage({ type: 'deleteArticle', data: { id } });
       assert.equal(await session.sendMessage({ type: 'getArticle', data: { id } }), null);
-      await options.waitForSelector('section[aria-labelledby="backup-heading"] input[type=file]');
-      await options.evaluate((name, text) => {
-        const input = document.querySelector('section[aria-labelledby="backup-heading"] input[type=file]');
-        const files = new DataTransfer();
-        files.items.add(new File([text], name));
-        input.files = files.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-      }, file.name, file.text);
+      await pickFile(options, 'backup-heading', file.path, file.name);
       await until(options, () => document.querySelector('.restore-backup p')?.textContent.includes('Restored'), undefined, 'restored');
       const after = await session.sendMessage({ type: 'getArticle', data: { id } });
       assert.deepEqual(after.highlights, before.highlights);
