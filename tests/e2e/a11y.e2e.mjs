@@ -99,7 +99,7 @@ for (const kind of BROWSERS) {
       assert.equal((await focused(popup)).name, 'Text and theme');
       await popup.keyboard.press('Enter');
       await until(popup, () => document.querySelector('.settings-panel'), undefined, 'settings panel');
-      for (let i = 0; i < 3; i++) await popup.keyboard.press('Tab'); // Listen, ?, then into the panel
+      for (let i = 0; i < 4; i++) await popup.keyboard.press('Tab'); // Listen, Highlights, ?, then into the panel
       const radio = await focused(popup);
       assert.equal(radio.tag, 'input');
       assert.ok(radio.visible, 'the theme radio shows its focus');
