@@ -27,3 +27,4 @@ export { StorageWriteError } from './write-error';
 export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
 export { rebuildSearchIndex } from './search-rebuild';
+export { onSyncStatusChanged, readSyncStatus } from './sync-status-view';
