@@ -8,6 +8,7 @@ import { useLibrary } from '../library/useLibrary';
 import { ImportSection } from './ImportSection';
 import { OfflineImages } from './OfflineImages';
 import { RestoreBackup } from './RestoreBackup';
+import { SyncSection } from './SyncSection';
 import { WebImages } from './WebImages';
 
 type Usage = { count: number; bytes: number } | { error: string } | null;
@@ -42,6 +43,7 @@ export function Options() {
       </section>
       <OfflineImages />
       <WebImages />
+      <SyncSection />
       <BackupSection />
       <ImportSection />
     </main>

@@ -237,11 +237,37 @@ export function installOffscreen(load: (url: string) => void) {
 /** Host patterns the user has granted (exact patterns: no pattern matching, the code asks for whole patterns). */
 export const grantedOrigins = new Set<string>();
 let promptAnswer = false;
+let gestureRequired = false;
+let inGesture = false;
+/**
+ * Make permissions.request refuse, as browsers do, unless it is called synchronously inside a user gesture
+ * (`userGesture(() => fireEvent.click(button))`): a request after an await in a click handler fails.
+ */
+export function requireUserGesture() {
+  gestureRequired = true;
+}
+export function userGesture(fn: () => void) {
+  inGesture = true;
+  try {
+    fn();
+  } finally {
+    inGesture = false;
+  }
+}
 /** What the user answers to the next permission prompts (false until a test says otherwise, like a cautious user). */
 export function answerPermissionPrompt(answer: boolean) {
   promptAnswer = answer;
 }
 const optionalOrigins = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+// Whether an optional pattern of the manifest (http://*/*) covers a requested one (http://nas.local:5005/*), as browsers allow.
+function optionalCovers(optional: string, requested: string): boolean {
+  const split = (p: string) => /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(p);
+  const [o, r] = [split(optional), split(requested)];
+  if (!o || !r) return optional === requested;
+  const scheme = o[1] === '*' || o[1] === r[1];
+  const host = o[2] === '*' || o[2] === r[2] || (o[2]?.startsWith('*.') === true && (r[2] ?? '').endsWith(o[2].slice(1)));
+  return scheme && host && (o[3] === '/*' || o[3] === r[3]);
+}
 
 const browser = {
   runtime: {
@@ -322,9 +348,11 @@ const browser = {
       return origins.every((o) => grantedOrigins.has(o));
     },
     /** Like the browser: only what the manifest lists as optional can be requested; the user may say no. */
+    // The checks run synchronously at the call (an async function's body does, up to its first await).
     async request({ origins = [] }: { origins?: string[] }) {
-      const unknown = origins.find((o) => !optionalOrigins().includes(o));
+      const unknown = origins.find((o) => !optionalOrigins().some((optional) => optionalCovers(optional, o)));
       if (unknown) throw new Error(`Only permissions specified in the manifest may be requested: ${unknown}`);
+      if (gestureRequired && !inGesture) throw new Error('permissions.request may only be called from a user input handler');
       if (origins.every((o) => grantedOrigins.has(o))) return true;
       if (promptAnswer) for (const o of origins) grantedOrigins.add(o);
       return promptAnswer;
@@ -358,6 +386,7 @@ export function resetFakeBrowser() {
   currentSender = extensionPageSender;
   grantedOrigins.clear();
   promptAnswer = false;
+  gestureRequired = false;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');
   };
