@@ -61,7 +61,12 @@ export interface SyncStatus {
 export const SYNC_SETTINGS_KEY = 'syncSettings';
 export const SYNC_STATUS_KEY = 'syncStatus';
 
-/** The origin pattern Lectern asks host permission for: the server's origin only. */
+/**
+ * The origin pattern Lectern asks host permission for: the server's host only. Without its port: Firefox
+ * match patterns cannot hold one (a pattern with a port matches nothing there, so the permission would
+ * never cover the server: https://bugzilla.mozilla.org/show_bug.cgi?id=1362809), and in Chrome a pattern
+ * without a port covers every port of that host.
+ */
 export function syncOriginPattern(serverUrl: string): string | null {
   let url: URL;
   try {
@@ -70,5 +75,5 @@ export function syncOriginPattern(serverUrl: string): string | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  return `${url.protocol}//${url.host}/*`;
+  return `${url.protocol}//${url.hostname}/*`;
 }

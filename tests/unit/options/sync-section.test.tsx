@@ -72,6 +72,17 @@ describe('options: Sync section', () => {
     expect(screen.getByLabelText(/^Password/)).toHaveAccessibleDescription('Saved. Leave empty to keep it.');
   });
 
+  it('asks for the host without its port, which Firefox patterns cannot hold (and Chrome covers every port with)', async () => {
+    fakeSyncBackground();
+    answerPermissionPrompt(true);
+    render(<SyncSection />);
+    await screen.findByText(/Sync is not set up/);
+    type(/^Server address/, 'https://nas.example.net:5006/webdav/lectern/');
+    syncNow();
+    await waitFor(() => expect(statusLine()).toHaveTextContent('Last synced'));
+    expect([...grantedOrigins]).toEqual(['https://nas.example.net/*']);
+  });
+
   it('says when the permission is refused, and neither saves nor syncs', async () => {
     const background = fakeSyncBackground();
     answerPermissionPrompt(false);
