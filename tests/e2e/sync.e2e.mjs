@@ -186,7 +186,6 @@ for (const [kindA, kindB] of PAIRS) {
     test('delete in B: gone in A', async () => {
       await b.sendMessage({ type: 'deleteArticle', data: { id: storyId } });
       await sync(b);
-      assert.ok(await article(a, storyId), 'gone from A before A synced');
       await sync(a);
       assert.equal(await article(a, storyId), null);
       assert.ok(!(await list(a)).some((e) => e.id === storyId));
