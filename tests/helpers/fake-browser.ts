@@ -243,7 +243,32 @@ export function answerPermissionPrompt(answer: boolean) {
 }
 const optionalOrigins = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
 
+// ---- alarms: kept by name, fired by the test (time does not pass in a unit test) --------------------
+/** Alarms the code under test created, by name (creating one with the same name replaces it, as in the browser). */
+export const alarms = new Map<string, { name: string; delayInMinutes?: number; periodInMinutes?: number }>();
+const onAlarm = new FakeEvent<[{ name: string; scheduledTime: number }]>();
+/** Fire an alarm as the browser would when its time comes; a one-off alarm is gone afterwards. */
+export async function fireAlarm(name: string): Promise<void> {
+  const alarm = alarms.get(name);
+  if (!alarm) throw new Error(`No alarm named ${name}`);
+  if (alarm.periodInMinutes === undefined) alarms.delete(name);
+  await Promise.all(onAlarm.emit({ name, scheduledTime: Date.now() }));
+}
+
 const browser = {
+  alarms: {
+    async create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }) {
+      alarms.set(name, { name, ...info });
+    },
+    async get(name: string) {
+      const alarm = alarms.get(name);
+      return alarm && { ...alarm, scheduledTime: Date.now() };
+    },
+    async clear(name: string) {
+      return alarms.delete(name);
+    },
+    onAlarm,
+  },
   runtime: {
     id: EXTENSION_ID,
     getURL: (p: string) => EXTENSION_BASE + p.replace(/^\//, ''),
@@ -357,6 +382,7 @@ export function resetFakeBrowser() {
   currentTabId = null;
   currentSender = extensionPageSender;
   grantedOrigins.clear();
+  alarms.clear();
   promptAnswer = false;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');
