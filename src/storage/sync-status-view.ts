@@ -1,10 +1,11 @@
 import { isObject } from '../shared/guards';
 import { SYNC_STATUS_KEY, type SyncCounts, type SyncErrorCode, type SyncStatus } from '../shared/sync';
-import { getItems, onStorageChanged } from './area';
+import { onStorageChanged } from './area';
 
 /**
  * The sync status as pages see it: the background writes `storage.local[SYNC_STATUS_KEY]` while it syncs
- * (also from an alarm, with no page open), and the options page reads and watches it for its status line.
+ * (also from an alarm, with no page open), and the options page watches it for its status line (and reads
+ * it with readSyncStatus, ./sync-settings.ts).
  */
 const NO_SYNC_STATUS: SyncStatus = { configured: false, running: false, progress: null, lastRunAt: null, lastOk: null, lastCounts: null, error: null };
 
@@ -38,8 +39,6 @@ function toSyncStatus(v: unknown): SyncStatus {
     error: toError(v.error),
   };
 }
-
-export const readSyncStatus = async (): Promise<SyncStatus> => toSyncStatus((await getItems(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]);
 
 /** Call `listener` whenever the background writes a new status. Returns the function that stops listening. */
 export function onSyncStatusChanged(listener: (status: SyncStatus) => void): () => void {

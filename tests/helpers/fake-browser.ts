@@ -269,7 +269,32 @@ function optionalCovers(optional: string, requested: string): boolean {
   return scheme && host && (o[3] === '/*' || o[3] === r[3]);
 }
 
+// ---- alarms: kept by name, fired by the test (time does not pass in a unit test) --------------------
+/** Alarms the code under test created, by name (creating one with the same name replaces it, as in the browser). */
+export const alarms = new Map<string, { name: string; delayInMinutes?: number; periodInMinutes?: number }>();
+const onAlarm = new FakeEvent<[{ name: string; scheduledTime: number }]>();
+/** Fire an alarm as the browser would when its time comes; a one-off alarm is gone afterwards. */
+export async function fireAlarm(name: string): Promise<void> {
+  const alarm = alarms.get(name);
+  if (!alarm) throw new Error(`No alarm named ${name}`);
+  if (alarm.periodInMinutes === undefined) alarms.delete(name);
+  await Promise.all(onAlarm.emit({ name, scheduledTime: Date.now() }));
+}
+
 const browser = {
+  alarms: {
+    async create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }) {
+      alarms.set(name, { name, ...info });
+    },
+    async get(name: string) {
+      const alarm = alarms.get(name);
+      return alarm && { ...alarm, scheduledTime: Date.now() };
+    },
+    async clear(name: string) {
+      return alarms.delete(name);
+    },
+    onAlarm,
+  },
   runtime: {
     id: EXTENSION_ID,
     getURL: (p: string) => EXTENSION_BASE + p.replace(/^\//, ''),
@@ -385,6 +410,7 @@ export function resetFakeBrowser() {
   currentTabId = null;
   currentSender = extensionPageSender;
   grantedOrigins.clear();
+  alarms.clear();
   promptAnswer = false;
   gestureRequired = false;
   pageHandler = () => {
