@@ -4,8 +4,9 @@
 // passphrase, press Sync now, read the status line); the other steps use the documented messages.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, startServer } from './harness.mjs';
-import { EXTENSION_DIRS } from './fixtures.mjs';
+import { join } from 'node:path';
+import { launch, screenshot, startServer } from './harness.mjs';
+import { ARTIFACTS_DIR, EXTENSION_DIRS } from './fixtures.mjs';
 import { listedIds, seedLibrary } from './library-seed.mjs';
 import { startWebdav } from './webdav-server.mjs';
 
@@ -123,6 +124,7 @@ for (const [kindA, kindB] of PAIRS) {
       const first = await syncInPage(a, optionsA, settings());
       assert.equal(first.lastOk, true, JSON.stringify(first.error));
       assert.match(await statusLine(optionsA), /Last synced .*\(.*\)\. [1-9]\d* uploaded, 0 downloaded, 0 deleted\./);
+      await screenshot(optionsA, join(ARTIFACTS_DIR, `sync-options-${slug}.png`));
       // The secrets are not shown back.
       assert.equal(await optionsA.$eval('#sync-password', (e) => e.value), '');
       assert.ok(!(await optionsA.content()).includes(dav.pass), 'the password is in the page');
