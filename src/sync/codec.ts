@@ -31,7 +31,8 @@ export function encryptedCodec(key: CryptoKey): Codec {
     encode: (value, path) => encrypt(key, deflateSync(strToU8(JSON.stringify(value)), { level: 6 }), path),
     async decode(bytes, path) {
       const plain = await decrypt(key, bytes, path);
-      if (!plain) throw new SyncError('passphrase', `${path} could not be decrypted`);
+      // The key was checked when connecting (connect.ts): a file that does not open is damaged, not locked.
+      if (!plain) throw new SyncError('server', `${path} is damaged (it does not decrypt)`);
       try {
         return parse(strFromU8(inflateSync(plain)), path);
       } catch (error) {

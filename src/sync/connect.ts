@@ -11,6 +11,7 @@ import { FORMAT, MANIFEST, parseManifest, type Manifest } from './files';
 import type { WebDav } from './webdav';
 
 const utf8 = new TextEncoder();
+const SETTLE_MS = 500;
 
 async function readManifest(dav: WebDav): Promise<Manifest | null> {
   const file = await dav.get(MANIFEST);
@@ -39,9 +40,28 @@ async function createManifest(dav: WebDav, passphrase: string, iterations: numbe
   await dav.put(MANIFEST, utf8.encode(JSON.stringify(manifest, null, 2)), { ifNoneMatch: '*' }).catch((error: unknown) => {
     if (!(error instanceof SyncError && error.code === 'conflict')) throw error;
   });
-  const written = await readManifest(dav);
+  // On a server that ignores If-None-Match, two devices set up in the same moment both write: wait a
+  // little and read back, so both go on with the one that stayed (docs/sync.md).
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const written = await settled(() => readManifest(dav));
   if (!written) throw new SyncError('server', `${MANIFEST} was written but cannot be read back`);
   return written;
+}
+
+/**
+ * Servers like rclone write a file in place: a device reading it while another writes it gets a torn
+ * copy (a cut connection, broken JSON). Such a read is tried again a few times before it counts.
+ */
+export async function settled<T>(read: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (error) {
+      const torn = error instanceof SyncError && (error.code === 'unreachable' || error.code === 'server');
+      if (!torn || i >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * i));
+    }
+  }
 }
 
 /** How files are written on this server, after the passphrase was checked. */

@@ -8,7 +8,7 @@
 import type { SyncCounts, SyncSettings } from '../shared/sync';
 import * as storage from '../storage';
 import type { Codec } from './codec';
-import { connect } from './connect';
+import { connect, settled } from './connect';
 import { SyncError } from './errors';
 import { DEVICES, deviceFolder, FORMAT, headPath, isDeviceId, journalPath, parseHead, parseJournal, type Head, type JournalEntry } from './files';
 import { mergeStates, sameState, type ArticleState } from './merge';
@@ -21,6 +21,8 @@ export interface RunOptions {
   iterations?: number;
   /** Called with the run's traffic at its end, failed or not (the benchmark counts it). */
   onTraffic?: (traffic: Traffic) => void;
+  /** Text bytes of articles after which a journal file is closed (tests make it small to get many files). */
+  journalBytes?: number;
 }
 
 /** Articles read from storage at a time, and the size at which a journal file is closed. */
@@ -35,6 +37,7 @@ interface Run {
   state: storage.SyncState;
   own: { head: Head | null; etag: string | null };
   counts: SyncCounts;
+  journalBytes: number;
   progress: (done: number, total: number) => void;
 }
 
@@ -51,7 +54,7 @@ export async function syncLibrary(settings: SyncSettings, options: RunOptions): 
     const own = heads.get(state.deviceId) ?? { head: null, etag: null };
     // A run stopped after writing its head but before storing it: the server knows better.
     state.last = Math.max(state.last, own.head?.last ?? 0);
-    const run: Run = { dav, codec, state, own, counts: { uploaded: 0, downloaded: 0, deleted: 0 }, progress: (done, total) => options.onProgress?.({ done, total }) };
+    const run: Run = { dav, codec, state, own, counts: { uploaded: 0, downloaded: 0, deleted: 0 }, journalBytes: options.journalBytes ?? JOURNAL_BYTES, progress: (done, total) => options.onProgress?.({ done, total }) };
     await download(run, [...heads.values()].map((h) => h.head).filter((h): h is Head => h !== null && h.device !== state.deviceId));
     await uploadFirst(run);
     await uploadOutbox(run);
@@ -71,12 +74,27 @@ async function readHeads(dav: WebDav, codec: Codec, me: string): Promise<Map<str
   }
   const devices = folders.filter((f) => f.collection && isDeviceId(f.name)).map((f) => f.name);
   if (!devices.includes(me)) await dav.mkcol(deviceFolder(me));
-  const heads = await Promise.all(devices.map(async (device) => {
-    const file = await dav.get(headPath(device));
-    const head = file ? parseHead(await codec.decode(file.bytes, headPath(device))) : null;
-    return [device, { head: head?.device === device ? head : null, etag: file?.etag ?? null }] as const;
-  }));
+  const heads = await Promise.all(devices.map(async (device) => [device, await readHead(dav, codec, device)] as const));
   return new Map(heads);
+}
+
+/**
+ * A device's head. One that stays unreadable (its writer was stopped halfway through writing it) counts
+ * as absent for this run: that device's news waits until it writes its head again; its own writer starts
+ * again from the journal number it stored. A server that is gone still stops the run.
+ */
+async function readHead(dav: WebDav, codec: Codec, device: string): Promise<{ head: Head | null; etag: string | null }> {
+  const path = headPath(device);
+  try {
+    return await settled(async () => {
+      const file = await dav.get(path);
+      const head = file ? parseHead(await codec.decode(file.bytes, path)) : null;
+      return { head: head?.device === device ? head : null, etag: file?.etag ?? null };
+    });
+  } catch (error) {
+    if (error instanceof SyncError && error.code === 'server') return { head: null, etag: null };
+    throw error;
+  }
 }
 
 async function download(run: Run, heads: Head[]): Promise<void> {
@@ -121,25 +139,25 @@ async function uploadFirst(run: Run): Promise<void> {
   const first = run.state.firstUpload;
   let batch: JournalEntry[] = [];
   let bytes = 0;
-  while (!first.done) {
-    const { ids, total, done } = await storage.articleIdsAfter(first.after, READ_BATCH);
+  let cursor = first.after; // stored only with the journal file that holds the articles before it
+  const flush = async (done: boolean) => {
+    await writeJournal(run, batch);
+    run.state.firstUpload = { after: cursor, done };
+    await storage.writeSyncState(run.state);
+    batch = [];
+    bytes = 0;
+  };
+  while (!run.state.firstUpload.done) {
+    const { ids, total, done } = await storage.articleIdsAfter(cursor, READ_BATCH);
     run.progress(done, total);
-    const untracked = (await storage.readSyncedArticles(ids)).filter((a) => !a.tracked && a.record);
-    for (const a of untracked) {
-      const entry = entryOf(a);
-      if (entry) batch.push(entry);
+    if (ids.length === 0) return flush(true);
+    for (const a of await storage.readSyncedArticles(ids)) {
+      cursor = a.id;
+      const entry = !a.tracked && a.record ? entryOf(a) : null; // tracked ones go with the outbox
+      if (!entry) continue;
+      batch.push(entry);
       bytes += a.record ? a.record.content.length + a.record.text.length : 0;
-    }
-    const last = ids.at(-1);
-    if (bytes >= JOURNAL_BYTES || last === undefined) {
-      await writeJournal(run, batch);
-      batch = [];
-      bytes = 0;
-      first.after = last ?? first.after;
-      first.done = last === undefined;
-      await storage.writeSyncState(run.state);
-    } else {
-      first.after = last; // advanced in storage only with the journal file that holds it
+      if (bytes >= run.journalBytes) await flush(false);
     }
   }
 }
@@ -167,10 +185,11 @@ async function uploadOutbox(run: Run): Promise<void> {
   for (let i = 0; i < ids.length; i += READ_BATCH) {
     for (const a of await storage.readSyncedArticles(ids.slice(i, i + READ_BATCH))) {
       const entry = entryOf(a);
-      if (entry) batch.push(entry);
+      if (!entry) continue;
+      batch.push(entry);
       bytes += a.record ? a.record.content.length + a.record.text.length : 0;
+      if (bytes >= run.journalBytes) await flush();
     }
-    if (bytes >= JOURNAL_BYTES) await flush();
   }
   await flush();
 }

@@ -152,7 +152,7 @@ export function parseMultistatus(xml: string): Array<{ href: string; collection:
   const responses = xml.match(/<(?:[\w.-]+:)?response(?:\s[^>]*)?>[\s\S]*?<\/(?:[\w.-]+:)?response>/gi) ?? [];
   return responses.map((block) => ({
     href: unescapeXml(tag('href').exec(block)?.[1]?.trim() ?? ''),
-    collection: /<(?:[\w.-]+:)?collection\s*\/?>/i.test(block),
+    collection: /<(?:[\w.-]+:)?collection(?:\s[^>]*)?\/?>/i.test(block),
     etag: unescapeXml(tag('getetag').exec(block)?.[1]?.trim() ?? '') || null,
   })).filter((e) => e.href !== '');
 }
