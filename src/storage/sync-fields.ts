@@ -43,7 +43,7 @@ export function fieldValues(a: SavedArticle): Record<string, unknown> {
 }
 
 /** JSON with object keys sorted: a record read back from storage has its keys in another order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
     ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     : v));
