@@ -9,6 +9,7 @@ import { syncOriginPattern, type SyncCounts, type SyncSettings, type SyncStatus 
 import * as storage from '../storage';
 import { SyncError } from '../sync/errors';
 import { syncLibrary } from '../sync/run';
+import { allowSyncThroughGuard } from './host-guard';
 
 const SOON_ALARM = 'sync-soon';
 const PERIODIC_ALARM = 'sync-periodic';
@@ -54,6 +55,7 @@ async function runWithStatus(markStarted: () => void): Promise<void> {
   if (problem || !settings) return void (await finish(null, { code: problem ?? 'notConfigured' }));
   await storage.writeSyncStatus({ ...before, configured: true, running: true, progress: null, error: null });
   markStarted();
+  await allowSyncThroughGuard();
   try {
     const counts = await syncLibrary(settings, {
       fetch: (input, init) => fetch(input, init),

@@ -17,10 +17,10 @@ import { isSavedArticle } from './validate';
  * is read and rewritten (schema 4), so a save costs the same in a library of 10 or 10,000 articles.
  * `before` is the record it replaces (null: none): what changed is recorded for sync in the same set().
  */
-export async function put(article: SavedArticle, before: SavedArticle | null): Promise<IndexEntry> {
+export async function put(article: SavedArticle, before: SavedArticle | null, now = Date.now()): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const entry = entryOf(article);
-  const tracked = await trackedItems([{ id: article.id, before, after: article }]);
+  const tracked = await trackedItems([{ id: article.id, before, after: article }], now);
   await setItems({ [articleKey(article.id)]: packRecord(article), ...(await itemsListing(entry)), ...tracked });
   return entry;
 }
@@ -34,7 +34,7 @@ export function saveArticle(article: Article, now = Date.now()): Promise<SaveOut
     const id = await articleIdFor(key);
     const previous = (await readArticle(id)) ?? undefined;
     const saved = savedArticle(article, id, key, now, previous);
-    await put(saved, previous ?? null);
+    await put(saved, previous ?? null, now);
     await keepSearchIndex([{ id, before: previous ?? null, after: saved }]);
     return { id, updated: previous !== undefined };
   });
@@ -52,7 +52,7 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
     if (changes.favorite !== undefined) next.favorite = changes.favorite;
     if (changes.tags !== undefined) next.tags = cleanTags(changes.tags);
     if (changes.progress !== undefined) next.progress = Math.min(1, Math.max(0, changes.progress));
-    const entry = await put(next, article);
+    const entry = await put(next, article, now);
     // Tags are searched; flags and the reading position are not.
     if (changes.tags !== undefined) await keepSearchIndex([{ id, before: article, after: next }]);
     return entry;

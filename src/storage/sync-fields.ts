@@ -42,13 +42,20 @@ export function fieldValues(a: SavedArticle): Record<string, unknown> {
   return values;
 }
 
+/** JSON with object keys sorted: a record read back from storage has its keys in another order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
 /** The field groups a write changed (a new record changes all of them; a removed highlight is a change). */
 export function changedFields(before: SavedArticle | null, after: SavedArticle): string[] {
   const next = fieldValues(after);
   if (!before) return Object.keys(next);
   const prev = fieldValues(before);
   const fields = new Set([...Object.keys(prev), ...Object.keys(next)]);
-  return [...fields].filter((f) => JSON.stringify(prev[f]) !== JSON.stringify(next[f]));
+  return [...fields].filter((f) => canonical(prev[f]) !== canonical(next[f]));
 }
 
 /** Clocks for a record that has none yet (saved before sync was set up): every field as of its last update. */

@@ -5,7 +5,7 @@
  */
 import type { SyncSettings } from '../shared/sync';
 import { encryptedCodec, plainCodec, type Codec } from './codec';
-import { newEncryption, openEncryption, PBKDF2_ITERATIONS } from './crypto';
+import { newEncryption, openEncryption, PBKDF2_ITERATIONS, type EncryptionInfo } from './crypto';
 import { SyncError } from './errors';
 import { FORMAT, MANIFEST, parseManifest, type Manifest } from './files';
 import type { WebDav } from './webdav';
@@ -72,7 +72,20 @@ export async function connect(dav: WebDav, settings: SyncSettings, iterations = 
     return plainCodec;
   }
   if (!settings.passphrase) throw new SyncError('needsPassphrase');
-  const key = await openEncryption(settings.passphrase, manifest.encryption);
+  const key = await openCached(settings.passphrase, manifest.encryption);
   if (!key) throw new SyncError('passphrase');
   return encryptedCodec(key);
+}
+
+/**
+ * The derivation takes about half a second on purpose (600,000 iterations): the key is kept in memory
+ * for the worker's lifetime, for the same passphrase, salt and check only (a wrong passphrase is never kept).
+ */
+let cached: { id: string; key: CryptoKey } | null = null;
+async function openCached(passphrase: string, info: EncryptionInfo): Promise<CryptoKey | null> {
+  const id = JSON.stringify([passphrase, info]);
+  if (cached?.id === id) return cached.key;
+  const key = await openEncryption(passphrase, info);
+  if (key) cached = { id, key };
+  return key;
 }

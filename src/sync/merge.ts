@@ -7,7 +7,7 @@
  * more than once, and still agree.
  */
 import type { SavedArticle } from '../storage';
-import { byCreation, fieldValues, highlightIdOf, isHighlightField, laterClock, type ArticleClocks } from '../storage/sync-fields';
+import { byCreation, canonical, fieldValues, highlightIdOf, isHighlightField, laterClock, type ArticleClocks } from '../storage/sync-fields';
 import type { Highlight } from '../shared/highlight';
 
 /** One side of a merge: the record (null when deleted or unknown) and its clocks. */
@@ -53,5 +53,5 @@ function mergedRecord(a: ArticleState, b: ArticleState, fields: Set<string>): Sa
   return merged;
 }
 
-/** The same state (JSON-equal): applying it again would change nothing. */
-export const sameState = (a: ArticleState, b: ArticleState) => JSON.stringify(a) === JSON.stringify(b);
+/** The same state (equal JSON, keys in any order): applying it again would change nothing. */
+export const sameState = (a: ArticleState, b: ArticleState) => canonical(a) === canonical(b);
