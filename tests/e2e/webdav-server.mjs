@@ -5,6 +5,7 @@
 //   dav.url                              // 'http://127.0.0.1:<port>/lectern/' — the folder Lectern syncs to
 //   await dav.stop(); await dav.start(); // stop and restart on the same port and directory ("server down")
 //   dav.files()                          // { 'path/in/dir': sha256 } of every file on the server, for before/after checks
+//   dav.fileCount()                      // how many files it holds (a file shows once its upload ended)
 //   await dav.close();                   // stop and delete the directory
 //
 // Why rclone: a real server (PROPFIND, MKCOL, ETags, Basic auth) that starts in about a second. Debian's
@@ -37,18 +38,23 @@ function freePort() {
   });
 }
 
-/** Every file under `dir`, with its sha256: what the server holds, to compare before and after. */
-function hashFiles(dir) {
-  const out = {};
+/** The paths of every file under `dir`, sorted. */
+function listFiles(dir) {
+  const out = [];
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else if (entry.isFile()) out.push(relative(dir, path));
     }
   };
   walk(dir);
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  return out.sort();
+}
+
+/** Every file under `dir`, with its sha256: what the server holds, to compare before and after. */
+function hashFiles(dir) {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
 }
 
 /**
@@ -122,6 +128,8 @@ export async function startWebdav({ user = 'lectern', pass = 'e2e-password', fol
     start,
     stop,
     files: () => hashFiles(dir),
+    /** How many files the server holds (cheap enough to poll; rclone shows a file once its upload ended). */
+    fileCount: () => listFiles(dir).length,
     /** The text of every file on the server, joined (to check that no title or URL is in it). */
     allText: () => Object.keys(hashFiles(dir)).map((f) => readFileSync(join(dir, f), 'latin1')).join('\n'),
     log: () => log,
@@ -143,7 +151,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const auth = { authorization: `Basic ${Buffer.from(`${dav.user}:${dav.pass}`).toString('base64')}` };
   const put = await fetch(`${dav.url}probe.json`, { method: 'PUT', headers: auth, body: '{"hello":1}' });
   check(put.status === 201 || put.status === 204, `PUT answers ${put.status}`);
-  check(Object.keys(dav.files()).includes('lectern/probe.json'), 'the file is in the served directory');
+  check(Object.keys(dav.files()).includes('lectern/probe.json') && dav.fileCount() === 1, 'the file is in the served directory');
   const wrong = await fetch(`${dav.url}probe.json`, { headers: { authorization: `Basic ${Buffer.from(`${dav.user}:nope`).toString('base64')}` } });
   check(wrong.status === 401, `a wrong password answers ${wrong.status}`);
   const before = dav.files();
