@@ -38,6 +38,9 @@ function runOnce(): Promise<void> & { started: Promise<void> } {
   const run = (async () => {
     try {
       await runWithStatus(markStarted);
+    } catch (error) {
+      // Only the status write itself can fail here (storage full): nothing else is left to tell.
+      console.error('Lectern: sync run could not record its status', error);
     } finally {
       markStarted();
     }

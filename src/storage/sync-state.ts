@@ -96,11 +96,9 @@ export async function readSyncedArticles(ids: string[]): Promise<SyncedArticle[]
   });
 }
 
-/** Ids of the library's articles after `after` (in id order), at most `limit`, and how many there are in all. */
-export async function articleIdsAfter(after: string, limit: number): Promise<{ ids: string[]; total: number; done: number }> {
-  const ids = (await readIndex()).entries.map((e) => e.id).sort();
-  const rest = ids.filter((id) => id > after);
-  return { ids: rest.slice(0, limit), total: ids.length, done: ids.length - rest.length };
+/** The ids of every listed article, in id order (the first upload's cursor walks them). */
+export async function allArticleIds(): Promise<string[]> {
+  return (await readIndex()).entries.map((e) => e.id).sort();
 }
 
 /** Call `listener` whenever a local change lands in the outbox (not when uploads take changes off it). */

@@ -147,11 +147,12 @@ async function uploadFirst(run: Run): Promise<void> {
     batch = [];
     bytes = 0;
   };
-  while (!run.state.firstUpload.done) {
-    const { ids, total, done } = await storage.articleIdsAfter(cursor, READ_BATCH);
-    run.progress(done, total);
-    if (ids.length === 0) return flush(true);
-    for (const a of await storage.readSyncedArticles(ids)) {
+  if (first.done) return;
+  // Read once: articles saved meanwhile are tracked, and go with the outbox.
+  const all = await storage.allArticleIds();
+  for (let start = all.findIndex((id) => id > cursor); start !== -1 && start < all.length; start += READ_BATCH) {
+    run.progress(start, all.length);
+    for (const a of await storage.readSyncedArticles(all.slice(start, start + READ_BATCH))) {
       cursor = a.id;
       const entry = !a.tracked && a.record ? entryOf(a) : null; // tracked ones go with the outbox
       if (!entry) continue;
@@ -160,6 +161,7 @@ async function uploadFirst(run: Run): Promise<void> {
       if (bytes >= run.journalBytes) await flush(false);
     }
   }
+  await flush(true);
 }
 
 function entryOf(a: storage.SyncedArticle): JournalEntry | null {
