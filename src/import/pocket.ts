@@ -7,7 +7,7 @@
 import type { CsvRow } from './csv';
 import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
 import type { ImportedHighlight, ImportResult } from './types';
-import { itemKey } from './url-key';
+import { urlKeyOf } from '../storage/canonical';
 
 export const POCKET_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
 
@@ -20,7 +20,7 @@ export function addPocketRows(collector: ItemCollector, rows: CsvRow[], highligh
       collector.skip(where, checked);
       continue;
     }
-    const quotes = highlights.get(itemKey(checked.url) ?? '');
+    const quotes = highlights.size ? highlights.get(urlKeyOf(checked.parsed)) : undefined;
     collector.add(
       {
         url: checked.url,
@@ -31,6 +31,7 @@ export function addPocketRows(collector: ItemCollector, rows: CsvRow[], highligh
         ...(quotes?.length ? { highlights: quotes } : {}),
       },
       where,
+      checked.parsed,
     );
   }
 }
