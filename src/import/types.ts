@@ -45,4 +45,6 @@ export interface ImportProblem extends ImportMessage {
 export interface ImportResult {
   items: ImportItem[];
   errors: ImportProblem[];
+  /** Readwise Reader: rows from the user's RSS feeds, imported only when asked for (ReadOptions.includeFeed). */
+  feedItems?: number;
 }
