@@ -2,6 +2,7 @@
 import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
 import { urlKeyOf } from '../storage/canonical';
+import { fitHighlights } from './highlights';
 import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
@@ -76,6 +77,7 @@ type Where = Pick<ImportProblem, 'line' | 'index' | 'file'>;
 export class ItemCollector {
   readonly items: ImportItem[] = [];
   readonly errors: ImportProblem[] = [];
+  readonly changed: ImportProblem[] = [];
   /** Where each URL key was first seen (the message is built only for a duplicate). */
   private readonly seen = new Map<string, Where>();
 
@@ -90,6 +92,7 @@ export class ItemCollector {
       ? { key: 'importRowDuplicateLine', subs: [String(first.line)] }
       : { key: 'importRowDuplicateEntry', subs: [String((first.index ?? 0) + 1)] });
     this.seen.set(key, where);
+    if (item.highlights?.length) this.fitHighlights(item, where);
     this.items.push(item);
   }
 
@@ -98,7 +101,14 @@ export class ItemCollector {
   }
 
   result(): ImportResult {
-    return { items: this.items, errors: this.errors };
+    return { items: this.items, errors: this.errors, ...(this.changed.length ? { changed: this.changed } : {}) };
+  }
+
+  /** Highlights past the library's limits would make the article fail to save: fitted here, and reported. */
+  private fitHighlights(item: ImportItem, where: Where): void {
+    const { highlights, cut } = fitHighlights(item.highlights ?? []);
+    item.highlights = highlights;
+    if (cut) this.changed.push({ ...where, reason: importText(cut.key, cut.subs), ...cut });
   }
 }
 

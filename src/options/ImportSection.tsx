@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
 import type { ReadOptions } from '../import/formats';
+import type { ImportProblem } from '../import/types';
 import { hasHostAccess, queueUrls, readImportFile, requestHostAccess, saveWithContent, type ParsedImport } from './import-file';
 import { ImportProgress } from './ImportProgress';
 
@@ -73,17 +74,13 @@ export function ImportSection() {
 }
 
 function ImportSummary({ parsed, onImport, onIncludeFeed }: { parsed: ParsedImport; onImport: () => void; onIncludeFeed: (on: boolean) => void }) {
-  const { plan, errors, format, feedItems, options } = parsed;
+  const { plan, errors, changed, format, feedItems, options } = parsed;
   const count = plan.queue.length + plan.withContent.length;
   return (
     <div class="import-summary">
       <p>{t('importFound', [t(`importFormat_${format}`), String(count), String(plan.withContent.length), String(plan.queue.length), String(plan.alreadySaved.length)])}</p>
-      {errors.length > 0 && (
-        <details>
-          <summary>{t('importSkipped', String(errors.length))}</summary>
-          <ul>{errors.slice(0, 200).map((e, i) => <li key={i}>{e.file ? `${e.file}: ` : ''}{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
-        </details>
-      )}
+      {errors.length > 0 && <Problems summary={t('importSkipped', String(errors.length))} problems={errors} />}
+      {changed.length > 0 && <Problems summary={t('importChanged', String(changed.length))} problems={changed} />}
       {feedItems > 0 && (
         <label>
           <input type="checkbox" checked={!!options.includeFeed} onChange={(e) => onIncludeFeed(e.currentTarget.checked)} />
@@ -92,5 +89,15 @@ function ImportSummary({ parsed, onImport, onIncludeFeed }: { parsed: ParsedImpo
       )}
       <button type="button" disabled={count === 0} onClick={onImport}>{t('importButton', String(count))}</button>
     </div>
+  );
+}
+
+/** Entries of the file the user should know about: skipped, or imported with a change. */
+function Problems({ summary, problems }: { summary: string; problems: ImportProblem[] }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul>{problems.slice(0, 200).map((e, i) => <li key={i}>{e.file ? `${e.file}: ` : ''}{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
+    </details>
   );
 }

@@ -12,6 +12,8 @@ export interface ParsedImport {
   format: ImportFormat;
   plan: ImportPlan;
   errors: ImportProblem[];
+  /** Items imported with a change (highlights fitted to the library's limits). */
+  changed: ImportProblem[];
   /** Readwise Reader feed items in the file (left out unless `options.includeFeed`); the preview offers them. */
   feedItems: number;
   /** How the file was read, so the preview can read it again with feed items. */
@@ -22,10 +24,10 @@ export interface ParsedImport {
 export async function readImportFile(file: File, options: ReadOptions = {}): Promise<ParsedImport> {
   // The parsers (papaparse, unzip) load when a file is chosen, not with the options page.
   const { parseImportFile } = await import('../import/formats');
-  const { items, errors, format, feedItems = 0 } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
+  const { items, errors, format, feedItems = 0, changed = [] } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
   const { entries } = await readIndex();
   const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
-  return { format, plan, errors, feedItems, options };
+  return { format, plan, errors, changed, feedItems, options };
 }
 
 /** An item that came with its content, through the same extraction as a fetched page (articleFromSaved). */
