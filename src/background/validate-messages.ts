@@ -3,7 +3,7 @@ import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 import { isObject } from '../shared/guards';
-import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, type Highlight } from '../shared/highlight';
+import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, isTextPosition, type Highlight } from '../shared/highlight';
 import type { HighlightChanges } from '../storage/highlights';
 
 export { isObject };
@@ -40,8 +40,8 @@ const isHighlightId = (v: unknown): v is string => typeof v === 'string' && v.le
 const isNote = (v: unknown) => typeof v === 'string' && v.length <= HIGHLIGHT_LIMITS.note;
 
 function isHighlightChanges(v: unknown): v is HighlightChanges {
-  if (!isObject(v) || Object.keys(v).length === 0 || !Object.keys(v).every((k) => k === 'color' || k === 'note')) return false;
-  return (v.color === undefined || isHighlightColor(v.color)) && (v.note === undefined || isNote(v.note));
+  if (!isObject(v) || Object.keys(v).length === 0 || !Object.keys(v).every((k) => k === 'color' || k === 'note' || k === 'position')) return false;
+  return (v.color === undefined || isHighlightColor(v.color)) && (v.note === undefined || isNote(v.note)) && (v.position === undefined || isTextPosition(v.position));
 }
 
 export const isRemoveHighlight = (d: unknown): d is { id: string; highlightId: string } => hasId(d) && isHighlightId((d as Record<string, unknown>).highlightId);
