@@ -35,9 +35,9 @@ const { exportToBackup } = await import(pathToFileURL(path.join(root, 'dist/node
 const [input] = positionals;
 try {
   const bytes = new Uint8Array(await readFile(input));
-  const { json, contents, withText } = await exportToBackup(bytes, path.basename(input), { includeFeed: values['include-feed'] });
+  const { json, contents, withText, links } = await exportToBackup(bytes, path.basename(input), { includeFeed: values['include-feed'] });
   await writeFile(values.out, json);
-  console.log(`${contents.format}: ${contents.items.length} articles (${withText} with their text) → ${values.out}`);
+  console.log(`${contents.format}: ${contents.items.length} items: ${withText} articles with their text, ${links} links to fetch when the backup is imported → ${values.out}`);
   for (const { where, reason } of contents.skipped.slice(0, 50)) console.log(`  skipped ${where}: ${reason}`);
   if (contents.skipped.length > 50) console.log(`  … and ${contents.skipped.length - 50} more skipped`);
 } catch (error) {
