@@ -75,3 +75,20 @@ export const isStartImport = (d: unknown): d is { source: string; items: ImportI
 
 export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear' } =>
   isObject(d) && Object.keys(d).length === 1 && ['cancel', 'retry', 'clear'].includes(d.action as string);
+
+// Sync settings: a web address (http or https, the server's own folder) and bounded text; secrets optional.
+const SYNC_FIELDS = new Set(['serverUrl', 'username', 'password', 'passphrase']);
+const isBounded = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+function isSyncServerUrl(v: unknown): boolean {
+  if (!isBounded(v, 2000)) return false;
+  try {
+    const url = new URL(v as string);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export const isSaveSyncSettings = (d: unknown): d is { serverUrl: string; username: string; password?: string; passphrase?: string } =>
+  isObject(d) && Object.keys(d).every((k) => SYNC_FIELDS.has(k)) && isSyncServerUrl(d.serverUrl) && isBounded(d.username, 500)
+  && isOptional(d.password, (v) => isBounded(v, 1000)) && isOptional(d.passphrase, (v) => isBounded(v, 1000));

@@ -25,7 +25,7 @@ function changeHighlights(articleId: string, change: (list: Highlight[]) => High
     const next: SavedArticle = { ...article };
     if (highlights.length > 0) next.highlights = highlights;
     else delete next.highlights; // the record looks as it did before its first highlight
-    await put(next);
+    await put(next, article);
     await keepSearchIndex([{ id: articleId, before: article, after: next }]); // notes and quotes are searchable
     return highlights;
   });
