@@ -1,6 +1,6 @@
 import { fold, parseQuery, type QueryPart } from '../shared/search-options';
 import { readArticles } from '../storage/read';
-import { scoreWord, type WordScores } from '../storage/search-query';
+import { idsOf, scoreWord, type PrefixCache, type WordScores } from '../storage/search-query';
 import { searchFields } from '../storage/search-terms';
 
 /** Words (and phrases) kept per open library: typing "harbour bud" reads "harbour" once, not per keystroke. */
@@ -16,13 +16,20 @@ const PHRASE_CHECK_BATCH = 40;
  */
 export class LibrarySearch {
   private cache = new Map<string, Promise<WordScores>>();
+  private prefixes: PrefixCache = new Map();
+  /** Index number → id, per bucket (search-db.ts), read once per open library. */
+  private tables = new Map<number, Promise<string[]>>();
 
   /** Ids matching every part of `query`, best first; only ids in `listed` (the library's rows). */
   async search(query: string, listed: (id: string) => boolean): Promise<string[]> {
     const parts = parseQuery(query);
     if (parts.length === 0) return [];
     const maps = await Promise.all(parts.map((p) => this.part(p)));
-    return rankAll(maps).filter(listed);
+    return (await this.ids(rankAll(maps))).filter((id) => id !== '' && listed(id));
+  }
+
+  private ids(nums: number[]): Promise<string[]> {
+    return idsOf(nums, this.tables);
   }
 
   private part(part: QueryPart): Promise<WordScores> {
@@ -33,7 +40,7 @@ export class LibrarySearch {
       this.cache.set(key, cached);
       return cached;
     }
-    const found = part.kind === 'word' ? scoreWord(part.term, part.prefix) : phraseScores(part.terms);
+    const found = part.kind === 'word' ? scoreWord(part.term, part.prefix, this.prefixes) : phraseScores(part.terms, (nums) => this.ids(nums));
     found.catch(() => this.cache.delete(key)); // a failed read is tried again on the next keystroke
     this.cache.set(key, found);
     if (this.cache.size > CACHED_PARTS) this.cache.delete(this.cache.keys().next().value!);
@@ -41,11 +48,11 @@ export class LibrarySearch {
   }
 }
 
-/** Articles in every map, by summed score, best first. Intersects from the smallest map. */
-function rankAll(maps: WordScores[]): string[] {
+/** Articles (index numbers) in every map, by summed score, best first. Intersects from the smallest map. */
+function rankAll(maps: WordScores[]): number[] {
   const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
   if (!first) return [];
-  const hits: Array<[string, number]> = [];
+  const hits: Array<[number, number]> = [];
   for (const [id, score] of first) {
     let total = score;
     for (const m of rest) {
@@ -58,7 +65,7 @@ function rankAll(maps: WordScores[]): string[] {
     }
     if (!Number.isNaN(total)) hits.push([id, total]);
   }
-  return hits.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  return hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([num]) => num);
 }
 
 /** A phrase as a pattern over folded text: its words in order, anything but letters and digits between. */
@@ -68,15 +75,18 @@ export function phrasePattern(terms: string[], flags = 'u'): RegExp {
 }
 
 /** Articles that contain the phrase: those with all its words, checked against their fields' text. */
-async function phraseScores(terms: string[]): Promise<WordScores> {
+async function phraseScores(terms: string[], ids: (nums: number[]) => Promise<string[]>): Promise<WordScores> {
   const maps = await Promise.all(terms.map((t) => scoreWord(t, false)));
-  const sums = new Map(rankAll(maps).map((id) => [id, terms.reduce((s, _, i) => s + (maps[i]?.get(id) ?? 0), 0)]));
-  const candidates = [...sums.keys()].slice(0, PHRASE_CHECK_LIMIT);
+  const candidates = rankAll(maps).slice(0, PHRASE_CHECK_LIMIT);
+  const numOf = new Map((await ids(candidates)).map((id, i) => [id, candidates[i] ?? 0]));
+  numOf.delete('');
   const pattern = phrasePattern(terms);
   const found: WordScores = new Map();
-  for (let i = 0; i < candidates.length; i += PHRASE_CHECK_BATCH) {
-    for (const article of await readArticles(candidates.slice(i, i + PHRASE_CHECK_BATCH))) {
-      if (searchFields(article).some(([, text]) => pattern.test(fold(text)))) found.set(article.id, sums.get(article.id) ?? 0);
+  const batches = [...numOf.keys()];
+  for (let i = 0; i < batches.length; i += PHRASE_CHECK_BATCH) {
+    for (const article of await readArticles(batches.slice(i, i + PHRASE_CHECK_BATCH))) {
+      const num = numOf.get(article.id) ?? 0;
+      if (searchFields(article).some(([, text]) => pattern.test(fold(text)))) found.set(num, maps.reduce((s, m) => s + (m.get(num) ?? 0), 0));
     }
   }
   return found;

@@ -26,4 +26,4 @@ export { storageUsage } from './usage';
 export { StorageWriteError } from './write-error';
 export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
-export { rebuildSearchIndex } from './search-rebuild';
+export { rebuildSearchIndex, resumeSearchRebuild } from './search-rebuild';
