@@ -8,6 +8,14 @@ const CACHED_PARTS = 32;
 /** Phrase candidates checked against their text, best first: reading records is what a phrase costs. */
 const PHRASE_CHECK_LIMIT = 400;
 const PHRASE_CHECK_BATCH = 40;
+/**
+ * Results ranked and shown at once: the first screens. The rest of a large result (a word in every article)
+ * is ranked right after, so a keystroke never waits for 50,000 ids to be sorted and looked up.
+ */
+export const FIRST_PAGE = 64;
+
+/** A search's answer: the best ids, and when there are more, the whole ranking a moment later. */
+export interface SearchResult { ids: string[]; rest: Promise<string[]> | null }
 
 /**
  * Full-text search over the on-disk index (src/storage/search-*.ts): a query reads only its words' blocks,
@@ -20,12 +28,25 @@ export class LibrarySearch {
   /** Index number → id, per bucket (search-db.ts), read once per open library. */
   private tables = new Map<number, Promise<string[]>>();
 
-  /** Ids matching every part of `query`, best first; only ids in `listed` (the library's rows). */
-  async search(query: string, listed: (id: string) => boolean): Promise<string[]> {
+  /**
+   * Ids matching every part of `query`, best first; only ids in `listed` (the library's rows). The first
+   * FIRST_PAGE come at once (the top of the same ranking), the whole ranking in `rest` when there are more.
+   */
+  async search(query: string, listed: (id: string) => boolean): Promise<SearchResult> {
     const parts = parseQuery(query);
-    if (parts.length === 0) return [];
+    if (parts.length === 0) return { ids: [], rest: null };
     const maps = await Promise.all(parts.map((p) => this.part(p)));
-    return (await this.ids(rankAll(maps))).filter((id) => id !== '' && listed(id));
+    const hits = matchAll(maps);
+    const shown = async (nums: number[]) => (await this.ids(nums)).filter((id) => id !== '' && listed(id));
+    if (hits.nums.length <= FIRST_PAGE) return { ids: await shown(ranked(hits)), rest: null };
+    const rest = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => shown(ranked(hits)));
+    return { ids: await shown(ranked(hits, FIRST_PAGE)), rest };
+  }
+
+  /** All ids matching `query`, best first (the whole ranking). */
+  async searchAll(query: string, listed: (id: string) => boolean): Promise<string[]> {
+    const { ids, rest } = await this.search(query, listed);
+    return rest ? rest : ids;
   }
 
   private ids(nums: number[]): Promise<string[]> {
@@ -48,25 +69,45 @@ export class LibrarySearch {
   }
 }
 
-/** Articles (index numbers) in every map, by summed score, best first. Intersects from the smallest map. */
-function rankAll(maps: WordScores[]): number[] {
+/** Articles (index numbers) in every map, with their summed scores. Intersects from the smallest map. */
+function matchAll(maps: WordScores[]): { nums: number[]; scores: number[] } {
   const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
-  if (!first) return [];
-  const hits: Array<[number, number]> = [];
-  for (const [id, score] of first) {
+  const nums: number[] = [];
+  const scores: number[] = [];
+  if (!first) return { nums, scores };
+  for (const [num, score] of first) {
     let total = score;
     for (const m of rest) {
-      const s = m.get(id);
+      const s = m.get(num);
       if (s === undefined) {
         total = NaN;
         break;
       }
       total += s;
     }
-    if (!Number.isNaN(total)) hits.push([id, total]);
+    if (Number.isNaN(total)) continue;
+    nums.push(num);
+    scores.push(total);
   }
-  return hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([num]) => num);
+  return { nums, scores };
 }
+
+/**
+ * The numbers best first (ties: lower number first), all of them or the `top` best. The top is cut at the
+ * top-th best score found by the engine's numeric sort, then only those few are sorted by comparison.
+ */
+function ranked({ nums, scores }: { nums: number[]; scores: number[] }, top = Infinity): number[] {
+  let order = nums.map((_, i) => i);
+  if (top < nums.length) {
+    const cut = Float64Array.from(scores).sort()[scores.length - top] ?? -Infinity;
+    order = order.filter((i) => (scores[i] ?? 0) >= cut);
+  }
+  order.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || (nums[a] ?? 0) - (nums[b] ?? 0));
+  return order.slice(0, top).map((i) => nums[i] ?? 0);
+}
+
+/** Articles in every map, best first. */
+const rankAll = (maps: WordScores[]) => ranked(matchAll(maps));
 
 /** A phrase as a pattern over folded text: its words in order, anything but letters and digits between. */
 export function phrasePattern(terms: string[], flags = 'u'): RegExp {

@@ -62,13 +62,18 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     latest.current = q;
     if (!q || !usable) return;
     const start = performance.now();
-    search.search(q, (id) => !complete || byId.has(id)).then(async (ids) => {
+    search.search(q, (id) => !complete || byId.has(id)).then(async ({ ids, rest }) => {
       // Before the whole list is read only the newest rows are known: read the first results' rows.
       const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
       const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));
       if (latest.current !== q) return; // a newer keystroke has taken over
       measure('lectern:search', start);
       setHits({ query: q, ids, early });
+      // A large result: its first page is shown, the whole ranking follows (the same order, more rows).
+      const all = await rest;
+      if (!all || latest.current !== q) return;
+      measure('lectern:search-all', start);
+      setHits({ query: q, ids: all, early });
     }, () => setUsable(false));
   }, [query, search, usable]);
 

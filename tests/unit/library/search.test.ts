@@ -4,7 +4,7 @@
 import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
-import { LibrarySearch } from '../../../src/library/search';
+import { FIRST_PAGE, LibrarySearch } from '../../../src/library/search';
 import { deleteArticle, readArticles, readIndex, rebuildSearchIndex, restoreArticles, resumeSearchRebuild, saveArticle, updateArticle } from '../../../src/storage';
 import { committed, DOCS, done, META, openSearchDb, SEARCH_DB, writeRebuildState } from '../../../src/storage/search-db';
 import { searchIndexDisagrees, searchIndexStatus } from '../../../src/storage/search-rebuild';
@@ -18,7 +18,7 @@ beforeEach(async () => {
 async function searchFor(query: string, search = new LibrarySearch()) {
   const { entries } = await readIndex();
   const titles = new Map(entries.map((e) => [e.id, e.title]));
-  return (await search.search(query, (id) => titles.has(id))).map((id) => titles.get(id));
+  return (await search.searchAll(query, (id) => titles.has(id))).map((id) => titles.get(id));
 }
 
 async function library() {
@@ -90,6 +90,26 @@ describe('library search', () => {
       }
     }
   });
+
+  it('shows the top of the full ranking first when a word is in many articles', async () => {
+    const count = FIRST_PAGE * 2 + 7;
+    // Scores with ties and spread: "common" 1–5 times in texts of different lengths, plus a title match.
+    for (let n = 0; n < count; n++) {
+      const text = `${'common '.repeat(1 + (n % 5))}${'filler words here '.repeat(n % 7)}number${n}`;
+      await saveArticle(article(n, { title: n % 11 === 0 ? `Common story ${n}` : `Story ${n}`, text }));
+    }
+    const { entries } = await readIndex();
+    const listed = new Set(entries.map((e) => e.id));
+    for (const query of ['common', 'comm', 'common filler', '"common filler"']) {
+      const search = new LibrarySearch();
+      const { ids, rest } = await search.search(query, (id) => listed.has(id));
+      const all = await search.searchAll(query, (id) => listed.has(id));
+      expect(all.length).toBeGreaterThan(FIRST_PAGE);
+      expect(rest).not.toBeNull();
+      expect(ids).toEqual(all.slice(0, FIRST_PAGE));
+      expect(await rest).toEqual(all);
+    }
+  }, 60_000);
 
   it('forgets deleted articles and words an update removed', async () => {
     await library();
