@@ -1,6 +1,6 @@
 import { fold, parseQuery, type QueryPart } from '../shared/search-options';
 import { readArticles } from '../storage/read';
-import { idsOf, scoreWord, type PrefixCache, type WordScores } from '../storage/search-query';
+import { idsOf, noMatches, scoreWord, type PrefixCache, type WordScores } from '../storage/search-query';
 import { searchFields } from '../storage/search-terms';
 
 /** Words (and phrases) kept per open library: typing "harbour bud" reads "harbour" once, not per keystroke. */
@@ -69,23 +69,23 @@ export class LibrarySearch {
   }
 }
 
-/** Articles (index numbers) in every map, with their summed scores. Intersects from the smallest map. */
-function matchAll(maps: WordScores[]): { nums: number[]; scores: number[] } {
-  const [first, ...rest] = [...maps].sort((a, b) => a.size - b.size);
+/** Articles (index numbers) in every part's matches, with their summed scores. Intersects from the smallest. */
+function matchAll(parts: WordScores[]): { nums: number[]; scores: number[] } {
+  const [first, ...rest] = [...parts].sort((a, b) => a.nums.length - b.nums.length);
   const nums: number[] = [];
   const scores: number[] = [];
   if (!first) return { nums, scores };
-  for (const [num, score] of first) {
-    let total = score;
-    for (const m of rest) {
-      const s = m.get(num);
-      if (s === undefined) {
-        total = NaN;
+  for (const num of first.nums) {
+    let total = first.score[num] ?? 0;
+    for (const part of rest) {
+      const s = part.score[num] ?? 0;
+      if (s === 0) {
+        total = 0;
         break;
       }
       total += s;
     }
-    if (Number.isNaN(total)) continue;
+    if (total === 0) continue;
     nums.push(num);
     scores.push(total);
   }
@@ -93,21 +93,47 @@ function matchAll(maps: WordScores[]): { nums: number[]; scores: number[] } {
 }
 
 /**
- * The numbers best first (ties: lower number first), all of them or the `top` best. The top is cut at the
- * top-th best score found by the engine's numeric sort, then only those few are sorted by comparison.
+ * The numbers best first (ties: lower number first), all of them or the `top` best. The top is chosen with
+ * a bounded min-heap (one pass over the matches), then only those few are sorted.
  */
 function ranked({ nums, scores }: { nums: number[]; scores: number[] }, top = Infinity): number[] {
-  let order = nums.map((_, i) => i);
-  if (top < nums.length) {
-    const cut = Float64Array.from(scores).sort()[scores.length - top] ?? -Infinity;
-    order = order.filter((i) => (scores[i] ?? 0) >= cut);
+  const better = (a: number, b: number) => (scores[a] ?? 0) - (scores[b] ?? 0) || (nums[b] ?? 0) - (nums[a] ?? 0); // > 0: a ranks above b
+  let order: number[];
+  if (top >= nums.length) order = nums.map((_, i) => i);
+  else {
+    order = [];
+    for (let i = 0; i < nums.length; i++) {
+      if (order.length < top) heapPush(order, i, better);
+      else if (better(i, order[0] ?? 0) > 0) heapReplaceTop(order, i, better);
+    }
   }
-  order.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || (nums[a] ?? 0) - (nums[b] ?? 0));
-  return order.slice(0, top).map((i) => nums[i] ?? 0);
+  return order.sort((a, b) => better(b, a)).map((i) => nums[i] ?? 0);
 }
 
-/** Articles in every map, best first. */
-const rankAll = (maps: WordScores[]) => ranked(matchAll(maps));
+type Better = (a: number, b: number) => number;
+/** A min-heap (the worst of the kept ones on top) in an array. */
+function heapPush(heap: number[], item: number, better: Better): void {
+  heap.push(item);
+  for (let i = heap.length - 1; i > 0;) {
+    const parent = (i - 1) >> 1;
+    if (better(heap[parent] ?? 0, heap[i] ?? 0) <= 0) break;
+    [heap[parent], heap[i]] = [heap[i] ?? 0, heap[parent] ?? 0];
+    i = parent;
+  }
+}
+function heapReplaceTop(heap: number[], item: number, better: Better): void {
+  heap[0] = item;
+  for (let i = 0; ;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let worst = i;
+    if (l < heap.length && better(heap[worst] ?? 0, heap[l] ?? 0) > 0) worst = l;
+    if (r < heap.length && better(heap[worst] ?? 0, heap[r] ?? 0) > 0) worst = r;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i] ?? 0, heap[worst] ?? 0];
+    i = worst;
+  }
+}
 
 /** A phrase as a pattern over folded text: its words in order, anything but letters and digits between. */
 export function phrasePattern(terms: string[], flags = 'u'): RegExp {
@@ -117,18 +143,22 @@ export function phrasePattern(terms: string[], flags = 'u'): RegExp {
 
 /** Articles that contain the phrase: those with all its words, checked against their fields' text. */
 async function phraseScores(terms: string[], ids: (nums: number[]) => Promise<string[]>): Promise<WordScores> {
-  const maps = await Promise.all(terms.map((t) => scoreWord(t, false)));
-  const candidates = rankAll(maps).slice(0, PHRASE_CHECK_LIMIT);
+  const parts = await Promise.all(terms.map((t) => scoreWord(t, false)));
+  const sums = matchAll(parts);
+  const candidates = ranked(sums).slice(0, PHRASE_CHECK_LIMIT);
   const numOf = new Map((await ids(candidates)).map((id, i) => [id, candidates[i] ?? 0]));
   numOf.delete('');
   const pattern = phrasePattern(terms);
-  const found: WordScores = new Map();
+  const found = { score: new Float64Array(parts[0]?.score.length ?? 0), nums: [] as number[] };
+  const total = new Map(sums.nums.map((num, i) => [num, sums.scores[i] ?? 0]));
   const batches = [...numOf.keys()];
   for (let i = 0; i < batches.length; i += PHRASE_CHECK_BATCH) {
     for (const article of await readArticles(batches.slice(i, i + PHRASE_CHECK_BATCH))) {
       const num = numOf.get(article.id) ?? 0;
-      if (searchFields(article).some(([, text]) => pattern.test(fold(text)))) found.set(num, maps.reduce((s, m) => s + (m.get(num) ?? 0), 0));
+      if (!searchFields(article).some(([, text]) => pattern.test(fold(text)))) continue;
+      found.score[num] = total.get(num) ?? 0;
+      found.nums.push(num);
     }
   }
-  return found;
+  return parts.length ? found : noMatches();
 }
