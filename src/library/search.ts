@@ -8,6 +8,8 @@ const CACHED_PARTS = 32;
 /** Phrase candidates checked against their text, best first: reading records is what a phrase costs. */
 const PHRASE_CHECK_LIMIT = 400;
 const PHRASE_CHECK_BATCH = 40;
+/** A phrase alone shows the matches among its best this many candidates first, then checks the rest. */
+const PHRASE_FIRST_CHECK = PHRASE_CHECK_BATCH;
 /**
  * Results ranked and shown at once: the first screens. The rest of a large result (a word in every article)
  * is ranked right after, so a keystroke never waits for 50,000 ids to be sorted and looked up.
@@ -35,9 +37,17 @@ export class LibrarySearch {
   async search(query: string, listed: (id: string) => boolean): Promise<SearchResult> {
     const parts = parseQuery(query);
     if (parts.length === 0) return { ids: [], rest: null };
+    const shown = async (nums: number[]) => (await this.ids(nums)).filter((id) => id !== '' && listed(id));
+    const [only] = parts;
+    if (parts.length === 1 && only?.kind === 'phrase' && !this.cache.has(partKey(only))) {
+      // Checking a phrase reads its candidates' text. The matches among the best candidates are the top of
+      // its ranking (a phrase ranks by its words' scores, as its candidates do): shown first.
+      const quick = ranked(matchAll([await this.part(only, PHRASE_FIRST_CHECK)]), FIRST_PAGE);
+      const rest = this.part(only).then((all) => shown(ranked(matchAll([all]))));
+      return { ids: await shown(quick), rest };
+    }
     const maps = await Promise.all(parts.map((p) => this.part(p)));
     const hits = matchAll(maps);
-    const shown = async (nums: number[]) => (await this.ids(nums)).filter((id) => id !== '' && listed(id));
     if (hits.nums.length <= FIRST_PAGE) return { ids: await shown(ranked(hits)), rest: null };
     const rest = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => shown(ranked(hits)));
     return { ids: await shown(ranked(hits, FIRST_PAGE)), rest };
@@ -53,21 +63,25 @@ export class LibrarySearch {
     return idsOf(nums, this.tables);
   }
 
-  private part(part: QueryPart): Promise<WordScores> {
-    const key = part.kind === 'word' ? `${part.prefix ? '*' : '='}${part.term}` : `"${part.terms.join(' ')}`;
+  /** One part's matches, kept for the next keystrokes; a phrase checked among its best `checked` candidates only. */
+  private part(part: QueryPart, checked = PHRASE_CHECK_LIMIT): Promise<WordScores> {
+    const key = partKey(part, checked);
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key); // most recently used last
       this.cache.set(key, cached);
       return cached;
     }
-    const found = part.kind === 'word' ? scoreWord(part.term, part.prefix, this.prefixes) : phraseScores(part.terms, (nums) => this.ids(nums));
+    const found = part.kind === 'word' ? scoreWord(part.term, part.prefix, this.prefixes) : phraseScores(part.terms, checked, (nums) => this.ids(nums));
     found.catch(() => this.cache.delete(key)); // a failed read is tried again on the next keystroke
     this.cache.set(key, found);
     if (this.cache.size > CACHED_PARTS) this.cache.delete(this.cache.keys().next().value!);
     return found;
   }
 }
+
+const partKey = (part: QueryPart, checked = PHRASE_CHECK_LIMIT) =>
+  part.kind === 'word' ? `${part.prefix ? '*' : '='}${part.term}` : `"${checked}"${part.terms.join(' ')}`;
 
 /** Articles (index numbers) in every part's matches, with their summed scores. Intersects from the smallest. */
 function matchAll(parts: WordScores[]): { nums: number[]; scores: number[] } {
@@ -141,11 +155,11 @@ export function phrasePattern(terms: string[], flags = 'u'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, flags);
 }
 
-/** Articles that contain the phrase: those with all its words, checked against their fields' text. */
-async function phraseScores(terms: string[], ids: (nums: number[]) => Promise<string[]>): Promise<WordScores> {
+/** Articles that contain the phrase: those of its best `checked` candidates (all its words) whose text has it. */
+async function phraseScores(terms: string[], checked: number, ids: (nums: number[]) => Promise<string[]>): Promise<WordScores> {
   const parts = await Promise.all(terms.map((t) => scoreWord(t, false)));
   const sums = matchAll(parts);
-  const candidates = ranked(sums).slice(0, PHRASE_CHECK_LIMIT);
+  const candidates = ranked(sums, checked);
   const numOf = new Map((await ids(candidates)).map((id, i) => [id, candidates[i] ?? 0]));
   numOf.delete('');
   const pattern = phrasePattern(terms);
