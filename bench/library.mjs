@@ -11,6 +11,8 @@ import { fixtureParagraphs } from './library-corpus.mjs';
 import { generateLibrary } from './library-generate.mjs';
 
 const SIZES = (process.env.SIZES ?? '10,10000,50000').split(',').map(Number);
+// BROWSER=firefox runs the same in Firefox (no JS heap figure there: it has no CDP heap metrics).
+const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const OPEN_RUNS = 7;
 const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -24,13 +26,14 @@ const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
-const DIST = fileURLToPath(new URL('../dist/chrome-e2e/', import.meta.url));
+const DIST = fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 
 async function openPage(session, path, mark) {
-  const p = await session.browser.newPage();
-  await p.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
+  // Firefox (WebDriver BiDi) may not navigate to moz-extension:// itself: the extension opens the tab.
+  const p = BROWSER === 'firefox' ? await session.openExtensionPage(path) : await session.browser.newPage();
+  if (BROWSER !== 'firefox') await p.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
   await p.waitForFunction((m) => performance.getEntriesByName(m).length > 0, { timeout: 120_000 }, mark);
   return p;
 }
@@ -61,6 +64,7 @@ async function typeAndWait(p, text) {
 
 /** The page's JS heap after a full garbage collection: what it holds, not what it has not freed yet. */
 async function liveHeap(p) {
+  if (BROWSER === 'firefox') return NaN;
   const cdp = await p.createCDPSession();
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.detach();
@@ -155,7 +159,7 @@ async function measureSave(session, server, offset) {
 
 const paragraphs = fixtureParagraphs();
 const server = await startServer(routes);
-const session = await launch('chromium', DIST, { timeout: 3_600_000, args: ['--enable-precise-memory-info'] });
+const session = await launch(BROWSER, DIST, { timeout: 3_600_000, ...(BROWSER === 'chromium' ? { args: ['--enable-precise-memory-info'] } : {}) });
 const results = [];
 try {
   for (const [k, size] of SIZES.entries()) {
@@ -197,6 +201,7 @@ try {
 }
 
 console.log(JSON.stringify(results, null, 2));
+console.log(`\n${BROWSER}`);
 console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
