@@ -29,6 +29,11 @@ const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length 
 const DIST = fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
+// A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
+// next frame. The list's distance from it is Lectern's own work (scripts, rendering); its distance from
+// the blank page is the extension storage round trip any list must make.
+writeFileSync(`${DIST}bench-blank-read.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank-read.js"></script>');
+writeFileSync(`${DIST}bench-blank-read.js`, "(globalThis.browser ?? chrome).storage.local.get('indexHead').then(() => requestAnimationFrame(() => performance.mark('blank-painted')));");
 
 async function openPage(session, path, mark) {
   // Firefox (WebDriver BiDi) may not navigate to moz-extension:// itself: the extension opens the tab.
@@ -73,11 +78,15 @@ async function liveHeap(p) {
 
 async function measureOpen(session, rareWords) {
   const blank = [];
+  const blankRead = [];
   const runs = [];
   for (let i = 0; i < OPEN_RUNS; i++) {
     const b = await openPage(session, 'bench-blank.html', 'blank-painted');
     blank.push(await markTime(b, 'blank-painted'));
     await b.close();
+    const br = await openPage(session, 'bench-blank-read.html', 'blank-painted');
+    blankRead.push(await markTime(br, 'blank-painted'));
+    await br.close();
     const p = await openPage(session, 'popup.html#library', 'lectern:list-painted');
     const painted = await markTime(p, 'lectern:list-painted');
     // Where the time before the paint goes: the page's scripts run (DOMContentLoaded), the head read back.
@@ -90,7 +99,7 @@ async function measureOpen(session, rareWords) {
     runs.push({ painted, dcl, headRead, complete, firstResult: found.ms, typedAfterPaint: found.at - found.ms - painted, firstResultSearch: found.search, rows: found.rows, heapMB: heap / 1e6 });
     await p.close();
   }
-  return { blank, runs };
+  return { blank, blankRead, runs };
 }
 
 async function measureTyping(session, queries) {
@@ -180,7 +189,7 @@ try {
     const save = await measureSave(session, server, k * SAVE_RUNS);
     const row = {
       size, bytes, idbAndOtherBytes: diskBytes, generateMs, rebuildMs, rebuilt,
-      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round),
+      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round), blankReadPaintedMs: round(median(open.blankRead)),
       listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
       listCompleteMs: round(median(open.runs.map((o) => o.complete))),
       domContentLoadedMs: round(median(open.runs.map((o) => o.dcl))), headReadMs: round(median(open.runs.map((o) => o.headRead))),
@@ -202,9 +211,9 @@ try {
 
 console.log(JSON.stringify(results, null, 2));
 console.log(`\n${BROWSER}`);
-console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) |');
+console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted (blank + one storage read) | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
-  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} |`);
+  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} |`);
 }
