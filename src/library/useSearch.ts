@@ -23,9 +23,11 @@ const EARLY_ROWS = 50;
  * and titles, sites and excerpts are matched meanwhile.
  */
 export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean; rebuilding: RebuildProgress | null } {
-  const search = useMemo(() => new LibrarySearch(), [entries]);
   const [hits, setHits] = useState<{ query: string; ids: string[]; early: Map<string, IndexEntry> } | null>(null);
   const [usable, setUsable] = useState(true);
+  // What it keeps (words' scores by article number, the numbers' ids) belongs to one state of the index: a
+  // rebuild numbers the articles anew, so a new one once the index is usable again.
+  const search = useMemo(() => new LibrarySearch(), [entries, usable]);
   const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
   const latest = useRef('');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
