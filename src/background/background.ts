@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate, onOutboxGrew } from '../storage';
+import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate, onOutboxGrew, resumeSearchRebuild } from '../storage';
 import { pumpImport } from './import-runner';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
@@ -29,6 +29,8 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
  */
 checkIndexAfterFailedWrites();
 checkIndexAtStart().catch((error: unknown) => console.error('Lectern: index check failed', error));
+// A search index rebuild the stopped worker left unfinished goes on from its checkpoint (search-rebuild.ts).
+resumeSearchRebuild().catch((error: unknown) => console.error('Lectern: search index rebuild failed', error));
 
 /*
  * An import goes on where it stopped: when the browser starts (onStartup also wakes the worker then),

@@ -6,8 +6,13 @@
  * declarativeNetRequest session rule stops such a hop before it is asked
  * (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest). It needs only
  * `declarativeNetRequestWithHostAccess` (no install warning) and applies to requests not made by a tab.
- * Measured in e2e: Firefox blocks the hop; Chromium still sends it (its rules needing host access do not
- * match the worker's own requests), where the final-URL check refuses the page before it is read.
+ * Measured in e2e: Firefox blocks the hop; Chromium still sends it, where the final-URL check refuses the
+ * page before it is read (one request reaches the private host, its answer is never read). Also tried in
+ * Chromium (tests/e2e/import-safety.e2e.mjs, 2026-11-30), each still sending the hop: the plain
+ * `declarativeNetRequest` permission (block rules without host access; it would add the install warning
+ * "Block content on any page", and neither browser lets it be optional); that permission with
+ * `initiatorDomains: [runtime.id]` and no tabIds/resourceTypes (Firefox then stops blocking: its initiator
+ * is the moz-extension UUID). Chromium does not apply an extension's rules to its own worker's requests.
  *
  * Sync talks to a server the user chose, often on their own network (a NAS at 192.168.x.x) or this
  * computer: a higher-priority allow rule lets the worker reach that one origin while the guard is on.

@@ -13,7 +13,11 @@ import { allowSyncThroughGuard } from './host-guard';
 
 const SOON_ALARM = 'sync-soon';
 const PERIODIC_ALARM = 'sync-periodic';
-/** After the last change of a burst (tagging five articles is one upload, not five). */
+/**
+ * After the last change of a burst (tagging five articles is one upload, not five). 30 s is also Chrome's
+ * shortest alarm delay since Chrome 120 (Firefox has none):
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/alarms/create
+ */
 const DEBOUNCE_MINUTES = 0.5;
 const PERIOD_MINUTES = 5;
 

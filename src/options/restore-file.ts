@@ -6,7 +6,7 @@
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
-import { parseBackup } from '../import/lectern-backup';
+import { parseBackupWithLinks } from '../import/lectern-backup';
 import { readBackupZip, type EntryProblem } from '../import/restore-zip';
 import { looksLikeZip } from '../import/unzip';
 import { sendMessage } from '../shared/messages';
@@ -23,7 +23,8 @@ export interface RestoreProgress {
   totalBytes: number;
 }
 
-export interface RestoreReport { added: number; replaced: number; skipped: EntryProblem[]; cancelled: boolean }
+/** `links`: addresses a converted export keeps to fetch (docs/backup-format.md); Import fetches them, restore does not. */
+export interface RestoreReport { added: number; replaced: number; skipped: EntryProblem[]; cancelled: boolean; links?: number }
 
 /** A restore that stopped on an error; `report` says what had been written before it. */
 export class RestoreStopped extends Error {
@@ -56,7 +57,8 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         signal,
       });
     } else {
-      const { articles } = parseBackup(await file.text());
+      const { backup: { articles }, links } = parseBackupWithLinks(await file.text());
+      if (links.items.length) report.links = links.items.length;
       progress.total = articles.length;
       progress.bytes = file.size;
       for (const record of articles) await batch.add(record);

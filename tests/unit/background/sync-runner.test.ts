@@ -31,14 +31,17 @@ browser.storage.local.onChanged.addListener((changes) => {
 });
 
 test('Sync now answers once the run started; the status says running, then what it moved', async () => {
-  await storage.saveArticle(article(1));
+  for (let i = 1; i <= 3; i++) await storage.saveArticle(article(i));
   await sendMessage('saveSyncSettings', settings());
   grantedOrigins.add(syncOriginPattern(server.url)!);
+  statusSeen.length = 0;
   const started = await sendMessage('syncNow', {});
   expect(started).toMatchObject({ configured: true, running: true, error: null });
   await whenSyncIdle();
   const status = await sendMessage('getSyncStatus', {});
-  expect(status).toMatchObject({ running: false, lastOk: true, error: null, lastCounts: { uploaded: 1, downloaded: 0, deleted: 0 } });
+  expect(status).toMatchObject({ running: false, lastOk: true, error: null, lastCounts: { uploaded: 3, downloaded: 0, deleted: 0 } });
+  // The first upload of the existing library reported its progress while it ran.
+  expect(statusSeen.some((s) => s.running && s.progress?.total === 3)).toBe(true);
   expect(status.lastRunAt).toEqual(expect.any(Number));
   expect(Object.keys(server.files()).some((f) => f.startsWith('Lectern/devices/'))).toBe(true);
 });
