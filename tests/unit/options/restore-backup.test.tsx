@@ -1,7 +1,7 @@
 import { File as NodeFile } from 'node:buffer';
 import { webcrypto } from 'node:crypto';
 import { fireEvent, render, screen } from '@testing-library/preact';
-import browser, { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-browser';
+import browser, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { backupToJson, createBackup } from '../../../src/export/backup';
 import { toLibraryRecord } from '../../../src/export/record';
 import { RestoreBackup } from '../../../src/options/RestoreBackup';
@@ -16,7 +16,7 @@ if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { va
 
 jest.setTimeout(30_000);
 
-const local = browser.storage.local as unknown as FakeStorageArea;
+const local = browser.storage.local;
 const quota = local.quotaBytes;
 beforeEach(() => {
   resetFakeBrowser();
