@@ -4,7 +4,8 @@ import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
 import { changeImport, startImport } from './import-runner';
-import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isStartImport, isTabId, isUpdate } from './validate-messages';
+import { restoreBackupImages } from './offline-images';
+import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isRestoreImages, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -52,6 +53,7 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },
+  restoreImages: { audience: 'extension', valid: isRestoreImages, handle: ({ images }) => restoreBackupImages(images) },
   startImport: { audience: 'extension', valid: isStartImport, handle: ({ source, items }) => startImport(source, items) },
   changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action }) => changeImport(action) },
 };

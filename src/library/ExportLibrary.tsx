@@ -1,17 +1,26 @@
 import { useRef, useState } from 'preact/hooks';
-import { writeBackupZip } from '../export/backup-zip';
+import { writeBackupZip, type BackupImages } from '../export/backup-zip';
 import { buildEpub } from '../export/epub';
 import { fileNameFor } from '../export/filename';
 import { toLibraryRecord } from '../export/record';
 import type { LibraryRecord } from '../export/types';
 import { t } from '../shared/i18n';
-import { readArticles } from '../storage';
+import { fromBase64 } from '../offline-images/base64';
+import { readArticles, readImageData, readImageLinks } from '../storage';
 import { downloadFile, MIME } from '../ui/download';
 import { TransferProgress, type Transfer } from '../ui/TransferProgress';
 import { errorText } from './errors';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 const readRecords = async (ids: string[]) => (await readArticles(ids)).map(toLibraryRecord);
+/** The offline image copies go into the backup with their articles. */
+const backupImages: BackupImages = {
+  links: readImageLinks,
+  bytes: async (key) => {
+    const image = await readImageData(key);
+    return image ? fromBase64(image.data) : null;
+  },
+};
 
 /** A book (EPUB) of the articles with these ids. It is built in memory: meant for a reading list, not a library. */
 async function exportEpub(ids: string[]): Promise<number> {
@@ -47,6 +56,7 @@ export function ExportLibrary({ ids, selection }: { ids: string[]; selection: bo
     setTransfer({ done: 0, total: ids.length, bytes: 0, fraction: 0, startedAt });
     writeBackupZip(ids, {
       read: readRecords,
+      images: backupImages,
       signal: controller.signal,
       onProgress: (p) => setTransfer({ ...p, fraction: p.total ? p.done / p.total : 1, startedAt }),
     }).then(
