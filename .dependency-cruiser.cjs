@@ -39,6 +39,20 @@ module.exports = {
       to: { path: '^src/(ui|popup|reader|options|library|welcome|import|export)/' },
     },
     {
+      name: 'sync-builds-on-storage',
+      comment: 'The sync engine (src/sync/) merges and talks to the server; storage and shared data are all it builds on, never a screen.',
+      severity: 'error',
+      from: { path: '^src/sync/' },
+      to: { path: '^src/(ui|popup|reader|options|library|welcome|background|import|export)/' },
+    },
+    {
+      name: 'storage-knows-no-sync',
+      comment: 'Storage records what changed; the sync engine decides what to do with it (a merge is passed in, not imported).',
+      severity: 'error',
+      from: { path: '^src/storage/' },
+      to: { path: '^src/sync/' },
+    },
+    {
       name: 'pages-reach-background-by-messages',
       comment: 'Extension pages run in their own context: they talk to the background through shared/messages.ts.',
       severity: 'error',

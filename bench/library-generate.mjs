@@ -4,8 +4,10 @@
 // bench/library-corpus.mjs), with about one word in 40 replaced by a name drawn Zipf-like from 50,000
 // made-up ones: the fixtures have only ~1,500 distinct words, a real library has a long tail of rare
 // words (names, places), and search must be measured on both. `api` may be a stand-in that only has
-// storage.local.set (bench/search-engines.mjs uses that to get the same articles in Node).
-export async function generateLibrary(api, count, seed, paragraphs) {
+// storage.local.set (bench/search-engines.mjs uses that to get the same articles in Node). With `pack`, the
+// records are stored as Lectern stores them since schema 5 (src/storage/compress.ts: content and text
+// deflated together, base64), compressed by the browser's CompressionStream.
+export async function generateLibrary(api, count, seed, paragraphs, { pack = false } = {}) {
   let state = seed >>> 0;
   const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
   const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vo', 'ne', 'ri', 'dan', 'po', 'le', 'mar', 'zi', 'qua', 'bel', 'tor', 'fen', 'gu', 'hal'];
@@ -24,6 +26,15 @@ export async function generateLibrary(api, count, seed, paragraphs) {
   const articlesWith = new Map();
   const paragraph = () => paragraphs[Math.floor(random() * paragraphs.length)].split(' ').map((w) => (random() < 0.025 ? name() : w)).join(' ');
   const hex = (n) => n.toString(16).padStart(8, '0');
+  const packed = async (record) => {
+    if (!pack) return record;
+    const { content, text, ...rest } = record;
+    const stream = new Blob([JSON.stringify([content, text])]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { ...rest, packed: 'deflate-raw-base64', body: btoa(binary) };
+  };
   const now = Date.now();
   const index = [];
   const BATCH = 200;
@@ -52,18 +63,18 @@ export async function generateLibrary(api, count, seed, paragraphs) {
         readingMinutes: Math.max(1, Math.round(wordCount / 230)), id, urlKey: url, savedAt, updatedAt: savedAt, readAt: null,
         archived: false, favorite: false, tags: [], progress: 0,
       };
-      items[`article:${id}`] = article;
+      items[`article:${id}`] = packed(article);
       index.push({ id, urlKey: url, url, title, site: article.siteName, excerpt: paras[0].slice(0, 159) + '…',
         readingMinutes: article.readingMinutes, savedAt, read: false, archived: false, favorite: false, tags: [] });
     }
-    await api.storage.local.set(items);
+    await api.storage.local.set(Object.fromEntries(await Promise.all(Object.entries(items).map(async ([k, v]) => [k, await v]))));
   }
   index.sort((a, b) => b.savedAt - a.savedAt);
-  // Schema 4: the index in 32 pages by id (src/storage/keys.ts pageOf), plus the head.
+  // The index in 32 pages by id (src/storage/keys.ts pageOf), plus the head: schema 4, or 5 when packed.
   const pages = Array.from({ length: 32 }, () => []);
   for (const e of index) pages[parseInt(e.id.slice(0, 2), 16) % 32].push(e);
   const layout = Object.fromEntries(pages.map((rows, n) => [`index:${n}`, JSON.stringify(rows)]));
-  await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: 4 });
+  await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: pack ? 5 : 4 });
   // Queries as typed: rare names, mid-frequency names, common English words of the fixtures, and pairs.
   const lower = (w) => w.toLowerCase();
   const single = [names[3], names[40], names[400], names[4000], names[25000], 'government', 'the', 'people', 'fahre', 'table'].map(lower);

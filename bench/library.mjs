@@ -11,6 +11,8 @@ import { fixtureParagraphs } from './library-corpus.mjs';
 import { generateLibrary } from './library-generate.mjs';
 
 const SIZES = (process.env.SIZES ?? '10,10000,50000').split(',').map(Number);
+// BROWSER=firefox runs the same in Firefox (no JS heap figure there: it has no CDP heap metrics).
+const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const OPEN_RUNS = 7;
 const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -24,13 +26,19 @@ const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
-const DIST = fileURLToPath(new URL('../dist/chrome-e2e/', import.meta.url));
+const DIST = fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
+// A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
+// next frame. The list's distance from it is Lectern's own work (scripts, rendering); its distance from
+// the blank page is the extension storage round trip any list must make.
+writeFileSync(`${DIST}bench-blank-read.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank-read.js"></script>');
+writeFileSync(`${DIST}bench-blank-read.js`, "(globalThis.browser ?? chrome).storage.local.get('indexHead').then(() => requestAnimationFrame(() => performance.mark('blank-painted')));");
 
 async function openPage(session, path, mark) {
-  const p = await session.browser.newPage();
-  await p.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
+  // Firefox (WebDriver BiDi) may not navigate to moz-extension:// itself: the extension opens the tab.
+  const p = BROWSER === 'firefox' ? await session.openExtensionPage(path) : await session.browser.newPage();
+  if (BROWSER !== 'firefox') await p.goto(`${session.extensionOrigin}/${path}`, { waitUntil: 'load' });
   await p.waitForFunction((m) => performance.getEntriesByName(m).length > 0, { timeout: 120_000 }, mark);
   return p;
 }
@@ -40,6 +48,7 @@ const markTime = (p, name) => p.evaluate((n) => performance.getEntriesByName(n)[
 async function typeAndWait(p, text) {
   return p.evaluate(async (q) => {
     performance.clearMeasures('lectern:search');
+    performance.clearMeasures('lectern:search-all');
     const box = document.querySelector('input[aria-label="Search saved articles"]');
     const before = document.querySelector('.saved-title')?.textContent;
     const t0 = performance.now();
@@ -49,12 +58,18 @@ async function typeAndWait(p, text) {
     // The rows render in the frame after the results arrive.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const first = document.querySelector('.saved-title')?.textContent;
-    return { ms: performance.now() - t0, search: performance.getEntriesByName('lectern:search')[0]?.duration ?? null, changed: first !== before, rows: document.querySelectorAll('.saved-title').length, at: performance.now() };
+    const at = performance.now();
+    // A large result shows its first page (64 rows), then the whole ranking: wait for that too.
+    if (document.querySelector('[aria-setsize]')?.getAttribute('aria-setsize') === '64') {
+      for (let i = 0; i < 2000 && performance.getEntriesByName('lectern:search-all').length === 0; i++) await new Promise((r) => setTimeout(r, 1));
+    }
+    return { ms: at - t0, search: performance.getEntriesByName('lectern:search')[0]?.duration ?? null, all: performance.getEntriesByName('lectern:search-all')[0]?.duration ?? null, changed: first !== before, rows: document.querySelectorAll('.saved-title').length, at };
   }, text);
 }
 
 /** The page's JS heap after a full garbage collection: what it holds, not what it has not freed yet. */
 async function liveHeap(p) {
+  if (BROWSER === 'firefox') return NaN;
   const cdp = await p.createCDPSession();
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.detach();
@@ -63,26 +78,34 @@ async function liveHeap(p) {
 
 async function measureOpen(session, rareWords) {
   const blank = [];
+  const blankRead = [];
   const runs = [];
   for (let i = 0; i < OPEN_RUNS; i++) {
     const b = await openPage(session, 'bench-blank.html', 'blank-painted');
     blank.push(await markTime(b, 'blank-painted'));
     await b.close();
+    const br = await openPage(session, 'bench-blank-read.html', 'blank-painted');
+    blankRead.push(await markTime(br, 'blank-painted'));
+    await br.close();
     const p = await openPage(session, 'popup.html#library', 'lectern:list-painted');
     const painted = await markTime(p, 'lectern:list-painted');
+    // Where the time before the paint goes: the page's scripts run (DOMContentLoaded), the head read back.
+    const [dcl, headRead] = await p.evaluate(() => [performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null, performance.getEntriesByName('lectern:head-read')[0]?.startTime ?? null]);
     // A rare word typed right after the list painted: time to its result rows.
     const found = await typeAndWait(p, rareWords[i % rareWords.length]);
     await p.waitForFunction(() => performance.getEntriesByName('lectern:list-complete').length > 0, { timeout: 120_000 });
     const complete = await markTime(p, 'lectern:list-complete');
     const heap = await liveHeap(p);
-    runs.push({ painted, complete, firstResult: found.ms, typedAfterPaint: found.at - found.ms - painted, firstResultSearch: found.search, rows: found.rows, heapMB: heap / 1e6 });
+    runs.push({ painted, dcl, headRead, complete, firstResult: found.ms, typedAfterPaint: found.at - found.ms - painted, firstResultSearch: found.search, rows: found.rows, heapMB: heap / 1e6 });
     await p.close();
   }
-  return { blank, runs };
+  return { blank, blankRead, runs };
 }
 
 async function measureTyping(session, queries) {
   const p = await openPage(session, 'popup.html#library', 'lectern:list-complete');
+  const shown = []; // input → result rows rendered, every keystroke
+  const whole = []; // input → the whole ranking in, for results larger than the first page
   const run = async (list) => {
     const times = [];
     for (const q of list) {
@@ -90,6 +113,8 @@ async function measureTyping(session, queries) {
         // As you type: every prefix of the query is a search.
         const r = await typeAndWait(p, q.slice(0, k));
         if (r.search !== null && q[k - 1] !== ' ') times.push(r.search);
+        if (r.search !== null && q[k - 1] !== ' ') shown.push(r.ms);
+        if (r.all !== null && q[k - 1] !== ' ') whole.push(r.all);
       }
     }
     return times;
@@ -99,7 +124,22 @@ async function measureTyping(session, queries) {
   const phrase = await run(queries.phrases);
   const heapMB = (await liveHeap(p)) / 1e6;
   await p.close();
-  return { single, multi, phrase, heapMB };
+  return { single, multi, phrase, shown, whole, heapMB };
+}
+
+/**
+ * The search index rebuilt from the records, as the popup asks for it: if the worker stops under the
+ * rebuild (the message fails), asking again goes on from the rebuild's checkpoint.
+ */
+async function rebuildIndex(session) {
+  for (let asked = 1; ; asked++) {
+    try {
+      return { ...(await session.sendMessage({ type: 'rebuildSearchIndex', data: {} })), asked };
+    } catch (error) {
+      console.error(`rebuild request ${asked} failed (${error.message}); asking again`);
+      await sleep(2000);
+    }
+  }
 }
 
 async function measureSave(session, server, offset) {
@@ -128,7 +168,7 @@ async function measureSave(session, server, offset) {
 
 const paragraphs = fixtureParagraphs();
 const server = await startServer(routes);
-const session = await launch('chromium', DIST, { timeout: 3_600_000, args: ['--enable-precise-memory-info'] });
+const session = await launch(BROWSER, DIST, { timeout: 3_600_000, ...(BROWSER === 'chromium' ? { args: ['--enable-precise-memory-info'] } : {}) });
 const results = [];
 try {
   for (const [k, size] of SIZES.entries()) {
@@ -137,10 +177,10 @@ try {
       await new Promise((resolve) => { const r = indexedDB.deleteDatabase('lectern-search'); r.onsuccess = r.onerror = r.onblocked = resolve; });
     });
     const g0 = Date.now();
-    const queries = await session.evalInExtension(generateLibrary, size, 1234 + size, paragraphs);
+    const queries = await session.evalInExtension(generateLibrary, size, 1234 + size, paragraphs, { pack: true });
     const generateMs = Date.now() - g0;
     const r0 = Date.now();
-    const rebuilt = await session.sendMessage({ type: 'rebuildSearchIndex', data: {} });
+    const rebuilt = await rebuildIndex(session);
     const rebuildMs = Date.now() - r0;
     const bytes = await session.evalInExtension((api) => api.storage.local.getBytesInUse(null));
     const diskBytes = await session.evalInExtension(() => navigator.storage.estimate().then((e) => e.usage));
@@ -149,16 +189,17 @@ try {
     const save = await measureSave(session, server, k * SAVE_RUNS);
     const row = {
       size, bytes, idbAndOtherBytes: diskBytes, generateMs, rebuildMs, rebuilt,
-      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round),
+      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round), blankReadPaintedMs: round(median(open.blankRead)),
       listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
       listCompleteMs: round(median(open.runs.map((o) => o.complete))),
+      domContentLoadedMs: round(median(open.runs.map((o) => o.dcl))), headReadMs: round(median(open.runs.map((o) => o.headRead))),
       firstResultMs: round(median(open.runs.map((o) => o.firstResult))), firstResultRuns: open.runs.map((o) => round(o.firstResult)),
       typedAfterPaintMs: round(median(open.runs.map((o) => o.typedAfterPaint))),
       firstResultSearchMs: round(median(open.runs.map((o) => o.firstResultSearch))), firstResultRows: open.runs.map((o) => o.rows),
       heapAfterFirstResultMB: round(median(open.runs.map((o) => o.heapMB))), heapAfterTypingMB: round(typing.heapMB),
       saveMs: round(median(save.times)), saveRuns: save.times.map(round), nextWriteWaitMs: round(median(save.after)),
       single: stats(typing.single), multi: stats(typing.multi), phrase: stats(typing.phrase),
-      all: stats([...typing.single, ...typing.multi, ...typing.phrase]),
+      all: stats([...typing.single, ...typing.multi, ...typing.phrase]), shown: stats(typing.shown), wholeRanking: typing.whole.length ? stats(typing.whole) : null,
     };
     results.push(row);
     console.error(JSON.stringify(row));
@@ -169,9 +210,10 @@ try {
 }
 
 console.log(JSON.stringify(results, null, 2));
-console.log('\n| articles | storage.local / origin total | blank page painted | list painted | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`\n${BROWSER}`);
+console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted (blank + one storage read) | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
-  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${r.blankPaintedMs} ms | ${r.listPaintedMs} ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} |`);
+  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} |`);
 }

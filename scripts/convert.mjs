@@ -4,40 +4,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './lib/cli.mjs';
 
 const USAGE = 'usage: npm run convert -- <export file> --out <backup.json> [--include-feed]';
 
-function fail(message) {
-  console.error(`convert: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { out: { type: 'string' }, 'include-feed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-} catch (error) {
-  fail(error.message);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals.length !== 1) fail('give exactly one export file');
+const { values, file: input, fail } = readCommandLine('convert', USAGE, { out: { type: 'string' }, 'include-feed': { type: 'boolean' } }, 'export file');
 if (!values.out) fail('--out is required');
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const { exportToBackup } = await import(pathToFileURL(path.join(root, 'dist/node/import.mjs')).href);
-const [input] = positionals;
 try {
   const bytes = new Uint8Array(await readFile(input));
-  const { json, contents, withText } = await exportToBackup(bytes, path.basename(input), { includeFeed: values['include-feed'] });
+  const { json, contents, withText, links } = await exportToBackup(bytes, path.basename(input), { includeFeed: values['include-feed'] });
   await writeFile(values.out, json);
-  console.log(`${contents.format}: ${contents.items.length} articles (${withText} with their text) → ${values.out}`);
+  console.log(`${contents.format}: ${contents.items.length} items: ${withText} articles with their text, ${links} links to fetch when the backup is imported → ${values.out}`);
   for (const { where, reason } of contents.skipped.slice(0, 50)) console.log(`  skipped ${where}: ${reason}`);
   if (contents.skipped.length > 50) console.log(`  … and ${contents.skipped.length - 50} more skipped`);
 } catch (error) {

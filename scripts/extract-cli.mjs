@@ -4,33 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './lib/cli.mjs';
 
 const USAGE = 'usage: npm run extract -- <file.html> [--url URL] [--format json|text|html]';
 const FORMATS = ['json', 'text', 'html'];
 
-function fail(message) {
-  console.error(`extract: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: { url: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
-  });
-} catch (error) {
-  fail(error.message);
-}
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (positionals.length !== 1) fail('give exactly one HTML file');
+const { values, file: input, fail } = readCommandLine('extract', USAGE, { url: { type: 'string' }, format: { type: 'string', default: 'text' } }, 'HTML file');
 if (!FORMATS.includes(values.format)) fail(`unknown format "${values.format}"`);
-const file = path.resolve(positionals[0]);
+const file = path.resolve(input);
 const url = values.url ?? pathToFileURL(file).href;
 try {
   new URL(url);

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
-import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate } from '../storage';
+import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate, onOutboxGrew, resumeSearchRebuild } from '../storage';
 import { pumpImport } from './import-runner';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
+import { onSyncAlarm, startIfConfigured, syncSoon } from './sync-runner';
 
 /*
  * Every listener is registered synchronously at the top level: Chrome stops an idle service worker after
@@ -12,6 +13,7 @@ import { createMenus, onCommand, onMenuClicked } from './save-commands';
 browser.runtime.onMessage.addListener(routeMessage);
 browser.commands.onCommand.addListener(onCommand);
 browser.contextMenus.onClicked.addListener(onMenuClicked);
+browser.alarms.onAlarm.addListener(onSyncAlarm);
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
@@ -27,6 +29,8 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
  */
 checkIndexAfterFailedWrites();
 checkIndexAtStart().catch((error: unknown) => console.error('Lectern: index check failed', error));
+// A search index rebuild the stopped worker left unfinished goes on from its checkpoint (search-rebuild.ts).
+resumeSearchRebuild().catch((error: unknown) => console.error('Lectern: search index rebuild failed', error));
 
 /*
  * An import goes on where it stopped: when the browser starts (onStartup also wakes the worker then),
@@ -35,3 +39,12 @@ checkIndexAtStart().catch((error: unknown) => console.error('Lectern: index chec
 const resumeImport = () => pumpImport().catch((error: unknown) => console.error('Lectern: import could not resume', error));
 browser.runtime.onStartup.addListener(() => void resumeImport());
 void resumeImport();
+
+/*
+ * Sync (sync-runner.ts): on browser start and worker start, after each local change (debounced by an
+ * alarm, which survives the worker being stopped), and every few minutes (an alarm too).
+ */
+const syncAtStart = () => startIfConfigured().catch((error: unknown) => console.error('Lectern: sync could not start', error));
+browser.runtime.onStartup.addListener(() => void syncAtStart());
+void syncAtStart();
+onOutboxGrew(() => void syncSoon().catch((error: unknown) => console.error('Lectern: sync could not be scheduled', error)));

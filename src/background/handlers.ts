@@ -5,7 +5,8 @@ import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
 import { changeImport, startImport } from './import-runner';
 import { restoreBackupImages } from './offline-images';
-import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isRestoreImages, isStartImport, isTabId, isUpdate } from './validate-messages';
+import { disconnectSync, saveSyncSettings, startSync, syncStatus } from './sync-runner';
+import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isRestoreImages, isSaveSyncSettings, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -50,6 +51,12 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   addHighlight: { audience: 'extension', valid: isAddHighlight, handle: ({ id, highlight }) => storage.addHighlight(id, highlight) },
   updateHighlight: { audience: 'extension', valid: isUpdateHighlight, handle: ({ id, highlightId, changes }) => storage.updateHighlight(id, highlightId, changes) },
   removeHighlight: { audience: 'extension', valid: isRemoveHighlight, handle: ({ id, highlightId }) => storage.removeHighlight(id, highlightId) },
+  // Sync (sync-runner.ts): the settings view never carries the password or passphrase.
+  getSyncSettings: { audience: 'extension', valid: isEmpty, handle: async () => storage.settingsView(await storage.readSyncSettings()) },
+  saveSyncSettings: { audience: 'extension', valid: isSaveSyncSettings, handle: (settings) => saveSyncSettings(settings) },
+  syncNow: { audience: 'extension', valid: isEmpty, handle: () => startSync() },
+  getSyncStatus: { audience: 'extension', valid: isEmpty, handle: () => syncStatus() },
+  disconnectSync: { audience: 'extension', valid: isEmpty, handle: () => disconnectSync() },
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },

@@ -3,7 +3,7 @@ import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 import { isObject } from '../shared/guards';
-import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, type Highlight } from '../shared/highlight';
+import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, isTextPosition, type Highlight } from '../shared/highlight';
 import type { HighlightChanges } from '../storage/highlights';
 import type { RestoredImage } from '../storage/images';
 import { MAX_IMAGE_BYTES } from '../offline-images/content-key';
@@ -50,8 +50,8 @@ const isHighlightId = (v: unknown): v is string => typeof v === 'string' && v.le
 const isNote = (v: unknown) => typeof v === 'string' && v.length <= HIGHLIGHT_LIMITS.note;
 
 function isHighlightChanges(v: unknown): v is HighlightChanges {
-  if (!isObject(v) || Object.keys(v).length === 0 || !Object.keys(v).every((k) => k === 'color' || k === 'note')) return false;
-  return (v.color === undefined || isHighlightColor(v.color)) && (v.note === undefined || isNote(v.note));
+  if (!isObject(v) || Object.keys(v).length === 0 || !Object.keys(v).every((k) => k === 'color' || k === 'note' || k === 'position')) return false;
+  return (v.color === undefined || isHighlightColor(v.color)) && (v.note === undefined || isNote(v.note)) && (v.position === undefined || isTextPosition(v.position));
 }
 
 export const isRemoveHighlight = (d: unknown): d is { id: string; highlightId: string } => hasId(d) && isHighlightId((d as Record<string, unknown>).highlightId);
@@ -74,9 +74,10 @@ function isImportItem(v: unknown): v is ImportItem {
 }
 
 /** Highlights carried by a queued item: quotes and notes as text, times as numbers, a bounded number of them. */
-const isImportedHighlights = (v: unknown): boolean => Array.isArray(v) && v.length <= 1000 && v.every((h) =>
-  isObject(h) && Object.keys(h).every((k) => ['quote', 'note', 'createdAt'].includes(k)) && typeof h.quote === 'string' && h.quote.length <= 10_000
-  && isOptional(h.note, (n) => typeof n === 'string' && n.length <= 100_000) && isOptional(h.createdAt, (n) => typeof n === 'number' && Number.isFinite(n)));
+/** The library's own limits: the options page fits imported highlights to them when it reads the file. */
+const isImportedHighlights = (v: unknown): boolean => Array.isArray(v) && v.length <= HIGHLIGHT_LIMITS.perArticle && v.every((h) =>
+  isObject(h) && Object.keys(h).every((k) => ['quote', 'note', 'createdAt'].includes(k)) && typeof h.quote === 'string' && h.quote.length <= HIGHLIGHT_LIMITS.quote
+  && isOptional(h.note, (n) => typeof n === 'string' && n.length <= HIGHLIGHT_LIMITS.note) && isOptional(h.createdAt, (n) => typeof n === 'number' && Number.isFinite(n)));
 
 export const isStartImport = (d: unknown): d is { source: string; items: ImportItem[] } =>
   isObject(d) && typeof d.source === 'string' && d.source.length <= 40 && Array.isArray(d.items) && d.items.length > 0
@@ -84,3 +85,20 @@ export const isStartImport = (d: unknown): d is { source: string; items: ImportI
 
 export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear' } =>
   isObject(d) && Object.keys(d).length === 1 && ['cancel', 'retry', 'clear'].includes(d.action as string);
+
+// Sync settings: a web address (http or https, the server's own folder) and bounded text; secrets optional.
+const SYNC_FIELDS = new Set(['serverUrl', 'username', 'password', 'passphrase']);
+const isBounded = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+function isSyncServerUrl(v: unknown): boolean {
+  if (!isBounded(v, 2000)) return false;
+  try {
+    const url = new URL(v as string);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export const isSaveSyncSettings = (d: unknown): d is { serverUrl: string; username: string; password?: string; passphrase?: string } =>
+  isObject(d) && Object.keys(d).every((k) => SYNC_FIELDS.has(k)) && isSyncServerUrl(d.serverUrl) && isBounded(d.username, 500)
+  && isOptional(d.password, (v) => isBounded(v, 1000)) && isOptional(d.passphrase, (v) => isBounded(v, 1000));

@@ -1,6 +1,7 @@
 /** One record of a Lectern backup, checked field by field. */
 import type { LibraryRecord } from '../export/types';
 import { isHighlightList, type Highlight } from '../shared/highlight';
+import { fitContext } from './highlights';
 import { bool, describe, FieldError, isObject, isoDate, num, str, strOrNull, webUrl, type Obj } from './check';
 
 const MAX_TAGS = 500;
@@ -65,6 +66,8 @@ function tags(o: Obj): string[] {
 
 /** Checked with the library's own validator (src/shared/highlight.ts), so what is restored can be stored. */
 function highlights(o: Obj): Highlight[] {
-  if (!isHighlightList(o.highlights)) throw new FieldError('highlights', 'expected a list of highlights (quote, position, colour, note, times) with unique ids');
-  return o.highlights;
+  // Quote contexts only help to place a quote: a backup from elsewhere with longer ones is cut, not refused.
+  const list = Array.isArray(o.highlights) ? o.highlights.map((h: unknown) => (isObject(h) && isObject(h.quote) && typeof h.quote.prefix === 'string' && typeof h.quote.suffix === 'string' ? fitContext(h as unknown as Highlight) : h)) : o.highlights;
+  if (!isHighlightList(list)) throw new FieldError('highlights', 'expected a list of highlights (quote, position, colour, note, times) with unique ids');
+  return list;
 }

@@ -99,7 +99,7 @@ function jsonCandidates(text: string): Candidate[] {
   if (isObject(data)) {
     if (data.format === 'lectern-backup') add('lectern', () => parseLecternBackup(text));
     if (Array.isArray(data.bookmarks)) add('karakeep', () => parseKarakeep(limited(data.bookmarks as unknown[])));
-    if (Array.isArray(data.collections) && data.collections.some((c) => isObject(c) && Array.isArray(c.links))) add('linkwarden', () => parseLinkwarden(data.collections as unknown[]));
+    if (Array.isArray(data.collections) && data.collections.some((c) => isObject(c) && Array.isArray(c.links))) add('linkwarden', () => parseLinkwarden(data.collections as unknown[], data.pinnedLinks));
     if (isObject(data.roots)) add('chrome', () => parseChromeBookmarks(data.roots as Obj));
     if (data.type === 'text/x-moz-place-container') add('firefox', () => parseFirefoxBookmarks(data));
     if (!found.length) throw new ImportError('importUnknownJson', `an object with ${sample(Object.keys(data))}`);

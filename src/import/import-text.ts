@@ -41,6 +41,7 @@ export const IMPORT_TEXT = {
   importRowDeleted: 'deleted in Omnivore',
   importRowPrivateHost: 'not on the public web, so it is not fetched: $1',
   importRowFeedItem: 'an RSS feed item you did not save',
+  importRowHighlightsCut: '$1 highlights: $2 left out (empty, or past $4 per article), $3 shortened to fit',
   importRowNoLink: 'a note without a link',
 } as const;
 

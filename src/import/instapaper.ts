@@ -4,36 +4,26 @@
  * user's own folder, which becomes a tag. Selection is the passage the user highlighted when saving.
  */
 import type { CsvRow } from './csv';
-import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
+import { readCsvRows } from './csv-rows';
+import { cleanTags, cleanTitle, fromUnixSeconds } from './item';
 import type { ImportResult } from './types';
 
 export const INSTAPAPER_COLUMNS = ['url', 'title', 'selection', 'folder'];
 
 export function parseInstapaperRows(rows: CsvRow[]): ImportResult {
-  const collector = new ItemCollector();
-  for (const { line, values } of rows) {
-    const checked = checkUrl(values.url);
-    if ('key' in checked) {
-      collector.skip({ line }, checked);
-      continue;
-    }
+  return readCsvRows(rows, (values) => {
     const folder = (values.folder ?? '').trim();
     const known = ['unread', 'archive', 'starred'].includes(folder.toLowerCase());
     const selection = (values.selection ?? '').trim();
-    collector.add(
-      {
-        url: checked.url,
-        title: cleanTitle(values.title),
-        tags: cleanTags([...(known ? [] : [folder]), ...tagColumn(values.tags)]),
-        savedAt: fromUnixSeconds(values.timestamp),
-        archived: folder.toLowerCase() === 'archive',
-        favorite: folder.toLowerCase() === 'starred',
-        ...(selection ? { highlights: [{ quote: selection }] } : {}),
-      },
-      { line },
-    );
-  }
-  return collector.result();
+    return {
+      title: cleanTitle(values.title),
+      tags: cleanTags([...(known ? [] : [folder]), ...tagColumn(values.tags)]),
+      savedAt: fromUnixSeconds(values.timestamp),
+      archived: folder.toLowerCase() === 'archive',
+      favorite: folder.toLowerCase() === 'starred',
+      ...(selection ? { highlights: [{ quote: selection }] } : {}),
+    };
+  });
 }
 
 /** Newer exports add a Tags column holding a JSON list; older ones have none. */

@@ -1,10 +1,11 @@
 /** Shared cleaning of imported fields: every source is untrusted, so each value is checked here. */
 import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
-import { checkPublicUrl } from './public-host';
+import { urlKeyOf } from '../storage/canonical';
+import { fitHighlights } from './highlights';
+import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
-import { itemKey } from './url-key';
 
 const MAX_TITLE = 1000;
 const MAX_TAG = 200;
@@ -12,7 +13,7 @@ const MAX_TAGS = 100;
 const MAX_DESCRIPTION = 2000;
 
 /** The URL when it is http(s) and not absurdly long; otherwise the reason it is refused. */
-export function checkUrl(raw: unknown): { url: string } | ImportMessage {
+export function checkUrl(raw: unknown): { url: string; parsed: URL } | ImportMessage {
   const url = typeof raw === 'string' ? raw.trim() : '';
   if (!url) return { key: 'importRowNoUrl', subs: [] };
   if (url.length > LIMITS.maxUrlLength) return { key: 'importRowUrlTooLong', subs: [String(LIMITS.maxUrlLength)] };
@@ -23,7 +24,7 @@ export function checkUrl(raw: unknown): { url: string } | ImportMessage {
     return { key: 'importRowNotUrl', subs: [preview(url)] };
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { key: 'importRowNotWeb', subs: [parsed.protocol, preview(url)] };
-  return { url: parsed.href };
+  return { url: parsed.href, parsed };
 }
 
 /** A title as plain text on one line (HTML in it stays text: metadata is rendered as text). */
@@ -76,21 +77,22 @@ type Where = Pick<ImportProblem, 'line' | 'index' | 'file'>;
 export class ItemCollector {
   readonly items: ImportItem[] = [];
   readonly errors: ImportProblem[] = [];
-  private readonly seen = new Map<string, ImportMessage>();
+  readonly changed: ImportProblem[] = [];
+  /** Where each URL key was first seen (the message is built only for a duplicate). */
+  private readonly seen = new Map<string, Where>();
 
-  add(item: ImportItem, where: Where): void {
+  /** `parsed`: the item's URL as checkUrl parsed it, so a row's URL is parsed once (50,000-row files). */
+  add(item: ImportItem, where: Where, parsed = parseUrl(item.url)): void {
     // A link Lectern would fetch must be on the public web: refused here, when the file is read.
-    if (!item.article) {
-      const verdict = checkPublicUrl(item.url);
-      if (!verdict.ok) return this.skip(where, { key: 'importRowPrivateHost', subs: [preview(item.url)] });
-    }
+    if (!item.article && !(parsed && checkPublicParsedUrl(parsed).ok)) return this.skip(where, { key: 'importRowPrivateHost', subs: [preview(item.url)] });
     if (item.description) item.description = cleanText(item.description).trim().slice(0, MAX_DESCRIPTION);
-    const key = itemKey(item.url) ?? item.url;
+    const key = parsed && /^https?:$/.test(parsed.protocol) ? urlKeyOf(parsed) : item.url;
     const first = this.seen.get(key);
-    if (first) return this.skip(where, first);
-    this.seen.set(key, where.line !== undefined
-      ? { key: 'importRowDuplicateLine', subs: [String(where.line)] }
-      : { key: 'importRowDuplicateEntry', subs: [String((where.index ?? 0) + 1)] });
+    if (first) return this.skip(where, first.line !== undefined
+      ? { key: 'importRowDuplicateLine', subs: [String(first.line)] }
+      : { key: 'importRowDuplicateEntry', subs: [String((first.index ?? 0) + 1)] });
+    this.seen.set(key, where);
+    if (item.highlights?.length) this.fitHighlights(item, where);
     this.items.push(item);
   }
 
@@ -99,7 +101,22 @@ export class ItemCollector {
   }
 
   result(): ImportResult {
-    return { items: this.items, errors: this.errors };
+    return { items: this.items, errors: this.errors, ...(this.changed.length ? { changed: this.changed } : {}) };
+  }
+
+  /** Highlights past the library's limits would make the article fail to save: fitted here, and reported. */
+  private fitHighlights(item: ImportItem, where: Where): void {
+    const { highlights, cut } = fitHighlights(item.highlights ?? []);
+    item.highlights = highlights;
+    if (cut) this.changed.push({ ...where, reason: importText(cut.key, cut.subs), ...cut });
+  }
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url.trim());
+  } catch {
+    return null;
   }
 }
 

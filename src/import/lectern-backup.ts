@@ -1,12 +1,19 @@
 /** Reading a Lectern backup file: all or nothing, with an error that says where the file is wrong. */
 import { BACKUP_FORMAT, BACKUP_VERSION, type LecternBackup } from '../export/backup';
 import type { LibraryRecord } from '../export/types';
+import { readBackupLinks } from './backup-links';
 import { checkRecord } from './backup-record';
 import { describe, FieldError, isObject } from './check';
 import { checkSize, ImportError, LIMITS } from './limits';
+import type { ImportResult } from './types';
 
 /** The backup in `text`, every record checked; throws ImportError naming the article and field. */
 export function parseBackup(text: string): LecternBackup {
+  return parseBackupWithLinks(text).backup;
+}
+
+/** parseBackup, and the backup's `links` to fetch (backup-links.ts), each checked on its own. */
+export function parseBackupWithLinks(text: string): { backup: LecternBackup; links: ImportResult } {
   checkSize(text.length);
   let data: unknown;
   try {
@@ -24,7 +31,8 @@ export function parseBackup(text: string): LecternBackup {
   if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('importBackupNoDate');
   if (!Array.isArray(data.articles)) throw new ImportError('importBackupNoArticles');
   if (data.articles.length > LIMITS.maxItems) throw new ImportError('importBackupTooMany', data.articles.length, LIMITS.maxItems);
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
+  const backup: LecternBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
+  return { backup, links: readBackupLinks(data.links) };
 }
 
 function checkArticles(list: unknown[]): LibraryRecord[] {

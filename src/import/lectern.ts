@@ -1,11 +1,15 @@
-/** A Lectern backup as import items (for the generic import path; restore uses parseBackup and the background's restoreBackup). */
-import { parseBackup } from './lectern-backup';
+/**
+ * A Lectern backup as import items (for the generic import path; restore uses parseBackup and the
+ * background's restoreBackup): its articles with their content, and its `links` to fetch.
+ */
+import { parseBackupWithLinks } from './lectern-backup';
 import type { ImportResult } from './types';
 
 export function parseLecternBackup(text: string): ImportResult {
-  const { articles } = parseBackup(text); // all or nothing: a bad record refuses the file
+  const { backup, links } = parseBackupWithLinks(text); // all or nothing: a bad record refuses the file
   return {
-    items: articles.map((record) => ({
+    ...links,
+    items: [...backup.articles.map((record) => ({
       url: record.url,
       title: record.title || undefined,
       tags: [...record.tags],
@@ -14,7 +18,6 @@ export function parseLecternBackup(text: string): ImportResult {
       favorite: record.favorite,
       progress: record.progress,
       article: record,
-    })),
-    errors: [],
+    })), ...links.items],
   };
 }

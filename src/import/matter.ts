@@ -4,7 +4,8 @@
  * no longer "In Queue" was archived. Matter keeps no saved date: the last interaction stands in.
  */
 import type { CsvRow } from './csv';
-import { checkUrl, cleanTags, cleanTitle, fromDateString, ItemCollector } from './item';
+import { readCsvRows } from './csv-rows';
+import { cleanTags, cleanTitle, fromDateString } from './item';
 import type { ImportResult } from './types';
 
 export const MATTER_COLUMNS = ['title', 'author', 'publisher', 'url', 'tags', 'in queue', 'favorited'];
@@ -12,24 +13,11 @@ export const MATTER_COLUMNS = ['title', 'author', 'publisher', 'url', 'tags', 'i
 const yes = (value: string | undefined) => (value ?? '').trim().toLowerCase() === 'true';
 
 export function parseMatterRows(rows: CsvRow[]): ImportResult {
-  const collector = new ItemCollector();
-  for (const { line, values } of rows) {
-    const checked = checkUrl(values.url);
-    if ('key' in checked) {
-      collector.skip({ line }, checked);
-      continue;
-    }
-    collector.add(
-      {
-        url: checked.url,
-        title: cleanTitle(values.title),
-        tags: cleanTags((values.tags ?? '').split(';')),
-        savedAt: fromDateString(values['last interaction date']),
-        archived: (values['in queue'] ?? '').trim().toLowerCase() === 'false',
-        favorite: yes(values.favorited),
-      },
-      { line },
-    );
-  }
-  return collector.result();
+  return readCsvRows(rows, (values) => ({
+    title: cleanTitle(values.title),
+    tags: cleanTags((values.tags ?? '').split(';')),
+    savedAt: fromDateString(values['last interaction date']),
+    archived: (values['in queue'] ?? '').trim().toLowerCase() === 'false',
+    favorite: yes(values.favorited),
+  }));
 }

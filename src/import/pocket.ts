@@ -5,34 +5,25 @@
  * of 10,000 rows (`part_000000.csv` …) and `annotations/part_*.json` with the highlights.
  */
 import type { CsvRow } from './csv';
-import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
+import { addCsvRows } from './csv-rows';
+import { cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
 import type { ImportedHighlight, ImportResult } from './types';
-import { itemKey } from './url-key';
+import { urlKeyOf } from '../storage/canonical';
 
 export const POCKET_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
 
 /** Rows of one or more CSV parts into `collector`; highlights by URL key go onto their items. */
 export function addPocketRows(collector: ItemCollector, rows: CsvRow[], highlights = new Map<string, ImportedHighlight[]>(), file?: string): void {
-  for (const { line, values } of rows) {
-    const where = file ? { line, file } : { line };
-    const checked = checkUrl(values.url);
-    if ('key' in checked) {
-      collector.skip(where, checked);
-      continue;
-    }
-    const quotes = highlights.get(itemKey(checked.url) ?? '');
-    collector.add(
-      {
-        url: checked.url,
-        title: cleanTitle(values.title),
-        tags: cleanTags((values.tags ?? '').split('|')),
-        savedAt: fromUnixSeconds(values.time_added),
-        archived: values.status?.trim().toLowerCase() === 'archive',
-        ...(quotes?.length ? { highlights: quotes } : {}),
-      },
-      where,
-    );
-  }
+  addCsvRows(collector, rows, (values, { parsed }) => {
+    const quotes = highlights.size ? highlights.get(urlKeyOf(parsed)) : undefined;
+    return {
+      title: cleanTitle(values.title),
+      tags: cleanTags((values.tags ?? '').split('|')),
+      savedAt: fromUnixSeconds(values.time_added),
+      archived: values.status?.trim().toLowerCase() === 'archive',
+      ...(quotes?.length ? { highlights: quotes } : {}),
+    };
+  }, file);
 }
 
 export function parsePocketRows(rows: CsvRow[]): ImportResult {

@@ -38,6 +38,11 @@ export function checkPublicUrl(url: string): HostVerdict {
   } catch {
     return { ok: false, reason: 'not a URL' };
   }
+  return checkPublicParsedUrl(parsed);
+}
+
+/** checkPublicUrl of a URL already parsed (an import row's, parsed once). */
+export function checkPublicParsedUrl(parsed: URL): HostVerdict {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: `not a web address (${parsed.protocol})` };
   if (testOrigins().includes(parsed.origin)) return { ok: true };
   return isPublicHost(parsed.hostname) ? { ok: true } : { ok: false, reason: `${parsed.hostname} is not a public web address` };

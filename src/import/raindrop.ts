@@ -4,32 +4,22 @@
  * created is ISO 8601; favorite is `true`/`false`. The user's note is kept as the excerpt.
  */
 import type { CsvRow } from './csv';
-import { checkUrl, cleanTags, cleanTitle, fromDateString, ItemCollector } from './item';
+import { readCsvRows } from './csv-rows';
+import { cleanTags, cleanTitle, fromDateString } from './item';
 import type { ImportResult } from './types';
 
 export const RAINDROP_COLUMNS = ['id', 'title', 'note', 'excerpt', 'url', 'folder', 'tags', 'created', 'favorite'];
 
 export function parseRaindropRows(rows: CsvRow[]): ImportResult {
-  const collector = new ItemCollector();
-  for (const { line, values } of rows) {
-    const checked = checkUrl(values.url);
-    if ('key' in checked) {
-      collector.skip({ line }, checked);
-      continue;
-    }
+  return readCsvRows(rows, (values) => {
     const folder = (values.folder ?? '').trim();
     const description = (values.note ?? '').trim() || (values.excerpt ?? '').trim();
-    collector.add(
-      {
-        url: checked.url,
-        title: cleanTitle(values.title),
-        tags: cleanTags([...(folder && folder.toLowerCase() !== 'unsorted' ? [folder] : []), ...(values.tags ?? '').split(',')]),
-        savedAt: fromDateString(values.created),
-        favorite: (values.favorite ?? '').trim().toLowerCase() === 'true',
-        ...(description ? { description } : {}),
-      },
-      { line },
-    );
-  }
-  return collector.result();
+    return {
+      title: cleanTitle(values.title),
+      tags: cleanTags([...(folder && folder.toLowerCase() !== 'unsorted' ? [folder] : []), ...(values.tags ?? '').split(',')]),
+      savedAt: fromDateString(values.created),
+      favorite: (values.favorite ?? '').trim().toLowerCase() === 'true',
+      ...(description ? { description } : {}),
+    };
+  });
 }

@@ -12,8 +12,10 @@ export const READWISE_COLUMNS = ['title', 'url', 'document tags', 'saved date', 
 
 export function parseReadwiseRows(rows: CsvRow[], { includeFeed = false } = {}): ImportResult {
   const collector = new ItemCollector();
+  let feedItems = 0;
   for (const { line, values } of rows) {
     const location = (values.location ?? '').trim().toLowerCase();
+    if (location === 'feed') feedItems++;
     if (location === 'feed' && !includeFeed) {
       collector.skip({ line }, { key: 'importRowFeedItem', subs: [] });
       continue;
@@ -37,7 +39,7 @@ export function parseReadwiseRows(rows: CsvRow[], { includeFeed = false } = {}):
       { line },
     );
   }
-  return collector.result();
+  return { ...collector.result(), feedItems };
 }
 
 /** `['a', "b's", 'c']` → the strings, quotes and escapes as Python's repr writes them. */

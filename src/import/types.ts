@@ -45,4 +45,8 @@ export interface ImportProblem extends ImportMessage {
 export interface ImportResult {
   items: ImportItem[];
   errors: ImportProblem[];
+  /** Items imported with a change the user should know of (highlights shortened to the library's limits). */
+  changed?: ImportProblem[];
+  /** Readwise Reader: rows from the user's RSS feeds, imported only when asked for (ReadOptions.includeFeed). */
+  feedItems?: number;
 }

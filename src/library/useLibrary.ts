@@ -5,8 +5,21 @@ import { newestFirst, readIndex, readIndexHead } from '../storage/read';
 import type { IndexEntry } from '../storage/schema';
 import { onLibraryChanged } from '../storage/watch';
 
+import { mark } from './timing';
+
 /** `complete` is false while only the index head (the newest rows) has been read. */
 export interface LibraryState { entries: IndexEntry[] | null; corrupt: number; complete: boolean }
+
+let headAhead: ReturnType<typeof readIndexHead> | null = null;
+
+/**
+ * Start reading the index head before the UI renders (the popup's entry calls it first thing): the storage
+ * round trip then runs while the scripts finish and preact renders. Taken by the first useLibrary; the
+ * whole index read after the first paint brings anything written since.
+ */
+export function readIndexHeadAhead(): void {
+  headAhead = readIndexHead();
+}
 
 /** The index, newest first, kept live: another tab's save or delete shows up here as it happens. */
 export function useLibrary(): LibraryState {
@@ -22,7 +35,10 @@ export function useLibrary(): LibraryState {
       complete = true;
       if (live) setState({ entries: entries.sort(newestFirst), corrupt, complete: true });
     });
-    void readIndexHead().then(({ entries }) => {
+    const head = headAhead ?? readIndexHead();
+    headAhead = null;
+    void head.then(({ entries }) => {
+      mark('lectern:head-read');
       if (!live || complete) return;
       if (entries.length === 0) return readAll();
       setState({ entries, corrupt: 0, complete: false });

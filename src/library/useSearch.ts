@@ -1,13 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../shared/messages';
 import type { IndexEntry } from '../storage/schema';
-import { searchIndexDisagrees } from '../storage/search-rebuild';
+import { searchIndexDisagrees, searchIndexStatus } from '../storage/search-rebuild';
 import { readRows } from '../storage/search-rows';
 import { LibrarySearch } from './search';
 import { measure } from './timing';
 
 /** Time for a save in flight to reach the index before a disagreement counts (it writes records first). */
 const RECHECK_MS = 1500;
+/** How often the rebuild's progress is read while it runs, and how long before a stopped one is asked again. */
+const PROGRESS_MS = 1000;
+
+/** A rebuild under way: how many of how many articles the index holds. */
+export interface RebuildProgress { done: number; total: number }
 /** Rows read for results beyond the newest ones, before the whole list is in: the first screens. */
 const EARLY_ROWS = 50;
 
@@ -17,10 +22,13 @@ const EARLY_ROWS = 50;
  * list is known, the index is checked against it: if it is missing or disagrees, the background rebuilds it,
  * and titles, sites and excerpts are matched meanwhile.
  */
-export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean } {
-  const search = useMemo(() => new LibrarySearch(), [entries]);
+export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean; rebuilding: RebuildProgress | null } {
   const [hits, setHits] = useState<{ query: string; ids: string[]; early: Map<string, IndexEntry> } | null>(null);
   const [usable, setUsable] = useState(true);
+  // What it keeps (words' scores by article number, the numbers' ids) belongs to one state of the index: a
+  // rebuild numbers the articles anew, so a new one once the index is usable again.
+  const search = useMemo(() => new LibrarySearch(), [entries, usable]);
+  const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
   const latest = useRef('');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
 
@@ -28,15 +36,27 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     if (!complete) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const check = (again: boolean) => void searchIndexDisagrees(entries.length).then((disagrees) => {
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const stopPolling = () => void (clearInterval(poll), (poll = undefined), setRebuilding(null));
+    // The rebuild is resumable (src/storage/search-rebuild.ts): if the worker stopped under it, the
+    // message fails and asking again goes on from its checkpoint.
+    const rebuild = () => void sendMessage('rebuildSearchIndex', {}).then(
+      () => live && check(true),
+      () => live && (timer = setTimeout(() => check(true), PROGRESS_MS)),
+    );
+    const showProgress = () => void searchIndexStatus().then((s) => live && s?.rebuilding && setRebuilding(s.rebuilding), () => {});
+    const check = (again: boolean): void => void searchIndexDisagrees(entries.length).then((disagrees) => {
       if (!live) return;
-      if (!disagrees) return setUsable(true);
+      if (!disagrees) return void (stopPolling(), setUsable(true));
       if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
       setUsable(false);
-      void sendMessage('rebuildSearchIndex', {}).then(() => live && check(true), () => {});
+      setRebuilding((r) => r ?? { done: 0, total: entries.length });
+      showProgress();
+      poll ??= setInterval(showProgress, PROGRESS_MS);
+      rebuild();
     }, () => live && setUsable(false));
     check(true);
-    return () => void ((live = false), clearTimeout(timer));
+    return () => void ((live = false), clearTimeout(timer), clearInterval(poll));
   }, [entries.length, complete]);
 
   useEffect(() => {
@@ -44,13 +64,18 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     latest.current = q;
     if (!q || !usable) return;
     const start = performance.now();
-    search.search(q, (id) => !complete || byId.has(id)).then(async (ids) => {
+    search.search(q, (id) => !complete || byId.has(id)).then(async ({ ids, rest }) => {
       // Before the whole list is read only the newest rows are known: read the first results' rows.
       const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
       const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));
       if (latest.current !== q) return; // a newer keystroke has taken over
       measure('lectern:search', start);
       setHits({ query: q, ids, early });
+      // A large result: its first page is shown, the whole ranking follows (the same order, more rows).
+      const all = await rest;
+      if (!all || latest.current !== q) return;
+      measure('lectern:search-all', start);
+      setHits({ query: q, ids: all, early });
     }, () => setUsable(false));
   }, [query, search, usable]);
 
@@ -61,7 +86,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     if (!hits) return [];
     return hits.ids.flatMap((id) => byId.get(id) ?? hits.early.get(id) ?? []);
   }, [entries, byId, query, hits, usable]);
-  return { results, ready: usable && (hits?.query ?? '') === query.trim() };
+  return { results, ready: usable && (hits?.query ?? '') === query.trim(), rebuilding };
 }
 
 /** While the index is being rebuilt: entries whose title, site or excerpt contain every word. */

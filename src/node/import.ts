@@ -2,17 +2,17 @@
  * The import readers for Node: the same parsers the extension runs, for people who script their
  * migration. `readExport` tells the format by content and returns plain items; `exportToBackup`
  * turns an export into a Lectern backup (articles that came with their text run through the same
- * extraction as in the browser; the others are kept as links with an empty body, to fetch later).
+ * extraction as in the browser; the others are kept as links, fetched when the backup is imported).
  */
 import { JSDOM } from 'jsdom';
 import { backupToJson, createBackup } from '../export/backup';
 import type { LibraryRecord } from '../export/types';
 import { parseImportFile, type ImportFormat, type ReadOptions } from '../import/formats';
+import { toBackupLink } from '../import/backup-links';
 import { toHighlights } from '../import/highlights';
 import { articleFromSaved } from '../import/saved-content';
 import { recordFromImport } from '../import/to-record';
 import type { ImportItem, ImportProblem } from '../import/types';
-import type { Article } from '../shared/article';
 import { articleIdFor, urlKey } from '../storage/canonical';
 
 export type { ImportFormat, ReadOptions } from '../import/formats';
@@ -83,37 +83,31 @@ export function readExport(bytes: Uint8Array, fileName: string, options: ReadOpt
   }
 }
 
-function emptyArticle(item: ImportItem): Article {
-  return {
-    url: item.url, title: item.title ?? item.url, byline: null, siteName: null, lang: null, dir: null, publishedTime: null,
-    excerpt: null, leadImage: null, content: '', text: '', wordCount: 0, readingMinutes: 0,
-  };
-}
-
-function articleOf(item: ImportItem): Article {
-  return item.article ? articleFromSaved({ ...item, article: item.article }) : emptyArticle(item);
-}
-
-/** A Lectern backup (the JSON text) of everything in the export, with its highlights. */
-export async function exportToBackup(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, now: Date = new Date()): Promise<{ json: string; contents: ExportContents; withText: number }> {
+/**
+ * A Lectern backup (the JSON text) of everything in the export: the items that came with their text
+ * as articles (with their highlights), the others as `links` to fetch when the backup is imported
+ * (docs/backup-format.md), never as empty articles. `withText` counts the articles.
+ */
+export async function exportToBackup(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, now: Date = new Date()): Promise<{ json: string; contents: ExportContents; withText: number; links: number }> {
   ensureDomParser();
   const contents = readExport(bytes, fileName, options);
   const { items } = parseImportFile(bytes, options);
-  const records: (LibraryRecord & { highlights?: unknown })[] = [];
-  let withText = 0;
-  for (const item of items) {
-    const article = articleOf(item);
-    if (article.content) withText++;
+  const withContent = items.filter((item) => item.article);
+  const records: LibraryRecord[] = [];
+  for (const item of withContent) {
+    const article = articleFromSaved({ ...item, article: item.article ?? { content: '' } });
     const id = await articleIdFor(urlKey(article.url, article.canonicalUrl));
     records.push(recordFromImport(item, article, id, now));
   }
   const backup = createBackup(records, now);
   // Highlights ride on each record (docs/storage.md): added after the copy, which knows only the older fields.
   backup.articles.forEach((record, i) => {
-    const highlights = toHighlights(items[i]?.highlights, now.getTime());
+    const highlights = toHighlights(withContent[i]?.highlights, now.getTime());
     if (highlights.length) Object.assign(record, { highlights });
   });
-  return { json: backupToJson(backup), contents, withText };
+  const links = items.filter((item) => !item.article).map(toBackupLink);
+  const json = backupToJson(links.length ? Object.assign(backup, { links }) : backup);
+  return { json, contents, withText: records.length, links: links.length };
 }
 
 /** The plan the options page makes before Import (which items are saved already): for `npm run bench:import`. */

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
+import type { ReadOptions } from '../import/formats';
+import type { ImportProblem } from '../import/types';
 import { hasHostAccess, queueUrls, readImportFile, requestHostAccess, saveWithContent, type ParsedImport } from './import-file';
 import { ImportProgress } from './ImportProgress';
 
@@ -12,12 +14,12 @@ export function ImportSection() {
   const [granted, setGranted] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  const onFile = (event: Event) => {
-    const file = (event.currentTarget as HTMLInputElement).files?.[0];
+  const [file, setFile] = useState<File | null>(null);
+
+  const read = (chosen: File, options: ReadOptions = {}) => {
     setParsed(null);
-    if (!file) return;
     setStatus({ text: t('importReading') });
-    readImportFile(file).then(
+    readImportFile(chosen, options).then(
       async (p) => {
         setGranted(await hasHostAccess(p.plan.queue.map((i) => i.url)).catch(() => false));
         setParsed(p);
@@ -25,6 +27,18 @@ export function ImportSection() {
       },
       (e: unknown) => setStatus({ text: t('importRefused', errorText(e)), error: true }),
     );
+  };
+
+  const onFile = (event: Event) => {
+    const chosen = (event.currentTarget as HTMLInputElement).files?.[0] ?? null;
+    setFile(chosen);
+    if (chosen) read(chosen);
+    else setParsed(null);
+  };
+
+  // Readwise Reader's feed items: left out by default (never saved), in on request. The file is read again.
+  const onIncludeFeed = (includeFeed: boolean) => {
+    if (file) read(file, { includeFeed });
   };
 
   const onImport = () => {
@@ -51,7 +65,7 @@ export function ImportSection() {
       <label>
         {t('importFileLabel')} <input type="file" accept=".csv,.json,.zip,.html,.htm,text/csv,application/json,application/zip,text/html" onChange={onFile} />
       </label>
-      {parsed && <ImportSummary parsed={parsed} onImport={onImport} />}
+      {parsed && <ImportSummary parsed={parsed} onImport={onImport} onIncludeFeed={onIncludeFeed} />}
       {status && <p role={status.error ? 'alert' : 'status'}>{status.text}</p>}
       {status?.failed?.length ? <ul>{status.failed.map((f) => <li key={f.url}>{t('importItemFailed', [f.url, f.reason])}</li>)}</ul> : null}
       <ImportProgress />
@@ -59,19 +73,31 @@ export function ImportSection() {
   );
 }
 
-function ImportSummary({ parsed, onImport }: { parsed: ParsedImport; onImport: () => void }) {
-  const { plan, errors, format } = parsed;
+function ImportSummary({ parsed, onImport, onIncludeFeed }: { parsed: ParsedImport; onImport: () => void; onIncludeFeed: (on: boolean) => void }) {
+  const { plan, errors, changed, format, feedItems, options } = parsed;
   const count = plan.queue.length + plan.withContent.length;
   return (
     <div class="import-summary">
       <p>{t('importFound', [t(`importFormat_${format}`), String(count), String(plan.withContent.length), String(plan.queue.length), String(plan.alreadySaved.length)])}</p>
-      {errors.length > 0 && (
-        <details>
-          <summary>{t('importSkipped', String(errors.length))}</summary>
-          <ul>{errors.slice(0, 200).map((e, i) => <li key={i}>{e.file ? `${e.file}: ` : ''}{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
-        </details>
+      {errors.length > 0 && <Problems summary={t('importSkipped', String(errors.length))} problems={errors} />}
+      {changed.length > 0 && <Problems summary={t('importChanged', String(changed.length))} problems={changed} />}
+      {feedItems > 0 && (
+        <label>
+          <input type="checkbox" checked={!!options.includeFeed} onChange={(e) => onIncludeFeed(e.currentTarget.checked)} />
+          {' '}{t('importIncludeFeed', String(feedItems))}
+        </label>
       )}
       <button type="button" disabled={count === 0} onClick={onImport}>{t('importButton', String(count))}</button>
     </div>
+  );
+}
+
+/** Entries of the file the user should know about: skipped, or imported with a change. */
+function Problems({ summary, problems }: { summary: string; problems: ImportProblem[] }) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul>{problems.slice(0, 200).map((e, i) => <li key={i}>{e.file ? `${e.file}: ` : ''}{t(e.line !== undefined ? 'importSkippedLine' : 'importSkippedEntry', [String(e.line ?? (e.index ?? 0) + 1), t(e.key, e.subs)])}</li>)}</ul>
+    </details>
   );
 }

@@ -10,7 +10,8 @@ type Status = { text: string; error: boolean; skipped?: RestoreReport['skipped']
 /** What the user is told when a restore ends: done, cancelled, or stopped (and what was restored before). */
 function outcomeText(report: RestoreReport): string {
   const n = String(report.added + report.replaced);
-  return t(report.cancelled ? 'restoreCancelled' : 'restoreDone', [n, String(report.added), String(report.replaced)]);
+  const done = t(report.cancelled ? 'restoreCancelled' : 'restoreDone', [n, String(report.added), String(report.replaced)]);
+  return report.links ? `${done} ${t('restoreLinksToImport', String(report.links))}` : done;
 }
 
 function stoppedText(error: unknown): string {

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ImportFormat } from '../import/formats';
+import type { ImportFormat, ReadOptions } from '../import/formats';
 import { IMPORT_HOST_ORIGINS } from '../import/host-access';
 import { planImport, type ImportPlan } from '../import/plan-import';
 import { storedFromImport } from '../import/to-record';
@@ -8,16 +8,26 @@ import { sendMessage } from '../shared/messages';
 import type { SavedArticle } from '../storage';
 import { readIndex } from '../storage';
 
-export interface ParsedImport { format: ImportFormat; plan: ImportPlan; errors: ImportProblem[] }
+export interface ParsedImport {
+  format: ImportFormat;
+  plan: ImportPlan;
+  errors: ImportProblem[];
+  /** Items imported with a change (highlights fitted to the library's limits). */
+  changed: ImportProblem[];
+  /** Readwise Reader feed items in the file (left out unless `options.includeFeed`); the preview offers them. */
+  feedItems: number;
+  /** How the file was read, so the preview can read it again with feed items. */
+  options: ReadOptions;
+}
 
 /** Parse and check the whole file in the page (untrusted input, throws ImportError), and plan against the library. */
-export async function readImportFile(file: File): Promise<ParsedImport> {
+export async function readImportFile(file: File, options: ReadOptions = {}): Promise<ParsedImport> {
   // The parsers (papaparse, unzip) load when a file is chosen, not with the options page.
   const { parseImportFile } = await import('../import/formats');
-  const { items, errors, format } = parseImportFile(new Uint8Array(await file.arrayBuffer()));
+  const { items, errors, format, feedItems = 0, changed = [] } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
   const { entries } = await readIndex();
   const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
-  return { format, plan, errors };
+  return { format, plan, errors, changed, feedItems, options };
 }
 
 /** An item that came with its content, through the same extraction as a fetched page (articleFromSaved). */

@@ -7,7 +7,7 @@
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
-import { parseBackup } from '../import/lectern-backup';
+import { parseBackupWithLinks } from '../import/lectern-backup';
 import { readBackupZip, type EntryProblem } from '../import/restore-zip';
 import { looksLikeZip } from '../import/unzip';
 import { toBase64 } from '../offline-images/base64';
@@ -34,6 +34,8 @@ export interface RestoreReport {
   cancelled: boolean;
   /** Offline images linked to their articles, and those that could not be (bytes missing or refused). */
   images: { linked: number; lost: number };
+  /** Addresses a converted export keeps to fetch (docs/backup-format.md); Import fetches them, restore does not. */
+  links?: number;
 }
 
 /** A restore that stopped on an error; `report` says what had been written before it. */
@@ -76,7 +78,8 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         signal,
       });
     } else {
-      const { articles } = parseBackup(await file.text());
+      const { backup: { articles }, links } = parseBackupWithLinks(await file.text());
+      if (links.items.length) report.links = links.items.length;
       progress.total = articles.length;
       progress.bytes = file.size;
       for (const record of articles) await batch.add(record);

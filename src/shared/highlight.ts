@@ -50,7 +50,9 @@ function isQuote(v: unknown): v is TextQuote {
     && isText(v.prefix, HIGHLIGHT_LIMITS.context) && isText(v.suffix, HIGHLIGHT_LIMITS.context);
 }
 
-const isPosition = (v: unknown): v is TextPosition => v === null || (isObject(v) && isOffset(v.start) && isOffset(v.end) && v.start < v.end);
+/** A TextPositionSelector: offsets, start before end. */
+export const isTextPosition = (v: unknown): v is TextPosition => isObject(v) && isOffset(v.start) && isOffset(v.end) && v.start < v.end;
+const isPosition = (v: unknown): v is TextPosition | null => v === null || isTextPosition(v);
 
 /**
  * The one check of a highlight's shape, for every boundary: messages into the background, records read

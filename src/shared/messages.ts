@@ -7,6 +7,7 @@ import type { RestoreOutcome } from '../storage/restore';
 import type { RestoredImage } from '../storage/images';
 import type { ImportJob } from '../import/job';
 import type { ImportItem } from '../import/types';
+import type { SyncSettingsView, SyncStatus } from './sync';
 
 /**
  * The one message protocol: type → request data and response. The background's handler table is typed
@@ -29,6 +30,15 @@ export interface Protocol {
   addHighlight: { request: { id: string; highlight: Highlight }; response: Highlight[] | null };
   updateHighlight: { request: { id: string; highlightId: string; changes: HighlightChanges }; response: Highlight[] | null };
   removeHighlight: { request: { id: string; highlightId: string }; response: Highlight[] | null };
+  // Sync through the user's WebDAV folder (src/shared/sync.ts, docs/sync.md). Only extension pages may ask.
+  getSyncSettings: { request: Record<string, never>; response: SyncSettingsView };
+  /** Save the settings; an omitted password or passphrase keeps the stored one. Answers with the status. */
+  saveSyncSettings: { request: { serverUrl: string; username: string; password?: string; passphrase?: string }; response: SyncStatus };
+  /** Start a sync (or join the running one). Answers when the run has started; pages follow SYNC_STATUS_KEY. */
+  syncNow: { request: Record<string, never>; response: SyncStatus };
+  getSyncStatus: { request: Record<string, never>; response: SyncStatus };
+  /** Forget this device's sync settings and state (the server and the library are left as they are). */
+  disconnectSync: { request: Record<string, never>; response: SyncStatus };
   /** Rebuild the full-text index from the article records. */
   rebuildSearchIndex: { request: Record<string, never>; response: { indexed: number } };
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };

@@ -1,12 +1,16 @@
-import { HIGHLIGHT_LIMITS, type Highlight, type HighlightColor } from '../shared/highlight';
+import { HIGHLIGHT_LIMITS, type Highlight, type HighlightColor, type TextPosition } from '../shared/highlight';
 import { put } from './library';
 import { serialized } from './queue';
 import { readArticle } from './read';
 import type { SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
 
-/** What the reader may change on a highlight after making it. */
-export interface HighlightChanges { color?: HighlightColor; note?: string }
+/**
+ * What the reader may change on a highlight after making it. `position`: where the reader found an
+ * imported highlight by its quote, kept so the next open places it directly (not a change by the
+ * user: updatedAt stays).
+ */
+export interface HighlightChanges { color?: HighlightColor; note?: string; position?: TextPosition }
 
 /**
  * Rewrite one article's highlights through the same put() as every other write (record and index row in
@@ -21,7 +25,7 @@ function changeHighlights(articleId: string, change: (list: Highlight[]) => High
     const next: SavedArticle = { ...article };
     if (highlights.length > 0) next.highlights = highlights;
     else delete next.highlights; // the record looks as it did before its first highlight
-    await put(next);
+    await put(next, article);
     await keepSearchIndex([{ id: articleId, before: article, after: next }]); // notes and quotes are searchable
     return highlights;
   });
@@ -38,7 +42,8 @@ export function addHighlight(articleId: string, highlight: Highlight): Promise<H
 
 /** Change a highlight's colour or note; a highlight that is gone is left gone. */
 export function updateHighlight(articleId: string, highlightId: string, changes: HighlightChanges, now = Date.now()): Promise<Highlight[] | null> {
-  return changeHighlights(articleId, (list) => list.map((h) => (h.id === highlightId ? { ...h, ...changes, updatedAt: now } : h)));
+  const byUser = changes.color !== undefined || changes.note !== undefined;
+  return changeHighlights(articleId, (list) => list.map((h) => (h.id === highlightId ? { ...h, ...changes, updatedAt: byUser ? now : h.updatedAt } : h)));
 }
 
 export function removeHighlight(articleId: string, highlightId: string): Promise<Highlight[] | null> {

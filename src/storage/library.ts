@@ -9,16 +9,19 @@ import { itemsListing, itemsUnlisting } from './pages';
 import { readArticle } from './read';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
+import { trackedItems } from './sync-track';
 import { isSavedArticle } from './validate';
 
 /**
  * Write an article, its index page and the head in one set(): all land, or none. Only the row's own page
  * is read and rewritten (schema 4), so a save costs the same in a library of 10 or 10,000 articles.
+ * `before` is the record it replaces (null: none): what changed is recorded for sync in the same set().
  */
-export async function put(article: SavedArticle): Promise<IndexEntry> {
+export async function put(article: SavedArticle, before: SavedArticle | null, now = Date.now()): Promise<IndexEntry> {
   if (!isSavedArticle(article)) throw new Error('Refusing to store an invalid article');
   const entry = entryOf(article);
-  await setItems({ [articleKey(article.id)]: packRecord(article), ...(await itemsListing(entry)) });
+  const tracked = await trackedItems([{ id: article.id, before, after: article }], now);
+  await setItems({ [articleKey(article.id)]: packRecord(article), ...(await itemsListing(entry)), ...tracked });
   return entry;
 }
 
@@ -31,7 +34,7 @@ export function saveArticle(article: Article, now = Date.now()): Promise<SaveOut
     const id = await articleIdFor(key);
     const previous = (await readArticle(id)) ?? undefined;
     const saved = savedArticle(article, id, key, now, previous);
-    await put(saved);
+    await put(saved, previous ?? null, now);
     await keepSearchIndex([{ id, before: previous ?? null, after: saved }]);
     return { id, updated: previous !== undefined };
   });
@@ -49,7 +52,7 @@ export function updateArticle(id: string, changes: ArticleChanges, now = Date.no
     if (changes.favorite !== undefined) next.favorite = changes.favorite;
     if (changes.tags !== undefined) next.tags = cleanTags(changes.tags);
     if (changes.progress !== undefined) next.progress = Math.min(1, Math.max(0, changes.progress));
-    const entry = await put(next);
+    const entry = await put(next, article, now);
     // Tags are searched; flags and the reading position are not.
     if (changes.tags !== undefined) await keepSearchIndex([{ id, before: article, after: next }]);
     return entry;
@@ -64,7 +67,8 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
   return serialized(async () => {
     const article = await readArticle(id);
     const unlisted = await itemsUnlisting(id);
-    if (unlisted) await setItems(unlisted);
+    const tombstone = await trackedItems([{ id, before: article, after: null }]);
+    if (unlisted || article) await setItems({ ...unlisted, ...tombstone });
     if (article) await removeItems([articleKey(id)]);
     await keepSearchIndex([{ id, before: article, after: null }]);
     return article;
@@ -74,7 +78,7 @@ export function deleteArticle(id: string): Promise<SavedArticle | null> {
 /** Undo a delete: put the record back exactly as it was. */
 export function restoreArticle(article: SavedArticle): Promise<IndexEntry> {
   return serialized(async () => {
-    const entry = await put(article);
+    const entry = await put(article, null);
     await keepSearchIndex([{ id: article.id, before: null, after: article }]);
     return entry;
   });

@@ -7,6 +7,7 @@ import { indexItems, newestFirst, readArticles, readIndex } from './read';
 import { mergeRecords, planRestore } from './restore-plan';
 import type { IndexEntry, SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
+import { trackedItems } from './sync-track';
 import { isSavedArticle } from './validate';
 
 /** Articles per set(): each batch writes its records and the index together, so a stop halfway loses nothing. */
@@ -49,7 +50,11 @@ async function restoreBatch(batch: SavedArticle[], searchLater: boolean): Promis
   }, a));
   const gone = new Set([...plan.remove, ...records.map((a) => a.id)]);
   const index: IndexEntry[] = [...entries.filter((e) => !gone.has(e.id)), ...records.map(entryOf)].sort(newestFirst);
-  await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), packRecord(a)])), ...indexItems(index) });
+  const tracked = await trackedItems([
+    ...records.map((a) => ({ id: a.id, before: saved.get(a.id) ?? null, after: a })),
+    ...plan.remove.map((id) => ({ id, before: saved.get(id) ?? null, after: null })),
+  ]);
+  await setItems({ ...Object.fromEntries(records.map((a) => [articleKey(a.id), packRecord(a)])), ...indexItems(index), ...tracked });
   if (plan.remove.length) await removeItems(plan.remove.map(articleKey));
   // A streamed restore sends many batches and rebuilds the search index once at the end (searchLater):
   // updating a shard per article would cost far more than the restore. Searches meanwhile index what the shards miss.

@@ -1,40 +1,48 @@
 /**
  * The full-text index's IndexedDB database, `lectern-search`. It is a cache of the article records: the
  * background writes it inside each library write, pages read it directly (same origin, no message), and it
- * is rebuilt from the records whenever it disagrees with them (src/storage/search-write.ts).
+ * is rebuilt from the records whenever it disagrees with them (src/storage/search-write.ts, search-rebuild.ts).
  *
- * - `blocks`: key [term, bucket] → postings of that term for the articles in that bucket, as one string
- *   `id tf len|id tf len…`. A bucket is a range of BUCKET_SIZE article numbers, handed out in save order,
- *   so a save reads and rewrites at most one bounded block per distinct word of the article, whatever
- *   the library's size, and a query reads one key range per word.
- * - `docs`: article id → { bucket, len }: where its postings are, and its length in words (BM25).
- * - `meta`: 'stats' → { format, next, count, totalLen }: the totals BM25 needs and the next article number.
+ * Every indexed article has a number (handed out in save order); a bucket is BUCKET_SIZE numbers.
+ * - `blocks`: key [term, bucket] → that term's postings in that bucket, a Uint32Array of (number, tf, len)
+ *   triples: a save reads and rewrites at most one bounded block per distinct word of the article, whatever
+ *   the library's size, a query reads one key range per word, and neither parses text.
+ * - `ids`: bucket → the article id of each number in it ('' where none): turns a query's numbers into ids.
+ * - `docs`: article id → { num, len }: its number and its length in words (BM25).
+ * - `meta`: 'stats' → { format, next, count, totalLen }, the totals BM25 needs and the next number;
+ *   'rebuild' → { ids, done } while a rebuild is under way (its checkpoint).
  */
 export const SEARCH_DB = 'lectern-search';
 export const BLOCKS = 'blocks';
 export const DOCS = 'docs';
+export const IDS = 'ids';
 export const META = 'meta';
 const STATS = 'stats';
+const REBUILD = 'rebuild';
 /** Bumped when the index's layout or tokenization changes: an index of another format is rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
+/** The database's version: a new one drops every store (the index is a cache, rebuilt from the records). */
+const DB_VERSION = 2;
 /** Articles per bucket: bounds the size of a block, hence the cost of a save. */
 export const BUCKET_SIZE = 512;
 
 export interface IndexStats { format: number; next: number; count: number; totalLen: number }
-export interface DocInfo { bucket: number; len: number }
+export interface DocInfo { num: number; len: number }
+/** A rebuild's checkpoint: the articles it indexes, and how many of them are done. */
+export interface RebuildState { ids: string[]; done: number }
 export const emptyStats = (): IndexStats => ({ format: INDEX_FORMAT, next: 0, count: 0, totalLen: 0 });
+export const bucketOf = (num: number) => Math.floor(num / BUCKET_SIZE);
 
 let opening: Promise<IDBDatabase> | null = null;
 
 /** The database, opened once per context. */
 export function openSearchDb(): Promise<IDBDatabase> {
   opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(SEARCH_DB, 1);
+    const request = indexedDB.open(SEARCH_DB, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
-      db.createObjectStore(BLOCKS);
-      db.createObjectStore(DOCS);
-      db.createObjectStore(META);
+      for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
+      for (const name of [BLOCKS, DOCS, IDS, META]) db.createObjectStore(name);
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -72,18 +80,42 @@ export async function readStats(store: IDBObjectStore): Promise<IndexStats | nul
 }
 export const writeStats = (store: IDBObjectStore, stats: IndexStats) => store.put(stats, STATS);
 
+export async function readRebuildState(store: IDBObjectStore): Promise<RebuildState | null> {
+  const state = (await done(store.get(REBUILD))) as RebuildState | undefined;
+  return state && Array.isArray(state.ids) && typeof state.done === 'number' ? state : null;
+}
+export const writeRebuildState = (store: IDBObjectStore, state: RebuildState | null) => (state ? store.put(state, REBUILD) : store.delete(REBUILD));
+
 /** The key range of every block of one term, or of every term that starts with `prefix`. */
 export const termRange = (term: string) => IDBKeyRange.bound([term], [term, Infinity]);
 export const prefixRange = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`], false, true);
 
-/** A block as id → [tf, len], and back. Ids are hex digests, tf and len integers: no separator can occur in them. */
-export type Postings = Map<string, [number, number]>;
-export function parseBlock(block: unknown, into: Postings = new Map()): Postings {
-  if (typeof block !== 'string' || block === '') return into;
-  for (const entry of block.split('|')) {
-    const [id, tf, len] = entry.split(' ');
-    if (id && tf && len) into.set(id, [Number(tf), Number(len)]);
-  }
-  return into;
+/** A stored block as its triples (number, tf, len), or null when it is not one. */
+export function blockTriples(block: unknown): Uint32Array | null {
+  if (block instanceof Uint32Array) return block;
+  // Another realm's typed array (a test environment) is still a view of the same bytes.
+  if (ArrayBuffer.isView(block) && block.byteLength % 12 === 0) return new Uint32Array(block.buffer, block.byteOffset, block.byteLength / 4);
+  return null;
 }
-export const serializeBlock = (postings: Postings) => [...postings].map(([id, [tf, len]]) => `${id} ${tf} ${len}`).join('|');
+
+/** A block as number → [tf, len], and back. */
+export type Postings = Map<number, [number, number]>;
+export function parseBlock(block: unknown): Postings {
+  const postings: Postings = new Map();
+  const triples = blockTriples(block);
+  if (triples) for (let i = 0; i + 2 < triples.length; i += 3) postings.set(triples[i]!, [triples[i + 1]!, triples[i + 2]!]);
+  return postings;
+}
+export function serializeBlock(postings: Postings): Uint32Array {
+  const out = new Uint32Array(postings.size * 3);
+  let i = 0;
+  for (const [num, [tf, len]] of [...postings].sort((a, b) => a[0] - b[0])) {
+    out[i++] = num;
+    out[i++] = tf;
+    out[i++] = len;
+  }
+  return out;
+}
+
+/** An `ids` row as the ids of its bucket's numbers. */
+export const parseIds = (value: unknown): string[] => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : '')) : []);

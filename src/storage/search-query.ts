@@ -1,7 +1,7 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
-import { BLOCKS, done, META, openSearchDb, prefixRange, readStats, termRange } from './search-db';
+import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, prefixRange, readStats, termRange } from './search-db';
 
-/** At most this many words a prefix stands for (the most frequent): "co" must not read half the index. */
+/** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
 /**
  * And at most this many blocks for all of them (a block holds up to BUCKET_SIZE postings): "th" stands
@@ -11,37 +11,47 @@ const PREFIX_BLOCK_BUDGET = 48;
 /** Keys looked at to choose them: bounds the cost of a short prefix. */
 const PREFIX_KEY_SCAN = 4096;
 
-/** One query word's matches: article id → BM25 score of that word. */
-export type WordScores = Map<string, number>;
+/**
+ * One query word's matches: the BM25 score of that word by article number (search-db.ts; 0 where it does
+ * not match; one typed array, far faster to fill and look up than a Map), and the numbers that match.
+ */
+export interface WordScores { score: Float64Array; nums: number[] }
+export const noMatches = (): WordScores => ({ score: new Float64Array(0), nums: [] });
+/**
+ * The words each typed prefix stands for, with the number of buckets each is in, kept by the caller for
+ * one open library: "gover" is chosen from what "gove" read when that was complete, without a read.
+ */
+export type PrefixCache = Map<string, { terms: Array<[string, number]>; complete: boolean }>;
 
 /**
  * Score one word (or, with `prefix`, every word that starts with it; an article counts its best one) from
  * the index on disk: reads that word's blocks and nothing else. BM25 with the weighted term frequencies the
  * writer stored. Runs in any extension page; the index is the same origin's IndexedDB.
  */
-export async function scoreWord(word: string, prefix: boolean): Promise<WordScores> {
+export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixCache = new Map()): Promise<WordScores> {
   const db = await openSearchDb();
   const tx = db.transaction([BLOCKS, META]);
   const blocks = tx.objectStore(BLOCKS);
-  const stats = await readStats(tx.objectStore(META));
-  if (!stats || stats.count === 0) return new Map();
-  const words = prefix ? await expansions(blocks, word) : [word];
+  const [stats, words] = await Promise.all([readStats(tx.objectStore(META)), prefix ? expansions(blocks, word, prefixes) : [word]]);
+  if (!stats || stats.count === 0) return noMatches();
   const perWord = await Promise.all(words.map((w) => done(blocks.getAll(termRange(w)))));
   const avgLen = stats.totalLen / stats.count;
-  const best: WordScores = new Map();
-  for (const stored of perWord) {
-    const scores = bm25(stored, stats.count, avgLen);
-    for (const [id, score] of scores) if (score > (best.get(id) ?? 0)) best.set(id, score);
-  }
+  const best: WordScores = { score: new Float64Array(stats.next), nums: [] };
+  for (const stored of perWord) bm25(stored, stats.count, avgLen, best);
   return best;
 }
 
 /** The words a prefix stands for: the typed word itself when it is one, then the ones in the most buckets. */
-async function expansions(blocks: IDBObjectStore, prefix: string): Promise<string[]> {
-  const keys = (await done(blocks.getAllKeys(prefixRange(prefix), PREFIX_KEY_SCAN))) as Array<[string, number]>;
-  const buckets = new Map<string, number>();
-  for (const [term] of keys) buckets.set(term, (buckets.get(term) ?? 0) + 1);
-  const ranked = [...buckets].sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
+async function expansions(blocks: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
+  let counted = fromCache(cache, prefix);
+  if (!counted) {
+    const keys = (await done(blocks.getAllKeys(prefixRange(prefix), PREFIX_KEY_SCAN))) as Array<[string, number]>;
+    const buckets = new Map<string, number>();
+    for (const [term] of keys) buckets.set(term, (buckets.get(term) ?? 0) + 1);
+    counted = [...buckets];
+    cache.set(prefix, { terms: counted, complete: keys.length < PREFIX_KEY_SCAN });
+  }
+  const ranked = counted.sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
   const chosen: string[] = [];
   let budget = PREFIX_BLOCK_BUDGET;
   for (const [term, blocks] of ranked.slice(0, MAX_EXPANSIONS)) {
@@ -52,21 +62,49 @@ async function expansions(blocks: IDBObjectStore, prefix: string): Promise<strin
   return chosen;
 }
 
-/** BM25 of one word over its stored blocks (`id tf len|…`), parsed straight into scores. */
-function bm25(stored: unknown[], count: number, avgLen: number): WordScores {
-  const partial: WordScores = new Map();
-  for (const block of stored) {
-    if (typeof block !== 'string') continue;
-    for (const entry of block.split('|')) {
-      const a = entry.indexOf(' ');
-      const b = entry.indexOf(' ', a + 1);
-      const tf = Number(entry.slice(a + 1, b));
-      const len = Number(entry.slice(b + 1));
-      partial.set(entry.slice(0, a), (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * len) / avgLen)));
+/** The words of `prefix` from a cached read of it, or of a shorter prefix whose read saw all of its words. */
+function fromCache(cache: PrefixCache, prefix: string): Array<[string, number]> | null {
+  for (let n = prefix.length; n > 0; n--) {
+    const hit = cache.get(prefix.slice(0, n));
+    if (hit && (n === prefix.length || hit.complete)) return hit.terms.filter(([term]) => term.startsWith(prefix));
+  }
+  return null;
+}
+
+/** BM25 of one word over its stored blocks of (number, tf, len) triples, kept in `best` where it beats what is there. */
+function bm25(stored: unknown[], count: number, avgLen: number, { score: best, nums }: WordScores): void {
+  const blocks = stored.map(blockTriples).filter((b): b is Uint32Array => b !== null);
+  const df = blocks.reduce((n, b) => n + b.length / 3, 0);
+  const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+  const norm = (BM25_K1 * BM25_B) / avgLen;
+  const base = BM25_K1 * (1 - BM25_B);
+  for (const b of blocks) {
+    for (let i = 0; i + 2 < b.length; i += 3) {
+      const num = b[i]!;
+      const tf = b[i + 1]!;
+      const score = (idf * tf * (BM25_K1 + 1)) / (tf + base + norm * b[i + 2]!);
+      if (num >= best.length) continue; // a number handed out after the totals were read: the next keystroke has it
+      const was = best[num]!;
+      if (was === 0) nums.push(num);
+      if (score > was) best[num] = score;
     }
   }
-  const df = partial.size;
-  const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-  for (const [id, s] of partial) partial.set(id, s * idf);
-  return partial;
+}
+
+/** The article ids of index numbers, per bucket, read once per open library (the caller keeps `tables`). */
+export async function idsOf(nums: number[], tables: Map<number, Promise<string[]>>): Promise<string[]> {
+  const wanted = [...new Set(nums.map((n) => Math.floor(n / BUCKET_SIZE)))];
+  const needed = wanted.filter((b) => !tables.has(b));
+  if (needed.length) {
+    const db = await openSearchDb();
+    const store = db.transaction(IDS).objectStore(IDS);
+    for (const bucket of needed) {
+      const table = done(store.get(bucket)).then(parseIds);
+      table.catch(() => tables.delete(bucket));
+      tables.set(bucket, table);
+    }
+  }
+  const byBucket = new Map<number, string[]>();
+  for (const bucket of wanted) byBucket.set(bucket, (await tables.get(bucket)) ?? []);
+  return nums.map((n) => byBucket.get(Math.floor(n / BUCKET_SIZE))?.[n % BUCKET_SIZE] ?? '');
 }

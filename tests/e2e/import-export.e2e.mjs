@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS, IMPORT_PORT, PAGES_DIR } from './fixtures.mjs';
-import { allowDownloads, downloadedFile, downloadPrefs, pickFile as pickFileAt } from './library-seed.mjs';
+import { allowDownloads, clickButton, downloadedFile, downloadPrefs, pickBytes, pickFile as pickFileAt, waitForText } from './library-seed.mjs';
 
 const body = (n) => Array.from({ length: 8 }, (_, i) =>
   `<p>Paragraph ${i + 1} of import ${n}. The harbour committee met again on Tuesday to discuss plans, costs and the timetable for the coming year.</p>`).join('');
@@ -27,36 +27,6 @@ const pocketCsv = (server) => [
   `,${server.url('/i/2')},1714816800,,unread`,
   `Third,${server.url('/i/3')},1714903200,e2e,unread`,
 ].join('\n');
-
-/** Put a file into the file input inside `section` (as a user picking it would), and fire change. */
-async function pickFile(page, section, name, text) {
-  await page.waitForSelector(`section[aria-labelledby="${section}"] input[type=file]`);
-  await page.evaluate((s, n, t) => {
-    const input = document.querySelector(`section[aria-labelledby="${s}"] input[type=file]`);
-    const files = new DataTransfer();
-    files.items.add(new File([t], n));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, section, name, text);
-}
-
-async function clickButton(page, name) {
-  await page.waitForFunction((n) => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === n && !b.disabled);
-    button?.click();
-    return !!button;
-  }, { timeout: 10_000, polling: 100 }, name);
-}
-
-/** Wait for `text` in an element matching `selector`; on failure, say what the page showed instead. */
-async function waitForText(page, selector, text, timeout = 12_000) {
-  try {
-    await page.waitForFunction((s, t) => [...document.querySelectorAll(s)].some((e) => e.textContent.includes(t)), { timeout, polling: 100 }, selector, text);
-  } catch (error) {
-    const shown = await page.evaluate(() => document.body.innerText).catch(() => '(page not answering)');
-    throw new Error(`"${text}" not shown in ${selector}; the page shows:\n${shown}`, { cause: error });
-  }
-}
 
 const storedArticles = (session) => session.evalInExtension(async (api) => {
   const all = await api.storage.local.get(null);
@@ -81,7 +51,7 @@ for (const kind of BROWSERS) {
 
     test('a Pocket CSV is imported in the background, with progress, tags and archived kept', async () => {
       const options = await session.openExtensionPage('options.html');
-      await pickFile(options, 'import-heading', 'pocket.csv', pocketCsv(server));
+      await pickBytes(options, 'import-heading', 'pocket.csv', Buffer.from(pocketCsv(server)));
       await waitForText(options, '.import-summary p', 'Pocket export: 3 articles to import');
       await clickButton(options, 'Import 3 articles');
       await waitForText(options, '.import-count', 'Finished: 3 of 3 done (3 imported, 0 failed).');

@@ -78,7 +78,12 @@ export async function downloadedFile(dir, pattern, timeout = 120_000) {
 
 /** Put the file at `path` into the file input inside `section` (as a user picking it), in 4 MB pieces, and fire change. */
 export async function pickFile(page, section, path, name) {
-  const bytes = readFileSync(path);
+  await pickBytes(page, section, name, readFileSync(path));
+}
+
+/** pickFile for bytes a test made (an export built in memory), named `name`. */
+export async function pickBytes(page, section, name, data) {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   await page.waitForSelector(`section[aria-labelledby="${section}"] input[type=file]`);
   await page.evaluate(() => (globalThis.__pieces = []));
   for (let at = 0; at < bytes.length; at += 4 << 20) {

@@ -1,11 +1,12 @@
 // Full-text search of the library in real Chromium and Firefox: the index on disk (IndexedDB) is written
 // by the background inside each save and read by the popup directly. A saved article is found by a word
 // of its body, by a quoted phrase and by the start of a word, with a snippet that marks the words; a lost
-// index is rebuilt from the records.
+// index is rebuilt from the records, and a rebuild resumes after the worker stopped under it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
+import { seedLibrary } from './library-seed.mjs';
 
 const page = (title, body) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${
   body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
@@ -89,3 +90,76 @@ for (const kind of BROWSERS) {
     });
   });
 }
+
+/** The rebuild's checkpoint as the index holds it (src/storage/search-db.ts), read from an extension page. */
+const checkpoint = (session) => session.evalInExtension(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('lectern-search');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('meta')) return void (db.close(), resolve(null));
+    const tx = db.transaction('meta');
+    const state = tx.objectStore('meta').get('rebuild');
+    const stats = tx.objectStore('meta').get('stats');
+    tx.oncomplete = () => {
+      db.close();
+      resolve({ done: state.result?.done ?? null, total: state.result?.ids.length ?? null, count: stats.result?.count ?? null });
+    };
+    tx.onerror = () => reject(tx.error);
+  };
+}));
+
+async function until(check, label, timeout = 120_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('a search index rebuild in chromium', () => {
+  // Chrome stops an idle MV3 worker after 30 s, and any worker may be stopped: closing its DevTools target
+  // stops it the same way (harness restartServiceWorker).
+  test('goes on from its checkpoint after the worker stopped, and the library says how far it is', async () => {
+    const COUNT = 1500; // three buckets of 512
+    const session = await launch('chromium', EXTENSION_DIRS.chromium);
+    try {
+      await seedLibrary(session, COUNT, { chars: 6000 }); // a restore with searchLater: nothing indexed yet
+      const asked = session.sendMessage({ type: 'rebuildSearchIndex', data: {} }).catch(() => 'stopped');
+      const before = await until(async () => {
+        const c = await checkpoint(session);
+        return c?.done >= 512 && c;
+      }, 'the first bucket');
+      await session.restartServiceWorker();
+      assert.equal(await asked, 'stopped', 'the rebuild was still running when the worker stopped');
+      const kept = await checkpoint(session);
+      assert.equal(kept.total, COUNT);
+      assert.ok(kept.done >= before.done && kept.done < COUNT, `checkpoint kept: ${JSON.stringify(kept)}`);
+
+      // The popup finds the rebuild unfinished, says so, and asks for it: it goes on, never from zero.
+      const popup = await session.openExtensionPage('popup.html#library');
+      const said = await popup.waitForFunction(() => {
+        const text = document.querySelector('.library-status')?.textContent ?? '';
+        const m = /being rebuilt: ([\d,.]+) of ([\d,.]+)/.exec(text);
+        return m && [Number(m[1].replace(/\D/g, '')), Number(m[2].replace(/\D/g, ''))];
+      }, { timeout: 30_000 }).then((h) => h.jsonValue());
+      assert.equal(said[1], COUNT);
+      assert.ok(said[0] >= kept.done, `the rebuild went on from ${kept.done}, the popup says ${said[0]}`);
+      const progress = [];
+      await until(async () => {
+        const c = await checkpoint(session);
+        if (c.done !== null) progress.push(c.done);
+        return c.done === null && c.count === COUNT;
+      }, 'the rebuild to finish');
+      assert.ok(progress.every((d) => d >= kept.done), `never from zero: ${progress.join(', ')}`);
+      await popup.waitForFunction(() => !/being rebuilt/.test(document.querySelector('.library-status')?.textContent ?? ''), { timeout: 30_000 });
+      await popup.type(SEARCH_BOX, '1299');
+      await popup.waitForFunction(() => [...document.querySelectorAll('ul[aria-label="Saved articles"] h2')].map((h) => h.textContent).join() === 'Article 1299', { timeout: 15_000 });
+      await popup.close();
+    } finally {
+      await session.close({ removeProfile: true });
+    }
+  });
+});

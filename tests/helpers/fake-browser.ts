@@ -243,7 +243,63 @@ export function answerPermissionPrompt(answer: boolean) {
 }
 const optionalOrigins = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
 
+// ---- alarms: kept by name, fired by the test (time does not pass in a unit test) --------------------
+/** Alarms the code under test created, by name (creating one with the same name replaces it, as in the browser). */
+export const alarms = new Map<string, { name: string; delayInMinutes?: number; periodInMinutes?: number }>();
+const onAlarm = new FakeEvent<[{ name: string; scheduledTime: number }]>();
+/** Fire an alarm as the browser would when its time comes; a one-off alarm is gone afterwards. */
+export async function fireAlarm(name: string): Promise<void> {
+  const alarm = alarms.get(name);
+  if (!alarm) throw new Error(`No alarm named ${name}`);
+  if (alarm.periodInMinutes === undefined) alarms.delete(name);
+  await Promise.all(onAlarm.emit({ name, scheduledTime: Date.now() }));
+}
+
+// ---- declarativeNetRequest session rules, and how the browser would apply them --------------------
+interface SessionRule { id: number; priority?: number; action: { type: string }; condition: { regexFilter?: string; isUrlFilterCaseSensitive?: boolean; tabIds?: number[]; resourceTypes?: string[] } }
+export const sessionRules = new Map<number, SessionRule>();
+/**
+ * Whether the background's own fetch of `url` (tab -1, xmlhttprequest) would be blocked by the session
+ * rules: the matching rule of highest priority decides, and at equal priority allow wins over block.
+ */
+export function backgroundRequestBlocked(url: string): boolean {
+  const matching = [...sessionRules.values()].filter(({ condition: c }) => (!c.tabIds || c.tabIds.includes(-1))
+    && (!c.resourceTypes || c.resourceTypes.includes('xmlhttprequest'))
+    && (!c.regexFilter || new RegExp(c.regexFilter, c.isUrlFilterCaseSensitive === false ? 'i' : '').test(url)));
+  matching.sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || (a.action.type === 'allow' ? -1 : 1));
+  return matching[0]?.action.type === 'block';
+}
+
 const browser = {
+  declarativeNetRequest: {
+    async updateSessionRules({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: SessionRule[] }) {
+      const next = new Map(sessionRules);
+      for (const id of removeRuleIds) next.delete(id);
+      for (const rule of addRules) {
+        if (next.has(rule.id)) throw new Error(`Rule with id ${rule.id} already exists`);
+        new RegExp(rule.condition.regexFilter ?? ''); // an invalid pattern is refused, as the browser does
+        next.set(rule.id, JSON.parse(JSON.stringify(rule)) as SessionRule);
+      }
+      sessionRules.clear();
+      for (const [id, rule] of next) sessionRules.set(id, rule);
+    },
+    async getSessionRules() {
+      return [...sessionRules.values()].map((r) => JSON.parse(JSON.stringify(r)) as SessionRule);
+    },
+  },
+  alarms: {
+    async create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }) {
+      alarms.set(name, { name, ...info });
+    },
+    async get(name: string) {
+      const alarm = alarms.get(name);
+      return alarm && { ...alarm, scheduledTime: Date.now() };
+    },
+    async clear(name: string) {
+      return alarms.delete(name);
+    },
+    onAlarm,
+  },
   runtime: {
     id: EXTENSION_ID,
     getURL: (p: string) => EXTENSION_BASE + p.replace(/^\//, ''),
@@ -357,6 +413,8 @@ export function resetFakeBrowser() {
   currentTabId = null;
   currentSender = extensionPageSender;
   grantedOrigins.clear();
+  alarms.clear();
+  sessionRules.clear();
   promptAnswer = false;
   pageHandler = () => {
     throw new Error('Cannot access contents of the page.');

@@ -48,6 +48,27 @@ function useSavedLookup(source: HighlightSource | null, found: (id: string, high
 }
 
 /**
+ * Imported highlights come with a quote only (position null): once the reader has found one by its
+ * quote, its position is stored, so the next open places it directly instead of searching again.
+ * Quietly: nothing the user did, so no status message.
+ */
+function useRememberPositions(savedId: string | null, placed: Placed<Highlight>[], setHighlights: (list: Highlight[]) => void) {
+  useEffect(() => {
+    const found = placed.filter((p) => p.highlight.position === null && p.anchor);
+    if (savedId === null || !found.length) return;
+    void (async () => {
+      let list: Highlight[] | null = null;
+      for (const { highlight, anchor } of found) {
+        if (!anchor) continue;
+        list = await sendMessage('updateHighlight', { id: savedId, highlightId: highlight.id, changes: { position: { start: anchor.start, end: anchor.end } } });
+        if (list === null) return;
+      }
+      if (list) setHighlights(list);
+    })().catch(() => undefined); // a later open simply searches again
+  }, [savedId, placed]);
+}
+
+/**
  * The highlights of the article on screen, kept in step with storage: every change goes to the
  * background (the one writer) and the list it answers with replaces the one shown.
  */
@@ -66,6 +87,7 @@ export function useHighlightController(source: HighlightSource | null): Highligh
     root.current = el;
     setPlaced(paint(el, highlights, decorateMark));
   }, [highlights]);
+  useRememberPositions(savedId, placed, setHighlights);
 
   /** The saved article's id, saving the live page first when needed; null (and a message) on failure. */
   const ensureSaved = async (): Promise<{ id: string; savedNow: boolean } | null> => {

@@ -83,6 +83,15 @@ describe('restoring a backup file from the options page', () => {
     expect(await library()).toEqual(original);
   });
 
+  it('counts a converted backup’s links to fetch, which only Import fetches', async () => {
+    const original = await makeLibrary(2);
+    const links = [{ url: 'https://news.example/later', tags: [] }];
+    const file = new File([backupToJson(Object.assign(createBackup(original.map(toLibraryRecord)), { links }))], 'converted.json');
+    await wipe();
+    expect(await restoreBackupFile(file, () => {}, new AbortController().signal)).toMatchObject({ added: 2, links: 1 });
+    expect(await library()).toEqual(original);
+  });
+
   it('leaves whole articles only when cancelled', async () => {
     const original = await makeLibrary(120);
     const file = await zipFile(original);

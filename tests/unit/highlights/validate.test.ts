@@ -41,6 +41,10 @@ describe('highlight messages and records', () => {
     expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: {} })).toBe(false);
     expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: { quote: good.quote } })).toBe(false);
     expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: { color: 'red' } })).toBe(false);
+    // The reader keeps where it found an imported highlight: a real span only.
+    expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: { position: { start: 4, end: 9 } } })).toBe(true);
+    expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: { position: { start: 9, end: 4 } } })).toBe(false);
+    expect(isUpdateHighlight({ id: ID, highlightId: 'h1', changes: { position: null } })).toBe(false);
   });
 
   it('a stored record with a malformed highlight is not trusted', () => {

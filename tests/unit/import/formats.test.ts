@@ -18,7 +18,7 @@ describe('formats are told by content, never by name', () => {
     ['karakeep/karakeep-export.json', 'karakeep', 2],
     ['pinboard/pinboard_export.json', 'pinboard', 3],
     ['matter/matter_history.csv', 'matter', 2],
-    ['linkwarden/linkwarden-export.json', 'linkwarden', 5],
+    ['linkwarden/backup.json', 'linkwarden', 4],
     ['bookmarks/bookmarks.html', 'bookmarks', 4],
     ['chrome/Bookmarks', 'chrome', 1],
     ['firefox/bookmarks-backup.json', 'firefox', 2],

@@ -67,15 +67,27 @@ describe('Pinboard JSON (wallabag’s real fixture)', () => {
   });
 });
 
-describe('Linkwarden JSON (Karakeep’s importer fixture)', () => {
-  it('turns a link’s collection path into tags, with its own tags and date', () => {
-    const { items, errors } = readFixture('linkwarden/linkwarden-export.json');
-    expect(items.slice(0, 3)).toEqual([
-      { url: 'https://github.com/', title: 'GitHub', tags: ['Tech', 'dev'], savedAt: '2025-01-01T00:00:00.000Z' },
-      { url: 'https://react.dev/', title: 'React', tags: ['Tech', 'Frontend', 'js', 'ui'], savedAt: '2025-02-15T12:00:00.000Z' },
-      { url: 'https://nextjs.org/', title: 'Next.js', tags: ['Tech', 'Frontend', 'Frameworks'], savedAt: '2025-03-10T08:30:00.000Z' },
+describe('Linkwarden JSON backup (built from Linkwarden’s exporter source)', () => {
+  it('reads collections as tags, importDate before createdAt, pinned links as favourites', () => {
+    const { items } = readFixture('linkwarden/backup.json');
+    expect(items).toEqual([
+      {
+        url: 'https://news.example/2024/harbour-timetable?utm_source=rss',
+        title: 'The harbour committee’s new timetable',
+        tags: ['Reading', 'news', 'longread'],
+        savedAt: '2024-03-02T09:14:27.512Z',
+        description: 'Costs, ferries and the winter schedule.',
+      },
+      { url: 'https://science.example/tides', title: 'Tides, explained', tags: ['Reading'], savedAt: '2019-06-01T07:30:00.000Z' },
+      { url: 'https://blog.example/rust/borrowing', title: 'Borrowing in Rust, step by step', tags: ['Reading', 'Programming', 'rust'], savedAt: '2024-05-10T18:20:31.004Z', favorite: true },
+      // The default "Unorganized" collection is Linkwarden's inbox, not a topic.
+      { url: 'https://food.example/rye', title: 'A recipe for rye bread', tags: [], savedAt: '2024-06-01T12:00:00.000Z' },
     ]);
-    expect(errors).toMatchObject([{ index: 5, reason: 'same article as entry 5' }]);
+  });
+
+  it('reports the uploaded file without a URL, the mailto: link and the duplicate', () => {
+    const { errors } = readFixture('linkwarden/backup.json');
+    expect(errors.map((e) => [e.index, e.key])).toEqual([[2, 'importRowDuplicateEntry'], [3, 'importRowNoUrl'], [5, 'importRowNotWeb']]);
   });
 });
 

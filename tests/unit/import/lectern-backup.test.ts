@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { ImportError } from '../../../src/import/limits';
+import { parseImportFile } from '../../../src/import/formats';
 import { parseBackup } from '../../../src/import/lectern-backup';
 import { fixture } from './fixture';
 
@@ -58,5 +59,31 @@ describe('parseBackup', () => {
     const backup = parseBackup(withArticle((a) => Object.assign(a, { __proto__x: 1, html: '<script>', extra: { deep: true } })));
     expect(Object.keys(backup.articles[0]!)).not.toEqual(expect.arrayContaining(['extra']));
     expect(backup.articles[0]).not.toHaveProperty('html');
+  });
+});
+
+describe('a backup’s links to fetch', () => {
+  const backupWith = (links: unknown[]) => {
+    const data = JSON.parse(fixture('lectern-backup.json')) as Record<string, unknown>;
+    return new TextEncoder().encode(JSON.stringify({ ...data, links }));
+  };
+
+  it('become import items without content (queued for fetching), each checked on its own', () => {
+    const { items, errors } = parseImportFile(backupWith([
+      { url: 'https://news.example/to-fetch', title: 'To fetch', tags: ['later'], savedAt: '2024-05-03T10:00:00.000Z', archived: true, favorite: false, progress: 0.25, highlights: [{ quote: 'a line', note: 'mine', createdAt: 5 }] },
+      { url: 'http://192.168.1.1/admin', title: 'Router' },
+      { url: 'javascript:alert(1)' },
+      'not a link',
+    ]));
+    expect(items.filter((i) => i.article)).toHaveLength(3);
+    expect(items.filter((i) => !i.article)).toEqual([{
+      url: 'https://news.example/to-fetch', title: 'To fetch', tags: ['later'], savedAt: '2024-05-03T10:00:00.000Z', archived: true, favorite: false, progress: 0.25,
+      highlights: [{ quote: 'a line', note: 'mine', createdAt: 5 }],
+    }]);
+    expect(errors.map((e) => [e.index, e.key])).toEqual([[1, 'importRowPrivateHost'], [2, 'importRowNotWeb'], [3, 'importRowNotArticle']]);
+  });
+
+  it('are ignored by a plain restore of the articles (parseBackup)', () => {
+    expect(parseBackup(new TextDecoder().decode(backupWith([{ url: 'https://news.example/x' }]))).articles).toHaveLength(3);
   });
 });

@@ -4,10 +4,10 @@
 import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
-import { LibrarySearch } from '../../../src/library/search';
-import { deleteArticle, readIndex, rebuildSearchIndex, saveArticle, updateArticle } from '../../../src/storage';
-import { SEARCH_DB } from '../../../src/storage/search-db';
-import { searchIndexDisagrees } from '../../../src/storage/search-rebuild';
+import { FIRST_PAGE, LibrarySearch } from '../../../src/library/search';
+import { deleteArticle, readArticles, readIndex, rebuildSearchIndex, restoreArticles, resumeSearchRebuild, saveArticle, updateArticle } from '../../../src/storage';
+import { committed, DOCS, done, META, openSearchDb, SEARCH_DB, writeRebuildState } from '../../../src/storage/search-db';
+import { searchIndexDisagrees, searchIndexStatus } from '../../../src/storage/search-rebuild';
 import { article } from '../storage/fixtures';
 
 beforeEach(async () => {
@@ -18,7 +18,7 @@ beforeEach(async () => {
 async function searchFor(query: string, search = new LibrarySearch()) {
   const { entries } = await readIndex();
   const titles = new Map(entries.map((e) => [e.id, e.title]));
-  return (await search.search(query, (id) => titles.has(id))).map((id) => titles.get(id));
+  return (await search.searchAll(query, (id) => titles.has(id))).map((id) => titles.get(id));
 }
 
 async function library() {
@@ -91,6 +91,28 @@ describe('library search', () => {
     }
   });
 
+  it('shows the top of the full ranking first when a word is in many articles', async () => {
+    const count = FIRST_PAGE * 2 + 7;
+    // Scores with ties and spread: "common" 1–5 times in texts of different lengths, plus a title match.
+    for (let n = 0; n < count; n++) {
+      const text = `${'common '.repeat(1 + (n % 5))}${'filler words here '.repeat(n % 7)}number${n}`;
+      await saveArticle(article(n, { title: n % 11 === 0 ? `Common story ${n}` : `Story ${n}`, text }));
+    }
+    const { entries } = await readIndex();
+    const listed = new Set(entries.map((e) => e.id));
+    for (const query of ['common', 'comm', 'common filler', '"common filler"']) {
+      const search = new LibrarySearch();
+      const { ids, rest } = await search.search(query, (id) => listed.has(id));
+      const all = await search.searchAll(query, (id) => listed.has(id));
+      expect(all.length).toBeGreaterThan(FIRST_PAGE);
+      expect(rest).not.toBeNull();
+      // Words: the first page is the top 64; a phrase: its matches among its best 40 candidates.
+      expect(ids.length).toBe(query.startsWith('"') ? 40 : FIRST_PAGE);
+      expect(ids).toEqual(all.slice(0, ids.length));
+      expect(await rest).toEqual(all);
+    }
+  }, 60_000);
+
   it('forgets deleted articles and words an update removed', async () => {
     await library();
     const { entries } = await readIndex();
@@ -134,6 +156,52 @@ describe('an index that disagrees with the library', () => {
     await saveArticle(article(7, { title: 'Late arrival', text: 'A capybara in the rain.' }));
     await rebuilt;
     expect(await searchFor('capybara')).toEqual(['Late arrival']);
+    expect(await searchIndexDisagrees(4)).toBe(false);
+  });
+
+  it('goes on from its checkpoint when the worker stopped in the middle, never from zero', async () => {
+    await library();
+    const records = await readArticles((await readIndex()).entries.map((e) => e.id));
+    const late = { ...records[0]!, id: 'feedfacefeedfacefeed', url: 'https://news.example/late', urlKey: 'https://news.example/late', title: 'Late one', text: 'An okapi at dusk.' };
+    await restoreArticles([late], { searchLater: true });
+    // As a stopped rebuild leaves it: three of the four articles indexed, the checkpoint saying so.
+    const db = await openSearchDb();
+    const tx = db.transaction(META, 'readwrite');
+    writeRebuildState(tx.objectStore(META), { ids: [...records.map((r) => r.id), late.id], done: 3 });
+    await committed(tx);
+    const numbers = async () => {
+      const store = db.transaction(DOCS).objectStore(DOCS);
+      const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
+      return new Map(keys.map((k, i) => [k as string, values[i] as unknown]));
+    };
+    const before = await numbers();
+    expect(await searchIndexDisagrees(4)).toBe('rebuilding');
+    expect((await searchIndexStatus())?.rebuilding).toEqual({ done: 3, total: 4 });
+    expect(await searchFor('okapi')).toEqual([]);
+    await resumeSearchRebuild();
+    expect(await searchFor('okapi')).toEqual(['Late one']);
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
+    const after = await numbers();
+    for (const [id, info] of before) expect(after.get(id)).toEqual(info); // the first three were not indexed again
+    expect(await searchIndexDisagrees(4)).toBe(false);
+  });
+
+  it('indexes a restore written with searchLater, also when a rebuild was already running', async () => {
+    await library();
+    const records = await readArticles((await readIndex()).entries.map((e) => e.id));
+    resetFakeBrowser();
+    await deleteDatabase(SEARCH_DB);
+    await saveArticle(article(8, { title: 'Already here', text: 'A lone walrus.' }));
+    await deleteDatabase(SEARCH_DB);
+    const first = rebuildSearchIndex(); // e.g. started by an open popup while the restore runs
+    await restoreArticles(records.slice(0, 2), { searchLater: true });
+    await restoreArticles(records.slice(2), { searchLater: true });
+    const second = rebuildSearchIndex(); // the restore's own, at its end
+    await Promise.all([first, second]);
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
+    expect(await searchFor('quill')).toEqual(['Harbour reopens']);
+    expect(await searchFor('fahre')).toEqual(['Storm warning']);
+    expect(await searchFor('walrus')).toEqual(['Already here']);
     expect(await searchIndexDisagrees(4)).toBe(false);
   });
 

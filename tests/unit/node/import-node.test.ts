@@ -34,10 +34,13 @@ describe('readExport (dist/node/import.mjs)', () => {
 describe('exportToBackup (npm run convert)', () => {
   it('writes a Lectern backup that Lectern reads back, text extracted, highlights on the records', async () => {
     const now = new Date('2024-06-01T00:00:00Z');
-    const { json, withText } = await exportToBackup(fixtureBytes('pocket/pocket.zip'), 'pocket.zip', {}, now);
-    expect(withText).toBe(0);
+    const { json, withText, links } = await exportToBackup(fixtureBytes('pocket/pocket.zip'), 'pocket.zip', {}, now);
+    expect([withText, links]).toEqual([0, 4]);
+    // Items without their text are links to fetch, never empty articles.
+    expect(JSON.parse(json)).toMatchObject({ format: 'lectern-backup', articles: [] });
     const back = parseImportFile(new TextEncoder().encode(json));
     expect(back.format).toBe('lectern');
+    expect(back.items.every((i) => !i.article)).toBe(true);
     expect(back.items.map((i) => [i.url, i.tags, i.archived, i.savedAt])).toEqual([
       ['https://news.example/2024/river-path.html', ['city', 'local news'], false, '2024-05-03T10:00:00.000Z'],
       ['https://longform.example/essay', [], true, '2024-05-04T10:00:00.000Z'],

@@ -11,6 +11,11 @@ describe('urlKey', () => {
     ['https://www.news.example/a/#comments', 'https://news.example/a'],
     ['https://news.example:443/a/', 'https://news.example/a'],
     ['https://news.example/a?page=2&id=7&utm_term=x', 'https://news.example/a?id=7&page=2'],
+    // Names written encoded, or with a value that decodes oddly, key as the parsed parameters do.
+    ['https://news.example/a?utm%5Fsource=x&utm_medium=a%26b', 'https://news.example/a'],
+    ['https://news.example/a?utm_source=x&&q=a+b&ref', 'https://news.example/a?q=a+b'],
+    ['https://news.example/a?utm_source=pocket&utm_x', 'https://news.example/a'],
+    ['https://news.example/a?q=%7E&utm_source=x', 'https://news.example/a?q=%7E'],
   ])('%s → %s', (url, key) => {
     expect(urlKey(url)).toBe(key);
   });

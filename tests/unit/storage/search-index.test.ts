@@ -30,7 +30,7 @@ describe('the on-disk search index', () => {
     expect(common.map((b) => b.postings.size)).toEqual([BUCKET_SIZE, 20]);
     expect(Math.max(...blocks.map((b) => b.postings.size))).toBeLessThanOrEqual(BUCKET_SIZE);
     expect(docs).toBe(count);
-    expect(await searchIndexStatus()).toEqual({ format: 1, count });
+    expect(await searchIndexStatus()).toEqual({ format: 2, count, rebuilding: null });
   }, 60_000);
 
   it('leaves nothing of a deleted article behind', async () => {

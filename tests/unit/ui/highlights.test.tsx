@@ -64,6 +64,19 @@ describe('highlighting in the reader', () => {
     expect(screen.getByRole('button', { name: 'Highlights (1)' })).toBeInTheDocument();
   });
 
+  it('an imported highlight (quote only) found by its quote keeps its position for the next open', async () => {
+    const { id } = await saveArticle(story);
+    await addHighlight(id, { id: 'imp', quote: { exact: 'chair resigned', prefix: '', suffix: '' }, position: null, color: 'yellow', note: 'from Pocket', createdAt: 5, updatedAt: 5 });
+    render(<Reader search={`?id=${id}`} />);
+    await waitFor(() => expect(marksOf()).toBe('chair resigned'));
+    const text = document.querySelector('.reader-content')?.textContent ?? '';
+    await waitFor(async () => expect((await readArticle(id))?.highlights?.[0]?.position).not.toBeNull());
+    const stored = (await readArticle(id))!.highlights![0]!;
+    expect(text.slice(stored.position!.start, stored.position!.end)).toBe('chair resigned');
+    expect({ note: stored.note, updatedAt: stored.updatedAt }).toEqual({ note: 'from Pocket', updatedAt: 5 });
+    expect(document.querySelector('.highlight-status')?.textContent).toBe('');
+  });
+
   it('h with nothing selected says what to do', async () => {
     const { id } = await saveArticle(story);
     render(<Reader search={`?id=${id}`} />);
