@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/e2e/artifacts/', 'tests/e2e/toy-extension/dist-*/', '.profile/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/e2e/artifacts/', 'tests/e2e/toy-extension/dist-*/', '.profile/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -4,8 +4,9 @@ import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
 import { changeImport, startImport } from './import-runner';
+import { restoreBackupImages } from './offline-images';
 import { disconnectSync, saveSyncSettings, startSync, syncStatus } from './sync-runner';
-import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isSaveSyncSettings, isStartImport, isTabId, isUpdate } from './validate-messages';
+import { hasId, isAddHighlight, isRemoveHighlight, isUpdateHighlight, isChangeImport, isEmpty, isObject, isRestore, isRestoreBackup, isRestoreImages, isSaveSyncSettings, isStartImport, isTabId, isUpdate } from './validate-messages';
 
 export type Handler<K extends MessageType> = (data: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>>;
 
@@ -59,6 +60,7 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },
+  restoreImages: { audience: 'extension', valid: isRestoreImages, handle: ({ images }) => restoreBackupImages(images) },
   startImport: { audience: 'extension', valid: isStartImport, handle: ({ source, items }) => startImport(source, items) },
   changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action }) => changeImport(action) },
 };

@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from '../offline-images/base64';
 import { contentKey, MAX_IMAGE_BYTES, sniffImageType } from '../offline-images/content-key';
 import * as storage from '../storage';
 
@@ -20,12 +21,6 @@ export function imageUrlsIn(html: string): string[] {
   return [...urls].slice(0, MAX_IMAGES);
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** One image, checked by its bytes (type sniffed, size bounded); null when it cannot be kept. */
 async function fetchImage(url: string): Promise<storage.FetchedImage | null> {
   const controller = new AbortController();
@@ -36,7 +31,7 @@ async function fetchImage(url: string): Promise<storage.FetchedImage | null> {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const type = sniffImageType(bytes);
     if (!type || bytes.length > MAX_IMAGE_BYTES) return null;
-    return { url, key: await contentKey(bytes), type, bytes: bytes.length, data: base64(bytes) };
+    return { url, key: await contentKey(bytes), type, bytes: bytes.length, data: toBase64(bytes) };
   } catch {
     return null; // offline, refused or too slow: the image stays remote
   } finally {
@@ -60,3 +55,32 @@ export async function keepImages(articleId: string): Promise<number> {
 
 export const keepImagesLater = (articleId: string) =>
   void keepImages(articleId).catch((error: unknown) => console.error('Lectern: could not keep images offline', error));
+
+/**
+ * A backup's images, checked again before they are stored (the file is not trusted): bytes that decode,
+ * fit MAX_IMAGE_BYTES, are an image type we keep (sniffed, whatever the file said) and hash to their key.
+ * Images without bytes are passed on to be linked to a copy already stored.
+ */
+export async function restoreBackupImages(images: storage.RestoredImage[]): Promise<{ linked: number; missing: number; rejected: number }> {
+  const checked: storage.RestoredImage[] = [];
+  for (const image of images) {
+    if (image.data === undefined) checked.push({ articleId: image.articleId, url: image.url, key: image.key });
+    else {
+      const ok = await checkImage(image.key, image.data);
+      if (ok) checked.push({ articleId: image.articleId, url: image.url, key: image.key, data: image.data, ...ok });
+    }
+  }
+  return { ...(await storage.restoreImages(checked)), rejected: images.length - checked.length };
+}
+
+async function checkImage(key: string, data: string): Promise<{ type: string; bytes: number } | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64(data);
+  } catch {
+    return null;
+  }
+  const type = sniffImageType(bytes);
+  if (!type || bytes.length > MAX_IMAGE_BYTES || (await contentKey(bytes)) !== key) return null;
+  return { type, bytes: bytes.length };
+}

@@ -5,6 +5,8 @@ import { isArticleId, isSavedArticle } from '../storage/validate';
 import { isObject } from '../shared/guards';
 import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, isTextPosition, type Highlight } from '../shared/highlight';
 import type { HighlightChanges } from '../storage/highlights';
+import type { RestoredImage } from '../storage/images';
+import { MAX_IMAGE_BYTES } from '../offline-images/content-key';
 
 export { isObject };
 
@@ -33,6 +35,14 @@ export const isRestore = (d: unknown): d is { article: SavedArticle } => isObjec
 export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[]; searchLater?: boolean } =>
   isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle)
   && (d.searchLater === undefined || typeof d.searchLater === 'boolean');
+
+/** Backup images: each names an article, a URL and a content key; bytes (base64) at most MAX_IMAGE_BYTES decoded. */
+const isRestoredImage = (v: unknown): v is RestoredImage =>
+  isObject(v) && isArticleId(v.articleId)
+  && typeof v.url === 'string' && v.url.length <= 10_000 && typeof v.key === 'string' && /^sha256-[0-9a-f]{64}$/.test(v.key)
+  && (v.data === undefined || (typeof v.data === 'string' && v.data.length <= Math.ceil(MAX_IMAGE_BYTES / 3) * 4));
+export const isRestoreImages = (d: unknown): d is { images: RestoredImage[] } =>
+  isObject(d) && Array.isArray(d.images) && d.images.length <= 10_000 && d.images.every(isRestoredImage);
 
 // Highlights: the whole highlight is checked on the way in, so storage never holds a malformed one.
 export const isAddHighlight = (d: unknown): d is { id: string; highlight: Highlight } => hasId(d) && isHighlight((d as Record<string, unknown>).highlight);

@@ -2,11 +2,13 @@
  * Reading a streamed backup (format version 2, a zip) entry by entry from the file's stream, in bounded
  * memory: the reader holds one chunk of the file and the entries it completed, and waits for each record
  * to be handled before reading on. The manifest must come first; each article entry is checked like a
- * record of the JSON format, and a bad one is skipped and reported, never fatal.
+ * record of the JSON format, and a bad one is skipped and reported, never fatal. An article's offline
+ * images follow it: which image it shows at which URL, then the bytes of each image not sent before.
  */
 import { strFromU8, Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { BACKUP_FORMAT } from '../export/backup';
 import { MANIFEST_ENTRY, ZIP_BACKUP_VERSION, type ZipManifest } from '../export/backup-zip';
+import { MAX_IMAGE_BYTES } from '../offline-images/content-key';
 import type { LibraryRecord } from '../export/types';
 import { checkRecord } from './backup-record';
 import { describe, FieldError, isObject } from './check';
@@ -15,6 +17,9 @@ import { ImportError } from './limits';
 /** Largest single entry inflated (a record's text and HTML are at most ~10 M characters each). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 const ARTICLE_ENTRY = /^articles\/[^/]+\.json$/;
+const IMAGE_LINKS_ENTRY = /^article-images\/([^/]+)\.json$/;
+const IMAGE_ENTRY = /^images\/(sha256-[0-9a-f]{64})$/;
+const CONTENT_KEY = /^sha256-[0-9a-f]{64}$/;
 
 export interface EntryProblem { entry: string; reason: string }
 
@@ -22,6 +27,10 @@ export interface ZipReadHandlers {
   onManifest?: (manifest: ZipManifest) => void;
   /** Called for each valid record, in file order; the next entry is read only after it settles. */
   onRecord: (record: LibraryRecord) => Promise<void> | void;
+  /** An article's offline images (URL → content key), after its record; never for a skipped article. */
+  onImageLinks?: (articleId: string, links: Record<string, string>) => Promise<void> | void;
+  /** One image's bytes by content key (at most MAX_IMAGE_BYTES; the key is not checked against them here). */
+  onImage?: (key: string, bytes: Uint8Array) => Promise<void> | void;
   /** Bytes of the file read so far (for progress). */
   onBytes?: (bytes: number) => void;
   signal?: AbortSignal;
@@ -30,7 +39,8 @@ export interface ZipReadHandlers {
 /** Reads the backup zip in `stream`; resolves with the entries skipped and why. Throws ImportError for a file that is not one. */
 export async function readBackupZip(stream: ReadableStream<Uint8Array>, handlers: ZipReadHandlers): Promise<EntryProblem[]> {
   const done: Array<{ name: string; bytes: Uint8Array } | EntryProblem> = [];
-  const unzip = new Unzip((file) => collect(file, done));
+  const images = !!(handlers.onImage && handlers.onImageLinks);
+  const unzip = new Unzip((file) => collect(file, done, images));
   unzip.register(UnzipInflate);
   const state = { manifest: false, ids: new Set<string>(), problems: [] as EntryProblem[] };
   const reader = stream.getReader();
@@ -60,17 +70,20 @@ function pushChunk(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
   }
 }
 
-/** Gather the manifest's and articles' bytes; other entries (a newer version's extras) are skipped unread. */
-function collect(file: UnzipFile, done: Array<{ name: string; bytes: Uint8Array } | EntryProblem>): void {
-  if (file.name !== MANIFEST_ENTRY && !ARTICLE_ENTRY.test(file.name)) return;
+/** Gather the bytes of the entries this reader knows; others (a newer version's extras) are skipped unread. */
+function collect(file: UnzipFile, done: Array<{ name: string; bytes: Uint8Array } | EntryProblem>, images: boolean): void {
+  const isImage = IMAGE_ENTRY.test(file.name);
+  const known = file.name === MANIFEST_ENTRY || ARTICLE_ENTRY.test(file.name) || (images && (isImage || IMAGE_LINKS_ENTRY.test(file.name)));
+  if (!known) return;
+  const limit = isImage ? MAX_IMAGE_BYTES : MAX_ENTRY_BYTES;
   const chunks: Uint8Array[] = [];
   let size = 0;
   file.ondata = (error, data, final) => {
     if (error) return void done.push({ entry: file.name, reason: error.message });
     size += data.length;
-    if (size > MAX_ENTRY_BYTES) {
+    if (size > limit) {
       file.terminate();
-      return void done.push({ entry: file.name, reason: `larger than ${MAX_ENTRY_BYTES / 1048576} MB` });
+      return void done.push({ entry: file.name, reason: `larger than ${limit / 1048576} MB` });
     }
     chunks.push(data);
     if (final) done.push({ name: file.name, bytes: join(chunks, size) });
@@ -107,6 +120,10 @@ async function handleEntry(entry: { name: string; bytes: Uint8Array } | EntryPro
     return;
   }
   if (!state.manifest) throw new ImportError('importBackupWrongFormat');
+  const image = IMAGE_ENTRY.exec(entry.name);
+  if (image) return void (await handlers.onImage?.(image[1]!, entry.bytes));
+  const links = IMAGE_LINKS_ENTRY.exec(entry.name);
+  if (links) return handleImageLinks(entry, links[1]!, state, handlers);
   try {
     const record = checkRecord(parse(entry.bytes));
     if (state.ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
@@ -116,6 +133,21 @@ async function handleEntry(entry: { name: string; bytes: Uint8Array } | EntryPro
     if (!(error instanceof FieldError) && !(error instanceof SyntaxError)) throw error;
     state.problems.push({ entry: entry.name, reason: error.message });
   }
+}
+
+/** An article's image links: an object of URL → content key, for an article restored from this file. */
+async function handleImageLinks(entry: { name: string; bytes: Uint8Array }, id: string, state: State, handlers: ZipReadHandlers): Promise<void> {
+  if (!state.ids.has(id)) return; // its article entry was skipped (and reported), or is missing
+  let links: unknown;
+  try {
+    links = parse(entry.bytes);
+  } catch (error) {
+    return void state.problems.push({ entry: entry.name, reason: (error as Error).message });
+  }
+  if (!isObject(links) || !Object.values(links).every((key) => typeof key === 'string' && CONTENT_KEY.test(key))) {
+    return void state.problems.push({ entry: entry.name, reason: 'not a map of image URLs to content keys' });
+  }
+  await handlers.onImageLinks?.(id, links as Record<string, string>);
 }
 
 const parse = (bytes: Uint8Array): unknown => JSON.parse(strFromU8(bytes));

@@ -1,8 +1,10 @@
-import { writeBackupZip, type BackupOptions } from '../export/backup-zip';
+import { writeBackupZip, type BackupImages, type BackupOptions } from '../export/backup-zip';
 import { buildEpub } from '../export/epub';
 import { fileNameFor } from '../export/filename';
 import { toLibraryRecord } from '../export/record';
 import { t } from '../shared/i18n';
+import { fromBase64 } from '../offline-images/base64';
+import { readImageData, readImageLinks } from '../storage/images';
 import { readArticles } from '../storage/read';
 import { downloadFile, MIME } from '../ui/download';
 
@@ -12,10 +14,18 @@ import { downloadFile, MIME } from '../ui/download';
  */
 const stamp = () => new Date().toISOString().slice(0, 10);
 const readRecords = async (ids: string[]) => (await readArticles(ids)).map(toLibraryRecord);
+/** The offline image copies go into the backup with their articles. */
+const backupImages: BackupImages = {
+  links: readImageLinks,
+  bytes: async (key) => {
+    const image = await readImageData(key);
+    return image ? fromBase64(image.data) : null;
+  },
+};
 
 /** The streamed backup ZIP of these articles, downloaded; how many articles it holds. */
-export async function exportBackup(ids: string[], options: Omit<BackupOptions, 'read'>): Promise<number> {
-  const { blob, count } = await writeBackupZip(ids, { ...options, read: readRecords });
+export async function exportBackup(ids: string[], options: Omit<BackupOptions, 'read' | 'images'>): Promise<number> {
+  const { blob, count } = await writeBackupZip(ids, { ...options, read: readRecords, images: backupImages });
   downloadFile(fileNameFor(`lectern-backup-${stamp()}`, 'zip'), blob, MIME.zip);
   return count;
 }

@@ -2,28 +2,14 @@
  * The saved reader's image policy, applied to a sanitized fragment before it is shown (a template's
  * content is inert: nothing in it loads until it is in the page). See src/shared/web-images.ts.
  */
+import { parseSrcset } from '../sanitize/urls';
 import type { WebImagePolicy } from '../shared/web-images';
 import { localizeImages } from './localize';
 
 /** Local URLs (blob:, data:) load nothing from the web; everything else the sanitizer lets through does. */
 const isWeb = (url: string) => !/^(data|blob):/i.test(url.trim());
-const srcsetIsWeb = (srcset: string) => srcsetUrls(srcset).some(isWeb);
-
-/** The URLs of a srcset, read as the HTML spec does (a data: URL's commas do not split it). */
-function srcsetUrls(srcset: string): string[] {
-  const urls: string[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset.charAt(i))) i++;
-    const start = i;
-    while (i < srcset.length && !/\s/.test(srcset.charAt(i))) i++;
-    let url = srcset.slice(start, i);
-    if (url.endsWith(',')) url = url.replace(/,+$/, '');
-    else while (i < srcset.length && srcset.charAt(i) !== ',') i++; // the descriptors ("2x", "640w")
-    if (url) urls.push(url);
-  }
-  return urls;
-}
+/** Does any candidate of the srcset load from the web? (Parsed as the sanitizer parses it.) */
+const srcsetIsWeb = (srcset: string) => parseSrcset(srcset).some(([url]) => isWeb(url));
 
 /**
  * Points images at their offline copies and removes web image URLs as `policy` says; returns how many

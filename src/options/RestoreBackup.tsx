@@ -17,10 +17,11 @@ function outcomeText(report: RestoreReport): string {
 function stoppedText(error: unknown): string {
   if (!(error instanceof RestoreStopped)) return t('restoreFailed', errorText(error));
   const n = error.report.added + error.report.replaced;
-  if (n === 0) return t('restoreFailed', errorText(error.cause));
   // The background's StorageWriteError arrives as text: Chrome "QUOTA_BYTES quota exceeded" or, on a full
-  // disk, "IO error: …: FILE_ERROR_NO_SPACE"; Firefox "QuotaExceededError" (errors.ts).
-  if (isFullDisk(error.message)) return t('restoreStoppedFull', String(n));
+  // disk, "IO error: …: FILE_ERROR_NO_SPACE"; Firefox "QuotaExceededError" (errors.ts). Said in words also
+  // when the very first batch did not fit (Firefox on a full disk refuses it with its raw quota message).
+  if (isFullDisk(error.message)) return n === 0 ? t('restoreNothingFull') : t('restoreStoppedFull', String(n));
+  if (n === 0) return t('restoreFailed', errorText(error.cause));
   return t('restoreStopped', [errorText(error.cause), String(n)]);
 }
 

@@ -2,14 +2,18 @@
  * Restoring a backup file from the options page: the zip (format 2) is read entry by entry from the
  * file's stream, the JSON file (format 1) whole as before; either way the records go to the background in
  * bounded batches (each message far under Chrome's 64 MiB), so a library of any size restores in bounded
- * memory. Cancelling stops between batches: what was sent is in the library as whole articles.
+ * memory. Cancelling stops between batches: what was sent is in the library as whole articles. A zip's
+ * offline images go with the batch of their articles, after it (an image is linked to an article stored).
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
 import { parseBackupWithLinks } from '../import/lectern-backup';
 import { readBackupZip, type EntryProblem } from '../import/restore-zip';
 import { looksLikeZip } from '../import/unzip';
+import { toBase64 } from '../offline-images/base64';
+import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
+import type { RestoredImage } from '../storage/images';
 import type { SavedArticle } from '../storage/schema';
 
 const BATCH_ARTICLES = 50;
@@ -23,8 +27,16 @@ export interface RestoreProgress {
   totalBytes: number;
 }
 
-/** `links`: addresses a converted export keeps to fetch (docs/backup-format.md); Import fetches them, restore does not. */
-export interface RestoreReport { added: number; replaced: number; skipped: EntryProblem[]; cancelled: boolean; links?: number }
+export interface RestoreReport {
+  added: number;
+  replaced: number;
+  skipped: EntryProblem[];
+  cancelled: boolean;
+  /** Offline images linked to their articles, and those that could not be (bytes missing or refused). */
+  images: { linked: number; lost: number };
+  /** Addresses a converted export keeps to fetch (docs/backup-format.md); Import fetches them, restore does not. */
+  links?: number;
+}
 
 /** A restore that stopped on an error; `report` says what had been written before it. */
 export class RestoreStopped extends Error {
@@ -35,21 +47,30 @@ export class RestoreStopped extends Error {
 
 /** Restore `file`; resolves with the report (also when cancelled), rejects with RestoreStopped. */
 export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgress) => void, signal: AbortSignal): Promise<RestoreReport> {
-  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], cancelled: false };
+  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], cancelled: false, images: { linked: 0, lost: 0 } };
   const progress: RestoreProgress = { done: 0, total: 0, bytes: 0, totalBytes: file.size };
-  const batch = new Batcher(async (articles) => {
+  const batch = new Batcher(async (articles, images) => {
     signal.throwIfAborted();
-    const outcome = await sendMessage('restoreBackup', { articles, searchLater: true });
-    report.added += outcome.added;
-    report.replaced += outcome.replaced;
-    progress.done += articles.length;
-    onProgress({ ...progress });
+    if (articles.length) {
+      const outcome = await sendMessage('restoreBackup', { articles, searchLater: true });
+      report.added += outcome.added;
+      report.replaced += outcome.replaced;
+      progress.done += articles.length;
+      onProgress({ ...progress });
+    }
+    for (const chunk of imageMessages(images)) {
+      const outcome = await sendMessage('restoreImages', { images: chunk });
+      report.images.linked += outcome.linked;
+      report.images.lost += outcome.missing + outcome.rejected;
+    }
   });
   try {
     if (looksLikeZip(new Uint8Array(await file.slice(0, 8).arrayBuffer()))) {
       report.skipped = await readBackupZip(file.stream(), {
         onManifest: (m) => (progress.total = m.articles),
         onRecord: (record) => batch.add(record),
+        onImageLinks: (id, links) => batch.addImageLinks(id, links),
+        onImage: (key, bytes) => batch.addImage(key, bytes),
         onBytes: (bytes) => {
           progress.bytes = bytes;
           onProgress({ ...progress });
@@ -73,24 +94,61 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
   return report;
 }
 
-/** Records gathered into messages of at most BATCH_ARTICLES articles or about BATCH_CHARS characters. */
+/** Images per restoreImages message: at most about BATCH_CHARS of base64. */
+function* imageMessages(images: RestoredImage[]): Generator<RestoredImage[]> {
+  let chunk: RestoredImage[] = [];
+  let chars = 0;
+  for (const image of images) {
+    if (chunk.length && chars + (image.data?.length ?? 0) > BATCH_CHARS) {
+      yield chunk;
+      chunk = [];
+      chars = 0;
+    }
+    chunk.push(image);
+    chars += image.data?.length ?? 0;
+  }
+  if (chunk.length) yield chunk;
+}
+
+/**
+ * Records gathered into messages of at most BATCH_ARTICLES articles or about BATCH_CHARS characters (image
+ * bytes included). A batch is sent only when the next article comes, so an article's image links and
+ * bytes, which follow it in the zip, always travel with or after it.
+ */
 class Batcher {
   private articles: SavedArticle[] = [];
+  private images: RestoredImage[] = [];
   private chars = 0;
-  constructor(private send: (articles: SavedArticle[]) => Promise<void>) {}
+  constructor(private send: (articles: SavedArticle[], images: RestoredImage[]) => Promise<void>) {}
 
   async add(record: LibraryRecord): Promise<void> {
+    if (this.articles.length >= BATCH_ARTICLES || this.chars >= BATCH_CHARS) await this.flush();
     const article = await toStoredArticle(record);
     this.articles.push(article);
     this.chars += article.content.length + article.text.length;
-    if (this.articles.length >= BATCH_ARTICLES || this.chars >= BATCH_CHARS) await this.flush();
+  }
+
+  addImageLinks(articleId: string, links: Record<string, string>): void {
+    for (const [url, key] of Object.entries(links)) this.images.push({ articleId, url, key });
+  }
+
+  /** The bytes go with the first link of this batch to their key; a later link finds them stored. */
+  addImage(key: string, bytes: Uint8Array): void {
+    const first = this.images.find((i) => i.key === key && i.data === undefined);
+    const type = sniffImageType(bytes);
+    if (!first || !type) return;
+    first.data = toBase64(bytes);
+    first.type = type;
+    first.bytes = bytes.length;
+    this.chars += first.data.length;
   }
 
   async flush(): Promise<void> {
-    if (!this.articles.length) return;
-    const articles = this.articles;
+    if (!this.articles.length && !this.images.length) return;
+    const { articles, images } = this;
     this.articles = [];
+    this.images = [];
     this.chars = 0;
-    await this.send(articles);
+    await this.send(articles, images);
   }
 }

@@ -50,8 +50,11 @@ export function safeUrl(raw: string, kind: UrlKind, base: URL | null): string | 
   return null;
 }
 
-/** Splits a srcset into [url, descriptors] candidates (HTML spec's parsing, simplified). */
-function parseSrcset(srcset: string): Array<[string, string]> {
+/**
+ * Splits a srcset into [url, descriptors] candidates (HTML spec's parsing, simplified): a URL runs to the
+ * next whitespace, so a data: URL's commas do not split it. Also used by the saved reader's image policy.
+ */
+export function parseSrcset(srcset: string): Array<[string, string]> {
   const candidates: Array<[string, string]> = [];
   let i = 0;
   while (i < srcset.length) {

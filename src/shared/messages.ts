@@ -4,6 +4,7 @@ import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema
 import type { Highlight } from './highlight';
 import type { HighlightChanges } from '../storage/highlights';
 import type { RestoreOutcome } from '../storage/restore';
+import type { RestoredImage } from '../storage/images';
 import type { ImportJob } from '../import/job';
 import type { ImportItem } from '../import/types';
 import type { SyncSettingsView, SyncStatus } from './sync';
@@ -46,6 +47,12 @@ export interface Protocol {
    * A streamed restore sends many batches with `searchLater` and then one rebuildSearchIndex.
    */
   restoreBackup: { request: { articles: SavedArticle[]; searchLater?: boolean }; response: RestoreOutcome };
+  /**
+   * Offline images of a backup (src/storage/images.ts), sent after the restoreBackup batch of their articles.
+   * Bytes are checked again here (type sniffed, size, content key); `rejected` failed that check, `missing`
+   * came without bytes that no earlier batch had stored.
+   */
+  restoreImages: { request: { images: RestoredImage[] }; response: { linked: number; missing: number; rejected: number } };
   /** Queue URLs (items without content, parsed in the page) for fetching and extraction in the background. */
   startImport: { request: { source: string; items: ImportItem[] }; response: { jobId: string; queued: number } };
   /** Cancel the import, retry its failed items, or clear a finished one. */

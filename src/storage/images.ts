@@ -59,6 +59,48 @@ export async function readArticleImages(articleId: string): Promise<Record<strin
   return out;
 }
 
+/** Which stored image each of these articles shows at which URL (content keys), for a backup. */
+export async function readImageLinks(articleIds: string[]): Promise<Record<string, Record<string, string>>> {
+  const { articles, images } = await readImageIndex();
+  const out: Record<string, Record<string, string>> = {};
+  for (const id of articleIds) {
+    const links = Object.entries(articles[id] ?? {}).filter(([, key]) => images[key]);
+    if (links.length) out[id] = Object.fromEntries(links);
+  }
+  return out;
+}
+
+/** One stored image's bytes (base64) by content key, or null. */
+export async function readImageData(key: string): Promise<ImageData | null> {
+  const image = (await getItems(imageKey(key)))[imageKey(key)] as ImageData | undefined;
+  return image && typeof image.data === 'string' && typeof image.type === 'string' ? image : null;
+}
+
+/** An image a backup brings back: its bytes (checked by the caller), or none when an earlier one had them. */
+export interface RestoredImage { articleId: string; url: string; key: string; type?: string; bytes?: number; data?: string }
+
+/**
+ * Put a backup's images back and link them to their (already restored) articles, in one write. An image
+ * without bytes is linked only when its content is stored already (an earlier batch brought it).
+ */
+export function restoreImages(images: RestoredImage[]): Promise<{ linked: number; missing: number }> {
+  return serialized(async () => {
+    let index = await readImageIndex();
+    const items: Record<string, unknown> = {};
+    let missing = 0;
+    for (const { articleId, url, key, type, bytes, data } of images) {
+      const known = index.images[key];
+      if (known) index = addImage(index, articleId, url, key, known.bytes, known.type);
+      else if (data !== undefined && type !== undefined && bytes !== undefined) {
+        items[imageKey(key)] = { type, data } satisfies ImageData;
+        index = addImage(index, articleId, url, key, bytes, type);
+      } else missing++;
+    }
+    await setItems({ ...items, [INDEX]: index });
+    return { linked: images.length - missing, missing };
+  });
+}
+
 export const imageBytes = async () => totalImageBytes(await readImageIndex());
 
 /** The setting (off unless the user turned it on). */

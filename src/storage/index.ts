@@ -20,6 +20,7 @@ export { newestFirst, readArticle, readArticles, readIndex } from './read';
 export { restoreArticles } from './restore';
 export { onJobRecordChanged, readJobRecord, updateJobRecord } from './job-store';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage } from './images';
+export { readImageData, readImageLinks, restoreImages, type RestoredImage } from './images';
 export { onWebImagePolicyChanged, readWebImagePolicy, setWebImagePolicy } from './web-images';
 export { checkIndexAfterFailedWrites, repairIndex } from './repair';
 export { storageUsage } from './usage';

@@ -4,13 +4,17 @@
 // it with a filler file, leaving a few MB, then restore a backup far larger than that from the options
 // page. The restore must stop with a message in words, every article saved before must be intact and
 // listed, and every restored article whole; after space is freed (and the browser restarted) the same
-// restore completes. (Whether Firefox's dom.quotaManager.temporaryStorage.fixedLimit pref covers extension
-// storage was not tried; the real full disk tests both browsers the same way.)
+// restore completes.
 //
-// TODO [2026-12-07]: Firefox runs again. Before the merge of the on-disk search index and compressed
-// bodies this spec passed in Firefox; after it, the restore on a full tmpfs showed no message within
-// 300 s (the options page still listed the 100 articles saved before: nothing was lost, but the user was
-// not told). Until that is found, the spec runs in Chromium only (issue 10 stays open for it).
+// The same method serves both browsers: a real full disk fails the way a user's does, so Firefox's
+// dom.quotaManager.temporaryStorage.fixedLimit pref (a quota, not a disk) was not needed. Firefox reports
+// ENOSPC from its IndexedDB as "QuotaExceededError: storage.local API call exceeded its quota
+// limitations", at a point that varies from run to run: in one run 400 articles went in first, in the next
+// the very first batch was refused (and the tmpfs was then at 0 bytes free). In that second case the
+// options page said "Nothing was restored: QuotaExceededError…", the browser's words instead of ours, and
+// not the "storage is full" message this spec waits for. That was the "no message within 300 s" for which
+// Firefox had been left out. The page now says in words that storage is full in both cases, and the spec
+// accepts both: no articles or some restored before the disk filled up.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
@@ -43,7 +47,7 @@ function fill(dir, leaveBytes) {
   return path;
 }
 
-for (const kind of BROWSERS.filter((k) => k === 'chromium')) {
+for (const kind of BROWSERS) {
   describe(`a full disk in ${kind}`, () => {
     const mountPoint = mkdtempSync(join(tmpdir(), `lectern-full-${kind}-`));
     const files = mkdtempSync(join(tmpdir(), `lectern-full-files-${kind}-`));
@@ -70,10 +74,14 @@ for (const kind of BROWSERS.filter((k) => k === 'chromium')) {
       const filler = fill(mountPoint, 6 << 20);
 
       await pickFile(options, 'backup-heading', join(files, 'big.zip'), 'big.zip');
-      await waitForText(options, '.restore-backup p[role=alert]', "The browser's storage is full:", 300_000);
+      // Any alert ends the wait (the restore stopped); it must be the full-disk message, in words.
+      await waitForText(options, '.restore-backup p[role=alert]', '', 300_000);
       const message = await options.$eval('.restore-backup p[role=alert]', (p) => p.textContent);
-      const restored = Number(/full: (\d+) articles were restored/.exec(message)?.[1]);
-      console.log(`# ${kind}: ${message}`);
+      assert.match(message, /^The browser's storage is full: /);
+      const restored = message.includes('full: nothing was restored') ? 0 : Number(/full: (\d+) articles were restored/.exec(message)?.[1]);
+      assert.ok(Number.isInteger(restored), message);
+      const { bavail, bsize } = statfsSync(mountPoint);
+      console.log(`# ${kind}: ${message} (${((bavail * bsize) / 2 ** 20).toFixed(1)} MB of the tmpfs still free)`);
       assert.ok(restored < RESTORED, message);
 
       // Space again; the browser restarted on the same profile (LevelDB keeps a write error until reopened).

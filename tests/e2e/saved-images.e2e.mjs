@@ -1,11 +1,16 @@
 // "Load images from the web in saved articles", in real Chromium and Firefox: the loopback server counts
 // every request for the article's image URLs, so the test sees exactly what opening a saved article
 // tells the site. Offline images are on; one image has no offline copy (the server answers it with
-// something that is not an image), and the video poster and <picture> source are never copied.
+// something that is not an image), and the video poster and <picture> source are never copied. Last, the
+// copies go into a backup ZIP and come back with the article when it is deleted and restored.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch, startServer } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
+import { allowDownloads, clickButton, downloadedFile, downloadPrefs, pickFile, waitForText } from './library-seed.mjs';
 
 // A 1×1 PNG, padded after IEND so stored copies are easy to tell apart from nothing.
 const PNG = Buffer.concat([
@@ -48,6 +53,7 @@ for (const kind of BROWSERS) {
     let session;
     let id;
     let options;
+    const downloads = mkdtempSync(join(tmpdir(), `lectern-images-${kind}-`));
 
     /** Choose a value on the options page, and wait until a fresh options page shows it (it is stored). */
     async function choosePolicy(label) {
@@ -85,7 +91,7 @@ for (const kind of BROWSERS) {
 
     before(async () => {
       site = await countingServer();
-      session = await launch(kind, EXTENSION_DIRS[kind]);
+      session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads) });
       options = await session.openExtensionPage('options.html');
       await options.waitForSelector('section[aria-labelledby="offline-heading"] input[type=checkbox]');
       // A script click: a real one would also ask for access to all sites (a browser prompt the test cannot
@@ -115,6 +121,7 @@ for (const kind of BROWSERS) {
     after(async () => {
       await session?.close({ removeProfile: true });
       await site?.server.close();
+      rmSync(downloads, { recursive: true, force: true });
     });
 
     test('never: opening the article requests no image at all, and the reader says what it left out', async () => {
@@ -144,6 +151,31 @@ for (const kind of BROWSERS) {
       assert.equal(requested['/img/pixel.gif'], 1, JSON.stringify(requested));
       assert.equal(seen.notice, null);
       assert.equal(seen.kept, site.server.url('/img/kept.png'));
+    });
+
+    test('a backup keeps the offline copies: the article deleted and restored shows them without the web', { timeout: 120_000 }, async () => {
+      await choosePolicy('Never');
+      const page = await session.openExtensionPage('options.html');
+      await allowDownloads(kind, page, downloads);
+      await clickButton(page, 'Back up all 1 articles (ZIP)');
+      await waitForText(page, '.export-library', 'Exported 1 articles.', 30_000);
+      const file = await downloadedFile(downloads, /^lectern-backup-\d{4}-\d\d-\d\d\.zip$/);
+      const imageKeys = () => session.evalInExtension(async (api) => Object.keys(await api.storage.local.get(null)).filter((k) => k.startsWith('image:')).sort());
+      const stored = await imageKeys();
+      assert.equal(stored.length, 1, 'kept.png and pic.png are the same bytes, stored once');
+
+      // Deleting the article deletes its copies; the restore brings both back, linked to it.
+      await session.sendMessage({ type: 'deleteArticle', data: { id } });
+      assert.deepEqual(await imageKeys(), []);
+      await pickFile(page, 'backup-heading', file.path, file.name);
+      await waitForText(page, '.restore-backup p', 'Restored 1 articles (1 new, 0 replaced).', 60_000);
+      assert.deepEqual(await imageKeys(), stored);
+      await page.close();
+
+      const before = site.snapshot();
+      const seen = await openSaved();
+      assert.deepEqual(requestedSince(before, site.snapshot()), {}, 'nothing is loaded from the web');
+      assert.ok(seen.kept?.startsWith('blob:') && seen.pictured?.startsWith('blob:'), `offline copies shown: ${JSON.stringify(seen)}`);
     });
   });
 }

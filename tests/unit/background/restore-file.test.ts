@@ -1,6 +1,7 @@
 /**
  * @jest-environment node
  */
+import { unzipSync } from 'fflate';
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-browser';
 import { backupToJson, createBackup } from '../../../src/export/backup';
@@ -65,7 +66,7 @@ describe('restoring a backup file from the options page', () => {
     await wipe();
     const progress: RestoreProgress[] = [];
     const report = await restoreBackupFile(file, (p) => progress.push(p), new AbortController().signal);
-    expect(report).toEqual({ added: 120, replaced: 0, skipped: [], cancelled: false });
+    expect(report).toEqual({ added: 120, replaced: 0, skipped: [], cancelled: false, images: { linked: 0, lost: 0 } });
     expect(await library()).toEqual(original);
     expect(progress.at(-1)).toMatchObject({ done: 120, total: 120, bytes: file.size, totalBytes: file.size });
     expect([...new Set(progress.map((p) => p.done))]).toEqual([0, 50, 100, 120]);
@@ -119,5 +120,67 @@ describe('restoring a backup file from the options page', () => {
     expect(after.map((a) => a.id)).toContain(kept.id);
     expect(after).toHaveLength(51);
     for (const a of after.filter((x) => x.id !== kept.id)) expect(a).toEqual(original.find((o) => o.id === a.id));
+  });
+});
+
+describe('offline images in the backup zip', () => {
+  /** A "PNG": the signature (what the sniffer checks) and `n`-dependent bytes. */
+  const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 300 }, (_, i) => (i * n) % 251)]);
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  const keyOf = async (bytes: Uint8Array) => `sha256-${Buffer.from(await crypto.subtle.digest('SHA-256', bytes as BufferSource)).toString('hex')}`;
+  const image = async (url: string, bytes: Uint8Array) => ({ url, key: await keyOf(bytes), type: 'image/png', bytes: bytes.length, data: base64(bytes) });
+  const backupImages = {
+    links: storage.readImageLinks,
+    bytes: async (key: string) => {
+      const found = await storage.readImageData(key);
+      return found ? new Uint8Array(Buffer.from(found.data, 'base64')) : null;
+    },
+  };
+
+  async function zipWithImages(articles: storage.SavedArticle[]): Promise<{ file: File; names: string[] }> {
+    const records = articles.map(toLibraryRecord);
+    const { blob } = await writeBackupZip(records.map((r) => r.id), { read: async (ids) => records.filter((r) => ids.includes(r.id)), images: backupImages });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    return { file: new File([blob], 'lectern-backup.zip'), names: Object.keys(unzipSync(bytes)) };
+  }
+
+  async function wipeWithImages() {
+    for (const a of await library()) {
+      await storage.deleteArticle(a.id);
+      await storage.releaseArticleImages(a.id);
+    }
+    await storage.whenWritten();
+  }
+
+  it('backs up each image once, after its article, and restores the copies linked to their articles', async () => {
+    const [a, b, c] = await makeLibrary(3);
+    const shared = await image('https://news.example/shared.png', png(3));
+    await storage.storeArticleImages(a!.id, [await image('https://news.example/a.png', png(1)), shared]);
+    await storage.storeArticleImages(b!.id, [{ ...shared, url: 'https://other.example/same-bytes.png' }]);
+    const before = await Promise.all([a, b, c].map((x) => storage.readArticleImages(x!.id)));
+    const { file, names } = await zipWithImages([a!, b!, c!]);
+    expect(names.filter((n) => n.startsWith('images/'))).toHaveLength(2);
+    expect(names.indexOf(`article-images/${a!.id}.json`)).toBeGreaterThan(names.indexOf(`articles/${a!.id}.json`));
+    expect(names).not.toContain(`article-images/${c!.id}.json`);
+
+    await wipeWithImages();
+    expect(await storage.imageBytes()).toBe(0);
+    const report = await restoreBackupFile(file, () => {}, new AbortController().signal);
+    expect(report).toMatchObject({ added: 3, images: { linked: 3, lost: 0 } });
+    expect(await Promise.all([a, b, c].map((x) => storage.readArticleImages(x!.id)))).toEqual(before);
+    expect(await storage.imageBytes()).toBe(png(1).length + png(3).length);
+  });
+
+  it('refuses image bytes that do not match their content key, and restores the articles', async () => {
+    const [a] = await makeLibrary(1);
+    const good = await image('https://news.example/a.png', png(1));
+    // Stored under the key of other bytes: what a tampered or damaged file would bring.
+    await storage.storeArticleImages(a!.id, [{ ...good, key: await keyOf(png(2)) }]);
+    const { file } = await zipWithImages([a!]);
+    await wipeWithImages();
+    const report = await restoreBackupFile(file, () => {}, new AbortController().signal);
+    expect(report).toMatchObject({ added: 1, images: { linked: 0, lost: 1 } });
+    expect(await storage.readArticleImages(a!.id)).toEqual({});
+    expect(await library()).toHaveLength(1);
   });
 });

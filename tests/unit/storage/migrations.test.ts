@@ -3,7 +3,7 @@
  */
 import browser from 'webextension-polyfill';
 import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
-import { migrate, readIndex, repairIndex, saveArticle, SCHEMA_VERSION } from '../../../src/storage';
+import { checkIndexAtStart, migrate, readArticle, readIndex, repairIndex, saveArticle, SCHEMA_VERSION } from '../../../src/storage';
 import { pageOf } from '../../../src/storage/keys';
 import { migrations } from '../../../src/storage/migrations';
 import { article } from './fixtures';
@@ -132,6 +132,27 @@ describe('migrate', () => {
     await browser.storage.local.set({ schemaVersion: SCHEMA_VERSION + 1, index: [] });
     await expect(migrate()).rejects.toThrow(/newer/);
     expect(await browser.storage.local.get(null)).toEqual({ schemaVersion: SCHEMA_VERSION + 1, index: [] });
+  });
+
+  it('runs once when install and start ask together', async () => {
+    const { id } = await saveArticle(article(1));
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: [], schemaVersion: 1 });
+    const [a, b] = await Promise.all([migrate(), migrate()]);
+    expect(a).toEqual({ from: 1, to: SCHEMA_VERSION });
+    expect(b).toBe(a);
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+
+  it('migrates older storage when the background starts, without an install or update event', async () => {
+    const { id } = await saveArticle(article(1));
+    const saved = await readArticle(id);
+    await clearIndexLayout();
+    await browser.storage.local.set({ index: [], schemaVersion: 1 });
+    await checkIndexAtStart();
+    expect(await browser.storage.local.get('schemaVersion')).toEqual({ schemaVersion: SCHEMA_VERSION });
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+    expect(await readArticle(id)).toEqual(saved);
   });
 
   it('resumes after a failed step instead of skipping it', async () => {
