@@ -6,6 +6,7 @@
  * sees this form: readArticle/readArticles (read.ts) unpack, writers pack.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { fromBase64, toBase64 } from '../shared/base64';
 
 const PACKED = 'deflate-raw-base64';
 
@@ -35,15 +36,3 @@ export function unpackRecord(value: unknown): unknown {
 
 export const isPacked = (value: unknown) => typeof value === 'object' && value !== null && (value as { packed?: unknown }).packed === PACKED;
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

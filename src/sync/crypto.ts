@@ -5,6 +5,8 @@
  * Each file is bound to its path as additional data, so the server cannot swap one file for another.
  * A key check (a known text encrypted with the key) tells a wrong passphrase before anything is written.
  */
+import { fromBase64, toBase64 } from '../shared/base64';
+
 export const PBKDF2_ITERATIONS = 600_000;
 const KEY_CHECK_TEXT = 'Lectern sync key check';
 const KEY_CHECK_PATH = 'lectern-sync.json#check';
@@ -14,19 +16,6 @@ const IV_BYTES = 12;
 export interface EncryptionInfo { kdf: 'PBKDF2-SHA-256'; iterations: number; salt: string; check: string }
 
 const utf8 = new TextEncoder();
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', utf8.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
