@@ -54,8 +54,20 @@ async function allowedOrigins(): Promise<string[]> {
   return [...testOrigins(), ...(sync && sync !== 'null' ? [sync] : [])];
 }
 
+/**
+ * Rule updates run one after another, in the order they were asked for: turning the guard on reads the
+ * sync settings first, so without this an "on" asked by the last pump could land after the job's "off"
+ * and leave private hosts blocked after the import ended (Firefox enforces the rule on the worker).
+ */
+let updates: Promise<void> = Promise.resolve();
+
 /** Turn the guard on (an import runs) or off. Without the API (tests, older browsers) the checks in fetch-page.ts remain. */
-export async function guardImportFetches(on: boolean): Promise<void> {
+export function guardImportFetches(on: boolean): Promise<void> {
+  updates = updates.then(() => applyGuard(on));
+  return updates;
+}
+
+async function applyGuard(on: boolean): Promise<void> {
   const rules = api();
   if (!rules) return;
   const condition = { tabIds: [-1], resourceTypes: ['xmlhttprequest'] };

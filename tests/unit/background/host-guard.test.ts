@@ -41,3 +41,13 @@ test('without an import running, letting sync through adds no rule', async () =>
   await allowSyncThroughGuard();
   expect(sessionRules.size).toBe(0);
 });
+
+test('the guard ends in the state asked for last, even when the calls overlap', async () => {
+  await sendMessage('saveSyncSettings', nas);
+  // An import's last pump turns the guard on while the job's end turns it off: "off" was asked last.
+  const on = guardImportFetches(true);
+  const off = guardImportFetches(false);
+  await Promise.all([on, off]);
+  expect(sessionRules.size).toBe(0);
+  expect(backgroundRequestBlocked('http://127.0.0.1:9000/')).toBe(false);
+});
