@@ -50,7 +50,6 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
       if (!disagrees) return void (stopPolling(), setUsable(true));
       if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
       setUsable(false);
-      setRebuilding((r) => r ?? { done: 0, total: entries.length });
       showProgress();
       poll ??= setInterval(showProgress, PROGRESS_MS);
       rebuild();
