@@ -94,11 +94,18 @@ export class WebDav {
     return response.headers.get('ETag');
   }
 
-  /** Make a folder; one that exists already (405) is fine. */
-  async mkcol(path: string): Promise<void> {
+  /**
+   * Make a folder; one that exists already (405) is fine. 423 (Locked) is another device making the same
+   * folder at this moment (rclone answers so to concurrent MKCOLs): asked again after a moment.
+   */
+  async mkcol(path: string, attempt = 1): Promise<void> {
     const response = await this.send('MKCOL', path.endsWith('/') ? path : `${path}/`);
     await response.body?.cancel();
     if (response.ok || response.status === 405) return;
+    if (response.status === 423 && attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      return this.mkcol(path, attempt + 1);
+    }
     if (response.status === 409) throw new SyncError('notWebdav', `MKCOL ${path}: the parent folder does not exist`);
     throw httpError(response.status, `MKCOL ${path}`);
   }
