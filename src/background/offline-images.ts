@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from '../offline-images/base64';
+import { fromBase64, toBase64 } from '../shared/base64';
 import { contentKey, MAX_IMAGE_BYTES, sniffImageType } from '../offline-images/content-key';
 import * as storage from '../storage';
 

@@ -3,7 +3,7 @@ import { buildEpub } from '../export/epub';
 import { fileNameFor } from '../export/filename';
 import { toLibraryRecord } from '../export/record';
 import { t } from '../shared/i18n';
-import { fromBase64 } from '../offline-images/base64';
+import { fromBase64 } from '../shared/base64';
 import { readImageData, readImageLinks } from '../storage/images';
 import { readArticles } from '../storage/read';
 import { downloadFile, MIME } from '../ui/download';

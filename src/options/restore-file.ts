@@ -10,7 +10,7 @@ import type { LibraryRecord } from '../export/types';
 import { parseBackupWithLinks } from '../import/lectern-backup';
 import { readBackupZip, type EntryProblem } from '../import/restore-zip';
 import { looksLikeZip } from '../import/unzip';
-import { toBase64 } from '../offline-images/base64';
+import { toBase64 } from '../shared/base64';
 import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
 import type { RestoredImage } from '../storage/images';
