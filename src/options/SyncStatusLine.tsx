@@ -20,7 +20,8 @@ function LastRun({ status, now }: { status: SyncStatus; now: number }) {
   if (status.lastOk === false || status.error) return <p>{t('syncStatusFailed', when)}</p>;
   const c = status.lastCounts;
   const moved = c && c.uploaded + c.downloaded + c.deleted > 0 ? t('syncStatusMoved', [number(c.uploaded), number(c.downloaded), number(c.deleted)]) : t('syncStatusNothingMoved');
-  return <p>{t('syncStatusDone', when)} {moved}</p>;
+  const away = c?.removedWhileAway ? <> {t('syncStatusRemovedWhileAway', number(c.removedWhileAway))}</> : null;
+  return <p>{t('syncStatusDone', when)} {moved}{away}</p>;
 }
 
 function Running({ progress }: { progress: SyncStatus['progress'] }) {

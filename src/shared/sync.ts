@@ -42,6 +42,11 @@ export interface SyncCounts {
   uploaded: number;
   downloaded: number;
   deleted: number;
+  /**
+   * Articles removed because they were deleted on other devices while this one was away so long that it
+   * stopped counting (90 days) and the deletions were forgotten (docs/sync.md, "Tombstones and compaction").
+   */
+  removedWhileAway?: number;
 }
 
 export interface SyncStatus {

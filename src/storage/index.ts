@@ -29,6 +29,6 @@ export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
 export { rebuildSearchIndex, resumeSearchRebuild } from './search-rebuild';
 export { readSyncSettings, readSyncStatus, removeSyncSettings, settingsView, writeSyncSettings, writeSyncStatus } from './sync-settings';
-export { allArticleIds, forgetSyncState, onOutboxGrew, readOutbox, readSyncedArticles, readSyncState, settleOutbox, startSyncState, writeSyncState, type SyncedArticle, type SyncState } from './sync-state';
+export { allArticleIds, allSyncedIds, expireTombstones, forgetSyncState, onOutboxGrew, readOutbox, readSyncedArticles, readSyncState, settleOutbox, startSyncState, writeSyncState, type SyncedArticle, type SyncState } from './sync-state';
 export { applySynced } from './sync-apply';
 export { onSyncStatusChanged } from './sync-status-view';

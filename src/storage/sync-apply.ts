@@ -40,14 +40,16 @@ export function applySynced(ids: string[], merge: Merge): Promise<ApplyOutcome> 
     const gone = results.filter((r) => !r.next.record && r.local.record).map((r) => r.local.id);
     const items: Record<string, unknown> = await listingItems(kept.map((r) => entryOf(r.next.record!)), gone);
     let seen = '';
+    const forgotten: string[] = []; // no clocks at all: sync forgets the article (a device coming back after its tombstone expired)
     for (const { next } of results) {
       if (next.record) items[articleKey(next.id)] = packRecord(next.record);
       if (next.clocks) items[syncMetaKey(next.id)] = next.clocks;
+      else forgotten.push(syncMetaKey(next.id));
       seen = laterClock(seen, next.clocks ? newestClock(next.clocks) : '');
     }
     Object.assign(items, await clockAfter(msOfClock(seen)), await outboxWith(results.filter((r) => r.upload).map((r) => r.next)));
     await setItems(items);
-    if (gone.length) await removeItems(gone.map(articleKey));
+    if (gone.length || forgotten.length) await removeItems([...gone.map(articleKey), ...forgotten]);
     await keepSearchIndex(results.map(({ local, next }) => ({ id: local.id, before: local.record, after: next.record })));
     return { written: kept.map((r) => r.local.id), deleted: gone };
   });

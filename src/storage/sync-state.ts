@@ -10,7 +10,7 @@ import { serialized } from './queue';
 import { readArticles, readIndex } from './read';
 import type { SavedArticle } from './schema';
 import { initialClocks, type ArticleClocks } from './sync-fields';
-import { isSyncMetaKey, parseClocks, parseClockState, parseOutbox, SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, syncMetaKey, type ClockState, type Outbox } from './sync-track';
+import { idOfSyncMetaKey, isSyncMetaKey, parseClocks, parseClockState, parseOutbox, SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, syncMetaKey, type ClockState, type Outbox } from './sync-track';
 
 const SYNC_STATE_KEY = 'syncState';
 
@@ -24,16 +24,39 @@ export interface SyncState {
   applied: Record<string, number>;
   /** The first upload of a library that existed before sync: the last article id sent, or done. */
   firstUpload: { after: string; done: boolean };
+  /** Compaction (src/sync/compact.ts): own files up to `base` are gone or going; the snapshot that holds them. */
+  base: number;
+  snap: { seq: number; parts: number; covers: Record<string, number> } | null;
+  /** The last snapshot number used (a stopped compaction's parts are overwritten by the next, never read). */
+  snapSeq: number;
+  /** [first own file, the applied vector it was written with], oldest first. */
+  written: Array<[number, Record<string, number>]>;
+  /** Entries uploaded since the last snapshot (compaction starts when they outgrow the library). */
+  sinceSnap: number;
+  /** Tombstones (id → deletion clock) that may expire once every device's data is past `need`. */
+  expiry: { need: Record<string, number>; tombs: Record<string, string> } | null;
+  /** Files and snapshot parts below the head's base / of older snapshots are still to be deleted. */
+  sweep: boolean;
 }
 
 const isNumberMap = (v: unknown): v is Record<string, number> => isObject(v) && Object.values(v).every((n) => Number.isSafeInteger(n));
 
+const isSnap = (v: unknown): v is SyncState['snap'] & object => isObject(v) && Number.isSafeInteger(v.seq) && Number.isSafeInteger(v.parts) && isNumberMap(v.covers);
+const isWritten = (v: unknown): v is SyncState['written'] => Array.isArray(v) && v.every((e) => Array.isArray(e) && Number.isSafeInteger(e[0]) && isNumberMap(e[1]));
+const isExpiry = (v: unknown): v is SyncState['expiry'] & object => isObject(v) && isNumberMap(v.need) && isObject(v.tombs) && Object.values(v.tombs).every((c) => typeof c === 'string');
+const count = (v: unknown) => (Number.isSafeInteger(v) ? (v as number) : 0);
+
+/** A stored state; one kept before compaction existed reads with no snapshot and nothing compacted. */
 function parseState(v: unknown): SyncState | null {
   if (!isObject(v) || typeof v.serverUrl !== 'string' || typeof v.deviceId !== 'string' || !Number.isSafeInteger(v.last)) return null;
   if (!isNumberMap(v.applied) || !isObject(v.firstUpload)) return null;
   const { after, done } = v.firstUpload;
   if (typeof after !== 'string' || typeof done !== 'boolean') return null;
-  return { serverUrl: v.serverUrl, deviceId: v.deviceId, last: v.last as number, applied: v.applied, firstUpload: { after, done } };
+  return {
+    serverUrl: v.serverUrl, deviceId: v.deviceId, last: v.last as number, applied: v.applied, firstUpload: { after, done },
+    base: count(v.base), snap: isSnap(v.snap) ? v.snap : null, snapSeq: count(v.snapSeq), written: isWritten(v.written) ? v.written : [],
+    sinceSnap: count(v.sinceSnap), expiry: isExpiry(v.expiry) ? v.expiry : null, sweep: v.sweep === true,
+  };
 }
 
 export async function readSyncState(): Promise<SyncState | null> {
@@ -45,7 +68,10 @@ export const writeSyncState = (state: SyncState) => setItems({ [SYNC_STATE_KEY]:
 /** A fresh device for `serverUrl`: from now on every library write is tracked (sync-track.ts). */
 export function startSyncState(serverUrl: string, deviceId: string, now = Date.now()): Promise<SyncState> {
   return serialized(async () => {
-    const state: SyncState = { serverUrl, deviceId, last: 0, applied: {}, firstUpload: { after: '', done: false } };
+    const state: SyncState = {
+      serverUrl, deviceId, last: 0, applied: {}, firstUpload: { after: '', done: false },
+      base: 0, snap: null, snapSeq: 0, written: [], sinceSnap: 0, expiry: null, sweep: false,
+    };
     await setItems({ [SYNC_STATE_KEY]: state, [SYNC_CLOCK_KEY]: { device: deviceId, t: now } satisfies ClockState, [SYNC_OUTBOX_KEY]: {} });
     return state;
   });
@@ -93,6 +119,27 @@ export async function readSyncedArticles(ids: string[]): Promise<SyncedArticle[]
     const record = byId.get(id) ?? null;
     const known = parseClocks(stored[syncMetaKey(id)]);
     return { id, record, clocks: known ?? (record ? { c: initialClocks(record, device) } : null), tracked: known !== null };
+  });
+}
+
+/** Every article sync knows here, listed or a tombstone, in id order (a snapshot holds them all). */
+export async function allSyncedIds(): Promise<string[]> {
+  const metaIds = (await allKeys()).filter(isSyncMetaKey).map(idOfSyncMetaKey);
+  return [...new Set([...(await allArticleIds()), ...metaIds])].sort();
+}
+
+/**
+ * Let tombstones expire: `tombs` (id → deletion clock) that are still tombstones with that clock lose
+ * their `syncMeta:<id>` (an article saved or deleted again since keeps it). Returns how many went.
+ */
+export function expireTombstones(tombs: Record<string, string>): Promise<number> {
+  return serialized(async () => {
+    const ids = Object.keys(tombs);
+    const [records, stored] = await Promise.all([readArticles(ids), getItems(ids.map(syncMetaKey))]);
+    const listed = new Set(records.map((r) => r.id));
+    const expired = ids.filter((id) => !listed.has(id) && parseClocks(stored[syncMetaKey(id)])?.del === tombs[id]);
+    if (expired.length) await removeItems(expired.map(syncMetaKey));
+    return expired.length;
   });
 }
 

@@ -15,7 +15,9 @@ const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v 
 const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function toCounts(v: unknown): SyncCounts | null {
-  return isObject(v) ? { uploaded: count(v.uploaded), downloaded: count(v.downloaded), deleted: count(v.deleted) } : null;
+  if (!isObject(v)) return null;
+  const counts: SyncCounts = { uploaded: count(v.uploaded), downloaded: count(v.downloaded), deleted: count(v.deleted) };
+  return count(v.removedWhileAway) > 0 ? { ...counts, removedWhileAway: count(v.removedWhileAway) } : counts;
 }
 
 function toError(v: unknown): SyncStatus['error'] {

@@ -14,6 +14,7 @@ export const SYNC_OUTBOX_KEY = 'syncOutbox';
 const META_PREFIX = 'syncMeta:';
 export const syncMetaKey = (id: string) => META_PREFIX + id;
 export const isSyncMetaKey = (key: string) => key.startsWith(META_PREFIX);
+export const idOfSyncMetaKey = (key: string) => key.slice(META_PREFIX.length);
 
 /** This device's id and the newest time its clock has given out or seen. */
 export interface ClockState { device: string; t: number }

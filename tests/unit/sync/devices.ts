@@ -14,7 +14,7 @@ export interface Device {
   fake: typeof FakeBrowser;
   settings: SyncSettings;
   /** One sync run; `fetch` may wrap Node's (to stop the server halfway). Resolves with the counts and the traffic. */
-  sync(options?: { fetch?: Fetch; journalBytes?: number }): Promise<SyncCounts & { traffic: Traffic }>;
+  sync(options?: { fetch?: Fetch; journalBytes?: number; compactAfter?: number; now?: number }): Promise<SyncCounts & { traffic: Traffic }>;
 }
 
 /** Few iterations in tests: the derivation is the same code, and the machine is shared. */
@@ -35,7 +35,11 @@ export function makeDevice(server: DavServer, settings: Partial<SyncSettings> = 
     storage, fake, settings: full,
     async sync(options = {}) {
       let traffic: Traffic = { requests: 0, sent: 0, received: 0 };
-      const counts = await run.syncLibrary(full, { fetch: options.fetch ?? ((input, init) => fetch(input, init)), iterations: TEST_ITERATIONS, journalBytes: options.journalBytes, onTraffic: (t) => (traffic = t) });
+      const { now } = options;
+      const counts = await run.syncLibrary(full, {
+        fetch: options.fetch ?? ((input, init) => fetch(input, init)), iterations: TEST_ITERATIONS, journalBytes: options.journalBytes,
+        compactAfter: options.compactAfter, ...(now === undefined ? {} : { now: () => now }), onTraffic: (t) => (traffic = t),
+      });
       return { ...counts, traffic };
     },
   };
