@@ -15,6 +15,7 @@ import * as storage from '../storage';
 import { extractHtml } from './extract-html';
 import { fetchPage } from './fetch-page';
 import { guardImportFetches } from './host-guard';
+import { syncAccessGoesWithAllSites } from './sync-runner';
 import { keepImages } from './offline-images';
 
 /** Pages fetched at once: enough to overlap network waits, few enough not to hammer one site. */
@@ -83,12 +84,15 @@ async function runItem(jobId: string, index: number, item: ImportItem): Promise<
 /**
  * The all-sites access asked for at Import is given back when the job ends (a new import asks again).
  * Only when it was granted: Chrome's remove() also withdraws hosts the manifest requires that the
- * patterns cover (a build with required hosts would lose them).
+ * patterns cover (a build with required hosts would lose them), and the sync server's access with them,
+ * which only the user's click can give again: then it is kept (syncAccessGoesWithAllSites).
  */
 async function releaseHostAccess(): Promise<void> {
   await guardImportFetches(false);
   try {
-    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS })) await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
+    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS }) && !(await syncAccessGoesWithAllSites())) {
+      await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
+    }
   } catch (error) {
     console.error('Lectern: could not give back host access', error);
   }

@@ -10,7 +10,7 @@ import { serialized } from './queue';
 import { readArticles, readIndex } from './read';
 import type { SavedArticle } from './schema';
 import { initialClocks, type ArticleClocks } from './sync-fields';
-import { idOfSyncMetaKey, isSyncMetaKey, parseClocks, parseClockState, parseOutbox, SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, syncMetaKey, type ClockState, type Outbox } from './sync-track';
+import { idOfSyncMetaKey, isSyncMetaKey, parseClocks, parseClockState, parseOutbox, SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, syncMetaKey, syncTrackingChanged, type ClockState, type Outbox } from './sync-track';
 
 const SYNC_STATE_KEY = 'syncState';
 
@@ -73,6 +73,7 @@ export function startSyncState(serverUrl: string, deviceId: string, now = Date.n
       base: 0, snap: null, snapSeq: 0, written: [], sinceSnap: 0, expiry: null, sweep: false,
     };
     await setItems({ [SYNC_STATE_KEY]: state, [SYNC_CLOCK_KEY]: { device: deviceId, t: now } satisfies ClockState, [SYNC_OUTBOX_KEY]: {} });
+    syncTrackingChanged();
     return state;
   });
 }

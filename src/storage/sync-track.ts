@@ -5,7 +5,7 @@
  * written). Nothing is tracked until sync is set up on this computer (`syncClock` exists).
  */
 import { isObject } from '../shared/guards';
-import { getItems } from './area';
+import { getItems, onStorageChanged } from './area';
 import type { SavedArticle } from './schema';
 import { changedFields, clockAt, initialClocks, type ArticleClocks } from './sync-fields';
 
@@ -31,6 +31,22 @@ export function parseClocks(v: unknown): ArticleClocks | null {
   return { c: v.c as Record<string, string>, ...(typeof v.del === 'string' ? { del: v.del } : {}) };
 }
 
+/**
+ * Sync is known not to be set up here: the last look found no `syncClock`, and it has not changed since.
+ * Then a save does not read anything for sync. Set-up in this context clears it at once
+ * (syncTrackingChanged); in another context the storage change event does.
+ */
+let knownOff = false;
+/** Counts changes of `syncClock`: a look that raced with one (set-up in another context) proves nothing. */
+let clockChanges = 0;
+export function syncTrackingChanged(): void {
+  knownOff = false;
+  clockChanges++;
+}
+onStorageChanged.addListener((changes: Record<string, unknown>, area: string) => {
+  if (area === 'local' && SYNC_CLOCK_KEY in changes) syncTrackingChanged();
+});
+
 /** One article's write: the record before (null: there was none) and after (null: deleted). */
 export interface TrackedChange { id: string; before: SavedArticle | null; after: SavedArticle | null }
 
@@ -39,9 +55,14 @@ export interface TrackedChange { id: string; before: SavedArticle | null; after:
  * set up or nothing a device would see changed. Called inside the write queue.
  */
 export async function trackedItems(changes: TrackedChange[], now = Date.now()): Promise<Record<string, unknown>> {
+  if (knownOff || changes.length === 0) return {};
+  const changesBefore = clockChanges;
   const stored = await getItems([SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, ...changes.map((c) => syncMetaKey(c.id))]);
   const clock = parseClockState(stored[SYNC_CLOCK_KEY]);
-  if (!clock || changes.length === 0) return {};
+  if (!clock) {
+    knownOff = changesBefore === clockChanges;
+    return {};
+  }
   const t = Math.max(now, clock.t + 1);
   const stamp = clockAt(t, clock.device);
   const outbox = parseOutbox(stored[SYNC_OUTBOX_KEY]);

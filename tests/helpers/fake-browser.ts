@@ -254,6 +254,16 @@ export function userGesture(fn: () => void) {
     inGesture = false;
   }
 }
+/**
+ * Which browser's permissions.remove() the fake follows: Firefox's (the default: exactly the patterns
+ * given; the fake then has Firefox's runtime.getBrowserInfo) or Chromium's (also every granted host a
+ * removed pattern covers, as seen in Chromium 156: tests/e2e/sync.e2e.mjs).
+ */
+export function removalLikeChromium(on: boolean) {
+  const runtime = browser.runtime as Record<string, unknown>;
+  if (on) delete runtime.getBrowserInfo;
+  else runtime.getBrowserInfo = async () => ({ name: 'Firefox', vendor: 'Mozilla', version: '140.0', buildID: '0' });
+}
 /** What the user answers to the next permission prompts (false until a test says otherwise, like a cautious user). */
 export function answerPermissionPrompt(answer: boolean) {
   promptAnswer = answer;
@@ -413,8 +423,12 @@ const browser = {
       if (promptAnswer) for (const o of origins) grantedOrigins.add(o);
       return promptAnswer;
     },
+    /** Firefox removes exactly the patterns given; Chromium also every granted host they cover (removalLikeChromium). */
     async remove({ origins = [] }: { origins?: string[] }) {
       for (const o of origins) grantedOrigins.delete(o);
+      if (!('getBrowserInfo' in browser.runtime)) {
+        for (const granted of [...grantedOrigins]) if (origins.some((o) => optionalCovers(o, granted))) grantedOrigins.delete(granted);
+      }
       return true;
     },
   },
@@ -441,6 +455,7 @@ export function resetFakeBrowser() {
   currentTabId = null;
   currentSender = extensionPageSender;
   grantedOrigins.clear();
+  removalLikeChromium(false);
   alarms.clear();
   sessionRules.clear();
   promptAnswer = false;

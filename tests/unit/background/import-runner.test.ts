@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import fake, { asSender, grantedOrigins } from '../../helpers/fake-browser';
+import fake, { asSender, grantedOrigins, removalLikeChromium } from '../../helpers/fake-browser';
 import { paragraphs } from '../../helpers/dom';
 import { createJob, jobProgress, markDone, type ImportJob } from '../../../src/import/job';
 import { readImportJob, updateImportJob } from '../../../src/import/stored-job';
@@ -209,6 +209,20 @@ describe('the import job in the background', () => {
     await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
     await settled();
     expect([...grantedOrigins]).toEqual([]);
+  });
+
+  it("keeps the sync server's access: in Chromium giving back all-sites access would take it too", async () => {
+    const server = 'http://nas.local/*';
+    await fake.storage.local.set({ syncSettings: { serverUrl: 'http://nas.local:5005/dav/', username: 'u', password: 'p', passphrase: '' } });
+    for (const chromium of [false, true]) {
+      removalLikeChromium(chromium);
+      grantedOrigins.clear();
+      for (const o of ['http://*/*', 'https://*/*', server]) grantedOrigins.add(o);
+      await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html?${chromium}`, tags: [] }] });
+      await settled();
+      // Firefox gives back exactly all-sites; Chromium would take the server too, so all-sites stays.
+      expect([...grantedOrigins].sort()).toEqual(chromium ? ['http://*/*', server, 'https://*/*'].sort() : [server]);
+    }
   });
 
   it('stops when cancelled, leaving the rest pending until resumed', async () => {

@@ -20,6 +20,20 @@ test('nothing is tracked before sync is set up on this computer', async () => {
   expect(await browser.storage.local.get('syncOutbox')).toEqual({});
 });
 
+test('with sync off a save reads nothing for sync; set up here or in another context, tracking starts at once', async () => {
+  await storage.saveArticle(article(1), 1000); // the first look finds no sync set up
+  const get = jest.spyOn(browser.storage.local, 'get');
+  const askedForClock = () => get.mock.calls.some(([keys]) => JSON.stringify(keys ?? null).includes('syncClock'));
+  await storage.saveArticle(article(2), 2000);
+  expect(askedForClock()).toBe(false);
+  // Another context sets sync up: its write reaches this one as a storage change.
+  await browser.storage.local.set({ syncClock: { device: DEVICE, t: 1000 }, syncOutbox: {} });
+  const { id } = await storage.saveArticle(article(3), 3000);
+  expect(askedForClock()).toBe(true);
+  expect(Object.keys(await storage.readOutbox())).toEqual([id]);
+  get.mockRestore();
+});
+
 test('each write records the fields it changed, with a clock that never goes back', async () => {
   await storage.startSyncState('https://dav.example/', DEVICE, 1000);
   const { id } = await storage.saveArticle(article(1), 5000);
