@@ -221,5 +221,25 @@ for (const [kindA, kindB] of PAIRS) {
       const inB = new Set(await listedIds(b));
       assert.deepEqual(ids.filter((id) => !inB.has(id)), [], 'articles missing in B');
     });
+
+    // Last: in Chromium it takes the profile's loopback access away. An import gives back the all-sites
+    // access it asked for with permissions.remove(http://*/*, https://*/*) (src/background/import-runner.ts);
+    // this is that call, made directly (the e2e profile cannot click a permission prompt to grant it first).
+    test("giving back all-sites access: Firefox keeps the sync server's access, Chromium takes it too", async () => {
+      for (const session of [a, b]) {
+        const server = `http://${new URL(dav.url).hostname}/*`;
+        assert.equal(await session.evalInExtension((api, p) => api.permissions.contains({ origins: [p] }), server), true);
+        await session.evalInExtension((api) => api.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+        const kept = await session.evalInExtension((api, p) => api.permissions.contains({ origins: [p] }), server);
+        // What the import's end relies on (sync-runner.ts syncAccessGoesWithAllSites): only Firefox, the
+        // browser with runtime.getBrowserInfo, removes exactly the patterns given.
+        assert.equal(kept, session.kind === 'firefox', `${session.kind}: the server's access ${kept ? 'stayed' : 'went'}`);
+        assert.equal(await session.evalInExtension((api) => 'getBrowserInfo' in api.runtime), kept);
+        const since = Date.now();
+        await session.sendMessage({ type: 'syncNow', data: {} });
+        const status = await syncEnded(session, since);
+        assert.deepEqual(status.error?.code ?? null, kept ? null : 'permission', `${session.kind}: ${JSON.stringify(status)}`);
+      }
+    });
   });
 }
