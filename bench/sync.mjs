@@ -5,7 +5,9 @@
 //   first sync of a library that existed before sync (device A uploads it all),
 //   first sync of a new device (B downloads it all),
 //   incremental sync with one change on either side (A tags one article, B saves one): median of 5.
-// Reports time, requests and bytes. Articles: real paragraphs from the fixture pages (bench/library-corpus.mjs),
+// With --compaction (sizes and modes as arguments: `-- --compaction 10000 encrypted`): A's library,
+// then every article changed once (history), a new device's first sync before and after A compacts,
+// and the bytes on the server before and after. Reports time, requests and bytes. Articles: real paragraphs from the fixture pages (bench/library-corpus.mjs),
 // 3–20 KB of text each (mean ~11 KB) plus the same as HTML paragraphs.
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
@@ -27,6 +29,8 @@ function newDevice() {
   return device;
 }
 
+const COMPACTION = process.argv.includes('--compaction');
+const MODES = ['plain', 'encrypted'].filter((m) => !process.argv.includes(m === 'plain' ? 'encrypted' : 'plain'));
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const COUNTS = SIZES.length ? SIZES : [1000, 10_000];
 const paragraphs = fixtureParagraphs();
@@ -65,10 +69,10 @@ async function fillLibrary(device, count) {
   return textBytes;
 }
 
-async function timedSync(device, settings) {
+async function timedSync(device, settings, more = {}) {
   let traffic;
   const start = performance.now();
-  const counts = await device.syncLibrary(settings, { fetch: (input, init) => fetch(input, init), onTraffic: (t) => (traffic = t) });
+  const counts = await device.syncLibrary(settings, { fetch: (input, init) => fetch(input, init), onTraffic: (t) => (traffic = t), ...more });
   return { ms: performance.now() - start, ...traffic, counts };
 }
 
@@ -77,7 +81,47 @@ const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const line = (label, r) => console.log(`  ${label.padEnd(34)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${String(r.requests).padStart(5)} requests  sent ${r.sent > 1e6 ? mb(r.sent) : kb(r.sent)}, received ${r.received > 1e6 ? mb(r.received) : kb(r.received)}`);
 
+/** Bytes of every file on the server. */
+async function serverBytes(dir) {
+  const { readdir, stat } = await import('node:fs/promises');
+  let sum = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) sum += (await stat(path.join(entry.parentPath ?? entry.path, entry.name))).size;
+  return sum;
+}
+
+/** A new device's first sync before and after A compacts a journal that holds the library twice. */
+async function compaction(count, passphrase) {
+  const server = await newDevice().startDavServer();
+  try {
+    const settings = { serverUrl: server.url, username: server.user, password: server.pass, passphrase };
+    const a = newDevice();
+    const textBytes = await fillLibrary(a, count);
+    console.log(`\n${count} articles (${mb(textBytes)} of text + HTML), ${passphrase ? 'encrypted' : 'plain'}: compaction`);
+    const noCompaction = { compactAfter: Number.MAX_SAFE_INTEGER }; // A's own rule would compact already at the next step
+    await timedSync(a, settings, noCompaction);
+    // History: every article changed once (read, say), tracked like any change: the journal now holds the library twice.
+    const ids = (await a.storage.readIndex()).entries.map((e) => e.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const records = await a.storage.readArticles(ids.slice(i, i + 500));
+      await a.storage.restoreArticles(records.map((r) => ({ ...r, readAt: 1_800_000_000_000, updatedAt: r.updatedAt + 1 })), { searchLater: true });
+    }
+    line('A uploads the change of every article', await timedSync(a, settings, noCompaction));
+    const before = await serverBytes(server.dir);
+    line('first sync of a new device, before', await timedSync(newDevice(), settings));
+    line('A compacts (snapshot, deletes files)', await timedSync(a, settings, { compactAfter: 0 }));
+    const after = await serverBytes(server.dir);
+    line('first sync of a new device, after', await timedSync(newDevice(), settings));
+    console.log(`  server: ${mb(before)} before, ${mb(after)} after compaction`);
+  } finally {
+    await newDevice().removeDavServer(server);
+  }
+}
+
 console.log(`Sync benchmark, Node ${process.version}, rclone serve webdav on loopback`);
+if (COMPACTION) {
+  for (const count of COUNTS) for (const mode of MODES) await compaction(count, mode === 'encrypted' ? 'a long passphrase for the benchmark' : '');
+  process.exit(0);
+}
 for (const count of COUNTS) {
   for (const passphrase of ['', 'a long passphrase for the benchmark']) {
     const server = await newDevice().startDavServer();
