@@ -28,17 +28,17 @@ export const SEEN_REFRESH_MS = DAY_MS;
  */
 const REJOIN_MARGIN_MS = DAY_MS;
 
-export const isRetired = (head: Head, now: number, margin = 0) => head.seen !== null && now - head.seen > RETIRE_MS - margin;
+const isRetired = (head: Head, now: number, margin = 0) => head.seen !== null && now - head.seen > RETIRE_MS - margin;
 
 /** Some other device's snapshot holds every file `head` wrote: nobody needs its files any more. */
-export const isAdopted = (head: Head, heads: Head[]) =>
+const isAdopted = (head: Head, heads: Head[]) =>
   heads.some((h) => h.device !== head.device && h.snap !== null && (h.snap.covers[head.device] ?? 0) >= head.last);
 
 /** A device whose files are not read any more: retired and adopted. */
 export const isGone = (head: Head, heads: Head[], now: number) => isRetired(head, now) && isAdopted(head, heads);
 
 /** The files of `head` that are not there to read: below its base, or all of them once it is gone. */
-export const unreadableUpTo = (head: Head, heads: Head[], now: number) => (isGone(head, heads, now) ? head.last : head.base);
+const unreadableUpTo = (head: Head, heads: Head[], now: number) => (isGone(head, heads, now) ? head.last : head.base);
 
 /**
  * The snapshot a reader should apply before reading files, or null. A reader must when it has not applied
