@@ -2,8 +2,10 @@
  * Restoring a backup file from the options page: the zip (format 2) is read entry by entry from the
  * file's stream, the JSON file (format 1) whole as before; either way the records go to the background in
  * bounded batches (each message far under Chrome's 64 MiB), so a library of any size restores in bounded
- * memory. Cancelling stops between batches: what was sent is in the library as whole articles. A zip's
- * offline images go with the batch of their articles, after it (an image is linked to an article stored).
+ * memory. Each batch is searchable once written: the background updates the search index with it, so no
+ * index step follows the last batch. Cancelling stops between batches: what was sent is in the library as
+ * whole articles. A zip's offline images go with the batch of their articles, after it (an image is
+ * linked to an article stored).
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
@@ -52,7 +54,8 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
   const batch = new Batcher(async (articles, images) => {
     signal.throwIfAborted();
     if (articles.length) {
-      const outcome = await sendMessage('restoreBackup', { articles, searchLater: true });
+      // Each batch updates the search index as it is written (src/storage/restore.ts): no rebuild follows.
+      const outcome = await sendMessage('restoreBackup', { articles });
       report.added += outcome.added;
       report.replaced += outcome.replaced;
       progress.done += articles.length;
@@ -89,8 +92,6 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
     if (!signal.aborted) throw new RestoreStopped(report, error);
     report.cancelled = true;
   }
-  // The search index was left for the end: one rebuild instead of one shard update per article.
-  if (report.added + report.replaced > 0) await sendMessage('rebuildSearchIndex', {});
   return report;
 }
 

@@ -10,6 +10,9 @@ import { toLibraryRecord } from '../../../src/export/record';
 import { restoreBackupFile, RestoreStopped, type RestoreProgress } from '../../../src/options/restore-file';
 import * as storage from '../../../src/storage';
 import { packRecord } from '../../../src/storage/compress';
+import { DOCS, done, openSearchDb, SEARCH_DB } from '../../../src/storage/search-db';
+import { searchIndexDisagrees } from '../../../src/storage/search-rebuild';
+import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import { article } from '../storage/fixtures';
 
 import '../../../src/background/background';
@@ -18,10 +21,17 @@ jest.setTimeout(30_000);
 
 const local = browser.storage.local as unknown as FakeStorageArea;
 const quota = local.quotaBytes;
-beforeEach(() => {
+beforeEach(async () => {
   resetFakeBrowser();
   local.quotaBytes = quota;
+  await deleteDatabase(SEARCH_DB);
 });
+
+/** The ids the search index holds, sorted. */
+async function indexedIds(): Promise<string[]> {
+  const db = await openSearchDb();
+  return (await done(db.transaction(DOCS).objectStore(DOCS).getAllKeys())).map(String).sort();
+}
 
 /** `size` characters that do not compress (article bodies are stored compressed). */
 function noise(seed: number, size: number): string {
@@ -75,6 +85,19 @@ describe('restoring a backup file from the options page', () => {
     expect(await library()).toEqual(original);
   });
 
+  it('updates the search index with each batch, so no rebuild is left to do', async () => {
+    const original = await makeLibrary(120);
+    const file = await zipFile(original);
+    await wipe();
+    const indexedWhenProgressed: number[] = [];
+    const report = await restoreBackupFile(file, (p) => void (p.done > 0 && indexedIds().then((ids) => indexedWhenProgressed.push(ids.length))), new AbortController().signal);
+    expect(report.added).toBe(120);
+    expect(await searchIndexDisagrees(120)).toBe(false);
+    expect(await indexedIds()).toEqual(original.map((a) => a.id).sort());
+    // Searchable batch by batch, while the restore goes on: never all at once at the end.
+    expect(indexedWhenProgressed.some((n) => n > 0 && n < 120)).toBe(true);
+  });
+
   it('still restores the JSON backup of earlier versions', async () => {
     const original = await makeLibrary(60);
     const file = new File([backupToJson(createBackup(original.map(toLibraryRecord)))], 'old.json');
@@ -104,6 +127,9 @@ describe('restoring a backup file from the options page', () => {
     expect(restored.length).toBeGreaterThanOrEqual(50);
     expect(restored.length).toBeLessThan(120);
     for (const a of restored) expect(a).toEqual(original.find((o) => o.id === a.id));
+    // What was written is searchable: the index lists exactly the articles restored before the cancel.
+    expect(await indexedIds()).toEqual(restored.map((a) => a.id).sort());
+    expect(await searchIndexDisagrees(restored.length)).toBe(false);
   });
 
   it('stops on a full disk with what was restored before it intact, and says how many', async () => {
