@@ -16,6 +16,7 @@ import { toBase64 } from '../shared/base64';
 import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
 import type { RestoredImage } from '../storage/images';
+import type { KeptArticle } from '../storage/restore';
 import type { SavedArticle } from '../storage/schema';
 
 const BATCH_ARTICLES = 50;
@@ -33,6 +34,10 @@ export interface RestoreReport {
   added: number;
   replaced: number;
   skipped: EntryProblem[];
+  /** Records restored with their highlights fitted to the library's limits, and how. */
+  fitted: EntryProblem[];
+  /** Saved articles kept as they were: merging the backup's copy would have left highlights out. */
+  kept: KeptArticle[];
   cancelled: boolean;
   /** Offline images linked to their articles, and those that could not be (bytes missing or refused). */
   images: { linked: number; lost: number };
@@ -49,7 +54,7 @@ export class RestoreStopped extends Error {
 
 /** Restore `file`; resolves with the report (also when cancelled), rejects with RestoreStopped. */
 export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgress) => void, signal: AbortSignal): Promise<RestoreReport> {
-  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], cancelled: false, images: { linked: 0, lost: 0 } };
+  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], fitted: [], kept: [], cancelled: false, images: { linked: 0, lost: 0 } };
   const progress: RestoreProgress = { done: 0, total: 0, bytes: 0, totalBytes: file.size };
   const batch = new Batcher(async (articles, images) => {
     signal.throwIfAborted();
@@ -58,6 +63,7 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
       const outcome = await sendMessage('restoreBackup', { articles });
       report.added += outcome.added;
       report.replaced += outcome.replaced;
+      report.kept.push(...(outcome.kept ?? []));
       progress.done += articles.length;
       onProgress({ ...progress });
     }
@@ -74,6 +80,7 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         onRecord: (record) => batch.add(record),
         onImageLinks: (id, links) => batch.addImageLinks(id, links),
         onImage: (key, bytes) => batch.addImage(key, bytes),
+        onFitted: (problem) => report.fitted.push(problem),
         onBytes: (bytes) => {
           progress.bytes = bytes;
           onProgress({ ...progress });
@@ -81,8 +88,9 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         signal,
       });
     } else {
-      const { backup: { articles }, links } = parseBackupWithLinks(await file.text());
+      const { backup: { articles }, links, fitted } = parseBackupWithLinks(await file.text());
       if (links.items.length) report.links = links.items.length;
+      report.fitted = fitted;
       progress.total = articles.length;
       progress.bytes = file.size;
       for (const record of articles) await batch.add(record);
