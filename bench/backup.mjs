@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
 import { EXTENSION_DIRS } from '../tests/e2e/fixtures.mjs';
 import { storedArticle } from '../tests/e2e/library-data.mjs';
-import { allowDownloads, clickButton, downloadedFile, downloadPrefs, pickFile, recordHashes, seedLibrary, waitForText } from '../tests/e2e/library-seed.mjs';
+import { allowDownloads, clickButton, downloadedFile, downloadPrefs, indexedCount, pickFile, recordHashes, seedLibrary, waitForText } from '../tests/e2e/library-seed.mjs';
 
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
@@ -79,23 +79,6 @@ async function peakMemory(session, page, run) {
     await sampler;
   }
   return peak;
-}
-
-/** Articles the search index holds (its stats in the `lectern-search` IndexedDB, src/storage/search-db.ts). */
-async function indexedCount(session) {
-  return session.evalInExtension(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('lectern-search');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      if (!open.result.objectStoreNames.contains('meta')) return resolve(null);
-      const get = open.result.transaction('meta').objectStore('meta').get('stats');
-      get.onsuccess = () => {
-        resolve(get.result?.count ?? null);
-        open.result.close();
-      };
-      get.onerror = () => reject(get.error);
-    };
-  }));
 }
 
 /**
