@@ -98,12 +98,32 @@ async function rebuildIndex(session) {
   }
 }
 
+/** Progress on stderr: a 10,000 run takes many minutes. */
+const step = (kind, what) => console.error(`# ${new Date().toISOString().slice(11, 19)} ${kind}: ${what}`);
+
+/**
+ * Open an extension page, tried again after a pause: once in a run of this bench, Firefox's control page
+ * answered "browser is not defined" right after launch, which must not throw away a long seeding.
+ */
+async function openPage(session, path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await session.openExtensionPage(path);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      step(session.kind, `opening ${path} failed (${error.message.split('\n')[0]}), trying again`);
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+}
+
 async function benchBrowser(kind) {
   const downloads = mkdtempSync(join(tmpdir(), `lectern-bench-backup-${kind}-`));
   const result = { browser: kind, articles: COUNT };
   let session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads), timeout: 120_000 });
   try {
     let t = Date.now();
+    step(kind, `seeding ${COUNT} articles`);
     await seed(session);
     result.seedSeconds = (Date.now() - t) / 1000;
     const raw = rawBytes();
@@ -111,7 +131,8 @@ async function benchBrowser(kind) {
     result.rawBytesPerArticle = Math.round(raw / COUNT);
     result.storedBytesPerArticle = Math.round(stored / COUNT);
     const hashes = await recordHashes(session);
-    const options = await session.openExtensionPage('options.html');
+    step(kind, 'backing up');
+    const options = await openPage(session, 'options.html');
     await allowDownloads(kind, options, downloads);
     const before = session.kind === 'chromium' ? await options.evaluate(() => performance.memory.usedJSHeapSize) : firefoxRss(session.browser.process()?.pid);
     t = Date.now();
@@ -125,8 +146,9 @@ async function benchBrowser(kind) {
     result.zipMB = MB(statSync(file.path).size);
     await session.close({ removeProfile: true });
 
+    step(kind, 'restoring into a fresh profile');
     session = await launch(kind, EXTENSION_DIRS[kind], { timeout: 120_000 });
-    const fresh = await session.openExtensionPage('options.html');
+    const fresh = await openPage(session, 'options.html');
     t = Date.now();
     result.restorePeakMB = MB(await peakMemory(session, fresh, async () => {
       await pickFile(fresh, 'backup-heading', file.path, file.name);
@@ -137,6 +159,7 @@ async function benchBrowser(kind) {
     result.indexedAfterRestore = await indexedCount(session);
     // What the earlier restore did at its end instead (searchLater + one rebuild): a full rebuild of the
     // same library, timed on its own, to compare with the index updates included in the restore above.
+    step(kind, 'timing a full index rebuild');
     t = Date.now();
     result.rebuildIndexed = await rebuildIndex(session);
     result.rebuildSeconds = (Date.now() - t) / 1000;
