@@ -108,4 +108,20 @@ describe('options: what a restore could not bring back as it was', () => {
     expect(container.querySelector('details li')?.textContent).toBe(`article 1 (${saved.id}): highlights: 2001 highlights, more than the 2000 an article keeps: the first 2000 were kept`);
     expect((await storage.readArticles([saved.id]))[0]?.highlights).toHaveLength(HIGHLIGHT_LIMITS.perArticle);
   });
+
+  it('names the saved articles it left as they were because merging would leave highlights out', async () => {
+    const mark = (i: number): Highlight => ({ id: `h${i}`, quote: { exact: `quote ${i}`, prefix: '', suffix: '' }, position: null, color: 'yellow', note: '', createdAt: 1, updatedAt: 1 });
+    const marks = (from: number, n: number) => Array.from({ length: n }, (_, i) => mark(from + i));
+    const saved = await storage.saveArticle(article(3));
+    const record = (await storage.readArticles([saved.id]))[0]!;
+    await storage.restoreArticles([{ ...record, highlights: marks(0, 1200) }]);
+    const kept = (await storage.readArticles([saved.id]))[0];
+    const file = new NodeFile([backupToJson(createBackup([toLibraryRecord({ ...record, highlights: marks(5000, 1000) })]))], 'lectern-backup.json') as unknown as File;
+    const container = await restoreOk(file);
+    expect(screen.getByText('Restored 0 articles (0 new, 0 replaced).')).toBeTruthy();
+    expect(container.querySelector('details summary')?.textContent).toBe("1 articles in your library were left as they were: together with the file's copy they would have more than 2,000 highlights, so the file's copy was not merged (it is still in the file):");
+    expect(container.querySelector('details li')?.textContent).toBe('Story 3 (2200 highlights together)');
+    expect((await storage.readArticles([saved.id]))[0]).toEqual(kept);
+  });
 });
+
