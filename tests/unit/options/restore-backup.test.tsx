@@ -16,7 +16,8 @@ import '../../../src/background/background';
 // jsdom has no Web Crypto; browsers do. Node's is the same standard API.
 if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto });
 
-jest.setTimeout(30_000);
+// A hang detector, not a speed test: the full-disk restores take 13–19 s alone and over 30 s under load.
+jest.setTimeout(120_000);
 
 const local = browser.storage.local;
 const quota = local.quotaBytes;
