@@ -24,9 +24,9 @@ export interface ParsedImport {
 export async function readImportFile(file: File, options: ReadOptions = {}): Promise<ParsedImport> {
   // The parsers (papaparse, unzip) load when a file is chosen, not with the options page.
   const { parseImportFile } = await import('../import/formats');
-  const { items, errors, format, feedItems = 0, changed = [] } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
+  const { items, errors, format, feedItems = 0, changed = [], keys } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
   const { entries } = await readIndex();
-  const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
+  const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items, keys);
   return { format, plan, errors, changed, feedItems, options };
 }
 
