@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import fake, { asSender, grantedOrigins } from '../../helpers/fake-browser';
+import fake, { asSender, grantedOrigins, grantedPermissions } from '../../helpers/fake-browser';
 import { paragraphs } from '../../helpers/dom';
 import { createJob, jobProgress, markDone, type ImportJob } from '../../../src/import/job';
 import { readImportJob, updateImportJob } from '../../../src/import/stored-job';
@@ -203,12 +203,14 @@ describe('the import job in the background', () => {
     expect(endlessSent).toBeLessThan(50 * 1024 * 1024);
   });
 
-  it('gives back the host access asked for at Import when the job ends', async () => {
+  it('gives back the host access asked for at Import, and the permission to see redirects, when the job ends', async () => {
     grantedOrigins.add('http://*/*');
     grantedOrigins.add('https://*/*');
+    grantedPermissions.add('webRequest');
     await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
     await settled();
     expect([...grantedOrigins]).toEqual([]);
+    expect([...grantedPermissions]).toEqual([]);
   });
 
   it('stops when cancelled, leaving the rest pending until resumed', async () => {
