@@ -91,6 +91,10 @@ function manifestFor(base, browserName, { e2e }) {
     manifest.browser_specific_settings = { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } };
     // Firefox has no offscreen API (its background page has a DOM): the permission would only warn.
     manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
+    // webRequest lets Chrome's worker see where its own redirects go (src/background/redirect-watch.ts);
+    // Firefox applies the import's host guard to its background instead, so it does not ask for it.
+    manifest.optional_permissions = manifest.optional_permissions.filter((p) => p !== 'webRequest');
+    if (!manifest.optional_permissions.length) delete manifest.optional_permissions;
   }
   if (e2e) manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_HOSTS];
   return manifest;

@@ -3,6 +3,7 @@
  * (the body is read as a stream and abandoned at the limit); HTML only; no cookies sent.
  */
 import { checkPublicUrl } from '../import/public-host';
+import { redirectVisibility, watchRedirect } from './redirect-watch';
 
 const FETCH_TIMEOUT_MS = 30_000;
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -39,32 +40,50 @@ export async function fetchPage(url: string, timeoutMs = FETCH_TIMEOUT_MS): Prom
 
 /**
  * Follow redirects one hop at a time (`redirect: 'manual'`), checking each target before it is asked.
- * Browsers hide a manual redirect's Location from extension code (an `opaqueredirect` response), so
- * there the browser follows the rest of the chain: the import's host guard (host-guard.ts) blocks a
- * non-public hop where the browser applies it (Firefox; Chromium does not apply an extension's rules to
- * its own service worker's requests), and the final address is checked before the body is read.
+ * Browsers hide a manual redirect's Location from extension code (an `opaqueredirect` response):
+ * - Chromium's build learns the target from webRequest (redirect-watch.ts) and asks it itself, so a
+ *   non-public hop is refused before any request goes there. Without that permission, or when the browser
+ *   does not say where, the redirect is not followed (never blindly).
+ * - Firefox's build lets the browser follow the rest of the chain: the import's host guard (host-guard.ts)
+ *   blocks a non-public hop there, and the final address is checked before the body is read.
  */
 async function follow(start: string, signal: AbortSignal): Promise<Response> {
+  const redirects = await redirectVisibility();
   let url = start;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     refuseUnlessPublic(url);
-    // credentials: 'omit': an import must not act as the user on the site (no cookies, no logged-in pages).
-    const response = await fetch(url, { signal, credentials: 'omit', redirect: 'manual' });
-    if (response.type === 'opaqueredirect') {
-      const followed = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' }).catch((error: unknown) => {
-        if (signal.aborted) throw error;
-        // The host guard (host-guard.ts) fails a hop to a non-public host as a network error.
-        throw new FetchError(`could not load the page: it redirects to an address off the public web, or the site did not answer (${error instanceof Error ? error.message : String(error)})`);
-      });
-      refuseUnlessPublic(followed.url || url);
-      return followed;
+    const watch = redirects === 'granted' ? watchRedirect(url) : null;
+    try {
+      // credentials: 'omit': an import must not act as the user on the site (no cookies, no logged-in pages).
+      const response = await fetch(url, { signal, credentials: 'omit', redirect: 'manual' });
+      if (response.type === 'opaqueredirect') {
+        if (redirects === 'not-declared') return await followByBrowser(url, signal);
+        const target = watch ? await watch.target(signal) : null;
+        if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+        if (!target) throw new FetchError(redirects === 'missing' ? 'it redirects, and Lectern may not see where to: import it again to allow that' : 'it redirects, and the browser did not say where to');
+        url = new URL(target, url).href;
+        continue;
+      }
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (!location) return response;
+      void response.body?.cancel();
+      url = new URL(location, url).href;
+    } finally {
+      watch?.stop();
     }
-    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-    if (!location) return response;
-    void response.body?.cancel();
-    url = new URL(location, url).href;
   }
   throw new FetchError(`more than ${MAX_REDIRECTS} redirects`);
+}
+
+/** Firefox: the browser follows the chain, under the import's host guard; the final address is checked. */
+async function followByBrowser(url: string, signal: AbortSignal): Promise<Response> {
+  const followed = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' }).catch((error: unknown) => {
+    if (signal.aborted) throw error;
+    // The host guard (host-guard.ts) fails a hop to a non-public host as a network error.
+    throw new FetchError(`could not load the page: it redirects to an address off the public web, or the site did not answer (${error instanceof Error ? error.message : String(error)})`);
+  });
+  refuseUnlessPublic(followed.url || url);
+  return followed;
 }
 
 /** The body, read as a stream: a page that goes past the limit is abandoned there, not downloaded whole. */

@@ -1,18 +1,19 @@
 /**
  * While an import runs, the browser itself blocks the extension's background requests to hosts off
  * the public web. fetch-page.ts checks every redirect hop it can see, but both browsers hide a manual
- * redirect's Location from extension code (an `opaqueredirect` response: Chromium and Firefox, checked
- * in tests/e2e/import-safety.e2e.mjs), so the rest of a redirect chain is followed by the browser. A
- * declarativeNetRequest session rule stops such a hop before it is asked
- * (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest). It needs only
+ * redirect's Location from extension code (an `opaqueredirect` response, checked in
+ * tests/e2e/import-safety.e2e.mjs). A declarativeNetRequest session rule stops such a hop before it is
+ * asked (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest). It needs only
  * `declarativeNetRequestWithHostAccess` (no install warning) and applies to requests not made by a tab.
- * Measured in e2e: Firefox blocks the hop; Chromium still sends it, where the final-URL check refuses the
- * page before it is read (one request reaches the private host, its answer is never read). Also tried in
- * Chromium (tests/e2e/import-safety.e2e.mjs, 2026-11-30), each still sending the hop: the plain
- * `declarativeNetRequest` permission (block rules without host access; it would add the install warning
- * "Block content on any page", and neither browser lets it be optional); that permission with
- * `initiatorDomains: [runtime.id]` and no tabIds/resourceTypes (Firefox then stops blocking: its initiator
- * is the moz-extension UUID). Chromium does not apply an extension's rules to its own worker's requests.
+ *
+ * Why Chromium used to send the hop anyway (2026-11-30 notes said "no extension rule applies to the
+ * worker's own requests"): the guard was one regexFilter, and Chromium skips a rule whose compiled regex
+ * passes 2 KB (`isRegexSupported` → memoryLimitExceeded), so updateSessionRules threw and no rule was set.
+ * Split into one rule per kind of host, Chromium 156 applies them to its worker's fetches and their
+ * redirect hops (tests/e2e/import-safety.e2e.mjs checks the rules are set in both browsers and block the
+ * worker). Chrome's build also follows each redirect itself, checking the target with the same code as
+ * the file (redirect-watch.ts): these rules cover fewer ranges than public-host.ts, and act only on hosts
+ * the extension has access to (declarativeNetRequestWithHostAccess).
  *
  * Sync talks to a server the user chose, often on their own network (a NAS at 192.168.x.x) or this
  * computer: a higher-priority allow rule lets the worker reach that one origin while the guard is on.
@@ -22,15 +23,21 @@ import { readSyncSettings } from '../storage';
 
 declare const LECTERN_TEST_FETCH_ORIGINS: readonly string[] | undefined;
 
-const BLOCK_ID = 9101;
 const ALLOW_ID = 9102;
 
-/** Hosts as the browser writes them in a URL: loopback, private, link-local, CGNAT, single-label, local names, IPv6 literals. */
-const PRIVATE_HOST = '^https?://([^/@]*@)?('
-  + '[^/:.]+|[^/:]*\\.(localhost|local|localdomain|internal|intranet|lan|corp|home\\.arpa)'
-  + '|(0|10|127)\\.[0-9]+\\.[0-9]+\\.[0-9]+|169\\.254\\.[0-9]+\\.[0-9]+|192\\.168\\.[0-9]+\\.[0-9]+'
-  + '|172\\.(1[6-9]|2[0-9]|3[01])\\.[0-9]+\\.[0-9]+|100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.[0-9]+\\.[0-9]+'
-  + '|\\[[0-9a-f:.]*\\])\\.?(:[0-9]+)?([/?#]|$)';
+/**
+ * Hosts as the browser writes them in a URL: single-label, local names, loopback/private/link-local/CGNAT
+ * IPv4, IPv6 literals. One rule each: Chromium skips a regexFilter whose compiled form passes 2 KB, and
+ * these as one pattern did (`isRegexSupported`: memoryLimitExceeded), so the guard was never set there.
+ */
+const PRIVATE_HOSTS = [
+  '[^/:.]+',
+  '[^/:]*\\.(localhost|local|localdomain|internal|intranet|lan|corp|home\\.arpa)',
+  '(0|10|127)\\.[0-9]+\\.[0-9]+\\.[0-9]+|169\\.254\\.[0-9]+\\.[0-9]+|192\\.168\\.[0-9]+\\.[0-9]+',
+  '172\\.(1[6-9]|2[0-9]|3[01])\\.[0-9]+\\.[0-9]+|100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.[0-9]+\\.[0-9]+',
+  '\\[[0-9a-f:.]*\\]',
+].map((host) => `^https?://([^/@]*@)?(${host})\\.?(:[0-9]+)?([/?#]|$)`);
+const BLOCK_IDS = [9101, 9103, 9104, 9105, 9106];
 
 interface SessionRulesApi {
   updateSessionRules(options: { removeRuleIds?: number[]; addRules?: unknown[] }): Promise<void>;
@@ -73,11 +80,11 @@ async function applyGuard(on: boolean): Promise<void> {
   const condition = { tabIds: [-1], resourceTypes: ['xmlhttprequest'] };
   const allowed = on ? await allowedOrigins() : [];
   const addRules = on ? [
-    { id: BLOCK_ID, priority: 1, action: { type: 'block' }, condition: { ...condition, regexFilter: PRIVATE_HOST, isUrlFilterCaseSensitive: false } },
+    ...PRIVATE_HOSTS.map((regexFilter, i) => ({ id: BLOCK_IDS[i], priority: 1, action: { type: 'block' }, condition: { ...condition, regexFilter, isUrlFilterCaseSensitive: false } })),
     ...(allowed.length ? [{ id: ALLOW_ID, priority: 2, action: { type: 'allow' }, condition: { ...condition, regexFilter: `^(${allowed.map(escapeRegex).join('|')})/`, isUrlFilterCaseSensitive: false } }] : []),
   ] : [];
   try {
-    await rules.updateSessionRules({ removeRuleIds: [BLOCK_ID, ALLOW_ID], addRules });
+    await rules.updateSessionRules({ removeRuleIds: [...BLOCK_IDS, ALLOW_ID], addRules });
   } catch (error) {
     console.error('Lectern: could not set the import’s host guard', error);
   }
@@ -88,7 +95,7 @@ export async function allowSyncThroughGuard(): Promise<void> {
   const rules = api();
   if (!rules) return;
   try {
-    if ((await rules.getSessionRules()).some((r) => r.id === BLOCK_ID)) await guardImportFetches(true);
+    if ((await rules.getSessionRules()).some((r) => r.id === BLOCK_IDS[0])) await guardImportFetches(true);
   } catch (error) {
     console.error('Lectern: could not let sync through the import’s host guard', error);
   }

@@ -3,8 +3,8 @@
  * (when the worker starts, after each item, after start/retry), so a stopped worker or a browser
  * restart goes on where the job stands; an item that was in flight is still pending and runs again.
  */
-import browser from 'webextension-polyfill';
-import { IMPORT_HOST_ORIGINS } from '../import/host-access';
+import browser, { type Manifest } from 'webextension-polyfill';
+import { IMPORT_HOST_ORIGINS, importApiPermissions } from '../import/host-access';
 import { cancelJob, createJob, markDone, markFailed, pauseJob, retryFailed, type ImportJob } from '../import/job';
 import { keepUserFields } from '../import/keep-user-fields';
 import { readImportJob, updateImportJob } from '../import/stored-job';
@@ -15,7 +15,6 @@ import * as storage from '../storage';
 import { extractHtml } from './extract-html';
 import { fetchPage } from './fetch-page';
 import { guardImportFetches } from './host-guard';
-import { syncAccessGoesWithAllSites } from './sync-runner';
 import { keepImages } from './offline-images';
 
 /** Pages fetched at once: enough to overlap network waits, few enough not to hammer one site. */
@@ -82,17 +81,16 @@ async function runItem(jobId: string, index: number, item: ImportItem): Promise<
 }
 
 /**
- * The all-sites access asked for at Import is given back when the job ends (a new import asks again).
- * Only when it was granted: Chrome's remove() also withdraws hosts the manifest requires that the
- * patterns cover (a build with required hosts would lose them), and the sync server's access with them,
- * which only the user's click can give again: then it is kept (syncAccessGoesWithAllSites).
+ * The all-sites access asked for at Import is given back when the job ends (a new import asks again), and
+ * with it the permission to see redirects (Chrome). Each only when it was granted: Chrome's remove() also
+ * withdraws hosts the manifest requires that the patterns cover (a build with required hosts would lose them).
  */
 async function releaseHostAccess(): Promise<void> {
   await guardImportFetches(false);
   try {
-    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS }) && !(await syncAccessGoesWithAllSites())) {
-      await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
-    }
+    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS })) await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
+    const permissions = importApiPermissions(browser.runtime.getManifest().optional_permissions) as Manifest.OptionalPermission[];
+    if (permissions.length && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });
   } catch (error) {
     console.error('Lectern: could not give back host access', error);
   }

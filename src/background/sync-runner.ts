@@ -80,18 +80,6 @@ async function checkBeforeRun(settings: SyncSettings | null): Promise<'notConfig
   return (await browser.permissions.contains({ origins: [pattern] })) ? null : 'permission';
 }
 
-/**
- * Whether giving back all-sites access would take the sync server's too. Chromium's permissions.remove
- * withdraws every granted host the removed patterns cover (tests/e2e/sync.e2e.mjs shows it), so sync
- * would stop after any import, and the background cannot ask again (only a click can). Firefox removes
- * exactly the patterns given; it alone has runtime.getBrowserInfo.
- */
-export async function syncAccessGoesWithAllSites(): Promise<boolean> {
-  if ('getBrowserInfo' in browser.runtime) return false;
-  const pattern = syncOriginPattern((await storage.readSyncSettings())?.serverUrl ?? '');
-  return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
-}
-
 function errorOf(error: unknown): NonNullable<SyncStatus['error']> {
   if (error instanceof SyncError) return error.detail ? { code: error.code, detail: error.detail } : { code: error.code };
   if (error instanceof storage.StorageWriteError) return { code: error.reason === 'quota' ? 'quota' : 'server', detail: error.message };

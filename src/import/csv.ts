@@ -9,11 +9,11 @@ import { checkSize, ImportError, LIMITS } from './limits';
 export interface CsvRow {
   /** 1-based line of the row in the file, for error messages. */
   line: number;
-  /** Values by lower-cased, trimmed header name. */
-  values: Record<string, string>;
+  /** The row's cells in header order, as papaparse gave them (no record per row: 50,000-row files). */
+  cells: string[];
 }
 
-interface CsvTable {
+export interface CsvTable {
   /** Header names, lower-cased and trimmed. */
   columns: string[];
   rows: CsvRow[];
@@ -37,12 +37,13 @@ export function parseCsv(text: string): CsvTable {
     if (cells.every((cell) => !cell.trim())) continue;
     if (!columns) columns = cells.map((name) => String(name).trim().toLowerCase());
     else if (rows.length >= LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
-    else rows.push({ line: start, values: valuesOf(columns, cells) });
+    else rows.push({ line: start, cells });
   }
   return { columns: columns ?? [], rows };
 }
 
-function valuesOf(columns: string[], cells: string[]): Record<string, string> {
+/** A row's values by header name (a cell the row lacks is ''), for formats read by name. */
+export function recordOf(columns: readonly string[], cells: readonly string[]): Record<string, string> {
   const values: Record<string, string> = {};
   columns.forEach((name, c) => (values[name] = cells[c] ?? ''));
   return values;

@@ -6,25 +6,24 @@
  */
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-function detectEncoding(bytes: Uint8Array): TextEncoding {
+/** The encoding, and the text when telling it meant decoding it already (strict UTF-8: decoded once, not twice). */
+function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; text?: string } {
   const [a, b, c] = bytes;
-  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
-  if (a === 0xff && b === 0xfe) return 'utf-16le';
-  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8' };
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le' };
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be' };
   const unmarked = utf16WithoutMark(bytes);
-  if (unmarked) return unmarked;
+  if (unmarked) return { encoding: unmarked };
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
+    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return 'windows-1252';
+    return { encoding: 'windows-1252' };
   }
 }
 
 /** The file's text (a byte order mark is dropped). */
 export function decodeText(bytes: Uint8Array): string {
-  const encoding = detectEncoding(bytes);
-  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  const { encoding, text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes) } = detectEncoding(bytes);
   return text.replace(/^\uFEFF/, '');
 }
 

@@ -68,14 +68,15 @@ function textCandidates(text: string, options: ReadOptions): Candidate[] {
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return jsonCandidates(text);
   if (start.startsWith('<')) return htmlCandidates(text);
-  const { columns, rows } = parseCsv(text);
+  const table = parseCsv(text);
   const csv: [ImportFormat, string[], () => ImportResult][] = [
-    ['pocket', POCKET_COLUMNS, () => parsePocketRows(rows)],
-    ['instapaper', INSTAPAPER_COLUMNS, () => parseInstapaperRows(rows)],
-    ['readwise', READWISE_COLUMNS, () => parseReadwiseRows(rows, options)],
-    ['raindrop', RAINDROP_COLUMNS, () => parseRaindropRows(rows)],
-    ['matter', MATTER_COLUMNS, () => parseMatterRows(rows)],
+    ['pocket', POCKET_COLUMNS, () => parsePocketRows(table)],
+    ['instapaper', INSTAPAPER_COLUMNS, () => parseInstapaperRows(table)],
+    ['readwise', READWISE_COLUMNS, () => parseReadwiseRows(table, options)],
+    ['raindrop', RAINDROP_COLUMNS, () => parseRaindropRows(table)],
+    ['matter', MATTER_COLUMNS, () => parseMatterRows(table)],
   ];
+  const { columns } = table;
   const found = csv.filter(([, needed]) => hasColumns(columns, needed)).map(([format, , read]) => ({ format, read }));
   if (!found.length) throw new ImportError('importUnknownCsv', sample(columns));
   return found;

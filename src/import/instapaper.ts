@@ -3,15 +3,15 @@
  * `…,Tags` (a JSON list) in newer ones. Folder is "Unread", "Archive", "Starred", or the name of the
  * user's own folder, which becomes a tag. Selection is the passage the user highlighted when saving.
  */
-import type { CsvRow } from './csv';
+import type { CsvTable } from './csv';
 import { readCsvRows } from './csv-rows';
 import { cleanTags, cleanTitle, fromUnixSeconds } from './item';
 import type { ImportResult } from './types';
 
 export const INSTAPAPER_COLUMNS = ['url', 'title', 'selection', 'folder'];
 
-export function parseInstapaperRows(rows: CsvRow[]): ImportResult {
-  return readCsvRows(rows, (values) => {
+export function parseInstapaperRows(table: CsvTable): ImportResult {
+  return readCsvRows(table, (values) => {
     const folder = (values.folder ?? '').trim();
     const known = ['unread', 'archive', 'starred'].includes(folder.toLowerCase());
     const selection = (values.selection ?? '').trim();

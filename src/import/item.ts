@@ -5,6 +5,7 @@ import { urlKeyOf } from '../storage/canonical';
 import { fitHighlights } from './highlights';
 import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
+import { isItemKey } from './url-key';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
 
 const MAX_TITLE = 1000;
@@ -27,11 +28,23 @@ export function checkUrl(raw: unknown): { url: string; parsed: URL } | ImportMes
   return { url: parsed.href, parsed };
 }
 
+/** Anything oneLine would change besides trimming: a control character, a space other than U+0020, two spaces. */
+// eslint-disable-next-line no-control-regex
+const NOT_ONE_LINE = /[\u0000-\u001F\u007F-\u009F]|[^\S ]| {2}/;
+
+/**
+ * `text` on one line: control characters dropped, every run of white space one space, trimmed, cut at
+ * `max`. Most imported titles and tags are already so: one test instead of four passes (50,000 rows).
+ */
+function oneLine(text: string, max: number): string {
+  if (!NOT_ONE_LINE.test(text)) return text.trim().slice(0, max);
+  return cleanText(text).replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
 /** A title as plain text on one line (HTML in it stays text: metadata is rendered as text). */
 export function cleanTitle(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const title = cleanText(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
-  return title || undefined;
+  return oneLine(raw, MAX_TITLE) || undefined;
 }
 
 /** Trimmed, non-empty, distinct tags, each at most 200 characters, at most 100 of them. */
@@ -39,7 +52,7 @@ export function cleanTags(raw: Iterable<unknown>): string[] {
   const tags = new Set<string>();
   for (const tag of raw) {
     if (typeof tag !== 'string') continue;
-    const clean = cleanText(tag).replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
+    const clean = oneLine(tag, MAX_TAG);
     if (clean && tags.size < MAX_TAGS) tags.add(clean);
   }
   return [...tags];
@@ -78,6 +91,8 @@ export class ItemCollector {
   readonly items: ImportItem[] = [];
   readonly errors: ImportProblem[] = [];
   readonly changed: ImportProblem[] = [];
+  /** Each item's URL key, as itemKey would give it (null: the plan computes it), at the item's index. */
+  private readonly keys: (string | null)[] = [];
   /** Where each URL key was first seen (the message is built only for a duplicate). */
   private readonly seen = new Map<string, Where>();
 
@@ -94,6 +109,7 @@ export class ItemCollector {
     this.seen.set(key, where);
     if (item.highlights?.length) this.fitHighlights(item, where);
     this.items.push(item);
+    this.keys.push(parsed && isItemKey(item.url, parsed) ? key : null);
   }
 
   skip(where: Where, message: ImportMessage): void {
@@ -101,7 +117,7 @@ export class ItemCollector {
   }
 
   result(): ImportResult {
-    return { items: this.items, errors: this.errors, ...(this.changed.length ? { changed: this.changed } : {}) };
+    return { items: this.items, errors: this.errors, ...(this.changed.length ? { changed: this.changed } : {}), keys: this.keys };
   }
 
   /** Highlights past the library's limits would make the article fail to save: fitted here, and reported. */

@@ -19,5 +19,7 @@ export function parseLecternBackup(text: string): ImportResult {
       progress: record.progress,
       article: record,
     })), ...links.items],
+    // The articles' keys are left to the plan; the links' follow them, at their items' indexes.
+    keys: [...backup.articles.map(() => null), ...links.items.map((_, i) => links.keys?.[i] ?? null)],
   };
 }

@@ -3,7 +3,7 @@
  * Favorited,Read,Highlight_Count,Last Interaction Date,File Id`. Tags are joined by `;`; an article
  * no longer "In Queue" was archived. Matter keeps no saved date: the last interaction stands in.
  */
-import type { CsvRow } from './csv';
+import type { CsvTable } from './csv';
 import { readCsvRows } from './csv-rows';
 import { cleanTags, cleanTitle, fromDateString } from './item';
 import type { ImportResult } from './types';
@@ -12,8 +12,8 @@ export const MATTER_COLUMNS = ['title', 'author', 'publisher', 'url', 'tags', 'i
 
 const yes = (value: string | undefined) => (value ?? '').trim().toLowerCase() === 'true';
 
-export function parseMatterRows(rows: CsvRow[]): ImportResult {
-  return readCsvRows(rows, (values) => ({
+export function parseMatterRows(table: CsvTable): ImportResult {
+  return readCsvRows(table, (values) => ({
     title: cleanTitle(values.title),
     tags: cleanTags((values.tags ?? '').split(';')),
     savedAt: fromDateString(values['last interaction date']),

@@ -17,14 +17,15 @@ export interface ImportPlan {
   alreadySaved: { item: ImportItem; id: string }[];
 }
 
-export function planImport(existing: Pick<LibraryRecord, 'id' | 'url' | 'canonicalUrl'>[], items: ImportItem[]): ImportPlan {
+/** `keys`: the reader's URL key of each item (ImportResult.keys), when the items are the reader's, unchanged. */
+export function planImport(existing: Pick<LibraryRecord, 'id' | 'url' | 'canonicalUrl'>[], items: ImportItem[], keys: readonly (string | null)[] = []): ImportPlan {
   const saved = new Map<string, string>();
   for (const record of existing) for (const key of recordKeys(record)) saved.set(key, record.id);
   const plan: ImportPlan = { queue: [], withContent: [], alreadySaved: [] };
-  for (const item of items) {
-    const id = saved.get(itemKey(item.url) ?? '');
+  items.forEach((item, i) => {
+    const id = saved.get(keys[i] ?? itemKey(item.url) ?? '');
     if (id) plan.alreadySaved.push({ item, id });
     else (item.article ? plan.withContent : plan.queue).push(item);
-  }
+  });
   return plan;
 }

@@ -23,7 +23,7 @@ export function parsePocketZip(bytes: Uint8Array): ImportResult {
   for (const name of names.filter((n) => ANNOTATIONS.test(n))) addAnnotations(highlights, files.get(name)!, name);
   const collector = new ItemCollector();
   for (const name of names.filter((n) => POCKET_PART.test(n) && !ANNOTATIONS.test(n))) {
-    addPocketRows(collector, parseCsv(decodeText(files.get(name)!)).rows, highlights, name);
+    addPocketRows(collector, parseCsv(decodeText(files.get(name)!)), highlights, name);
   }
   return collector.result();
 }

@@ -4,30 +4,43 @@
  * joined by `|`, status `unread` or `archive`. The `pocket.zip` Pocket mailed from 2025 holds parts
  * of 10,000 rows (`part_000000.csv` …) and `annotations/part_*.json` with the highlights.
  */
-import type { CsvRow } from './csv';
-import { addCsvRows } from './csv-rows';
-import { cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
-import type { ImportedHighlight, ImportResult } from './types';
+import type { CsvTable } from './csv';
+import { checkUrl, cleanTags, cleanTitle, fromUnixSeconds, ItemCollector } from './item';
+import type { ImportedHighlight, ImportItem, ImportResult } from './types';
 import { urlKeyOf } from '../storage/canonical';
 
 export const POCKET_COLUMNS = ['title', 'url', 'time_added', 'tags', 'status'];
 
-/** Rows of one or more CSV parts into `collector`; highlights by URL key go onto their items. */
-export function addPocketRows(collector: ItemCollector, rows: CsvRow[], highlights = new Map<string, ImportedHighlight[]>(), file?: string): void {
-  addCsvRows(collector, rows, (values, { parsed }) => {
-    const quotes = highlights.size ? highlights.get(urlKeyOf(parsed)) : undefined;
-    return {
-      title: cleanTitle(values.title),
-      tags: cleanTags((values.tags ?? '').split('|')),
-      savedAt: fromUnixSeconds(values.time_added),
-      archived: values.status?.trim().toLowerCase() === 'archive',
-      ...(quotes?.length ? { highlights: quotes } : {}),
+/**
+ * Rows of one or more CSV parts into `collector`; highlights by URL key go onto their items. Cells are
+ * read by column index, with no record per row: Pocket's exports are the largest (50,000 rows).
+ */
+export function addPocketRows(collector: ItemCollector, { columns, rows }: CsvTable, highlights = new Map<string, ImportedHighlight[]>(), file?: string): void {
+  // The last column of a name, as a record by name would keep it.
+  const [title, url, added, tags, status] = POCKET_COLUMNS.map((name) => columns.lastIndexOf(name));
+  const cell = (cells: string[], index = -1) => (index < 0 ? undefined : cells[index] ?? '');
+  for (const { line, cells } of rows) {
+    const where = file ? { line, file } : { line };
+    const checked = checkUrl(cell(cells, url));
+    if ('key' in checked) {
+      collector.skip(where, checked);
+      continue;
+    }
+    const item: ImportItem = {
+      url: checked.url,
+      title: cleanTitle(cell(cells, title)),
+      tags: cleanTags((cell(cells, tags) ?? '').split('|')),
+      savedAt: fromUnixSeconds(cell(cells, added)),
+      archived: cell(cells, status)?.trim().toLowerCase() === 'archive',
     };
-  }, file);
+    const quotes = highlights.size ? highlights.get(urlKeyOf(checked.parsed)) : undefined;
+    if (quotes?.length) item.highlights = quotes;
+    collector.add(item, where, checked.parsed);
+  }
 }
 
-export function parsePocketRows(rows: CsvRow[]): ImportResult {
+export function parsePocketRows(table: CsvTable): ImportResult {
   const collector = new ItemCollector();
-  addPocketRows(collector, rows);
+  addPocketRows(collector, table);
   return collector.result();
 }

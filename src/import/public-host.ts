@@ -48,14 +48,19 @@ export function checkPublicParsedUrl(parsed: URL): HostVerdict {
   return isPublicHost(parsed.hostname) ? { ok: true } : { ok: false, reason: `${parsed.hostname} is not a public web address` };
 }
 
+const DOTTED_SUFFIXES = PRIVATE_SUFFIXES.map((suffix) => `.${suffix}`);
+
 function isPublicHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const lower = hostname.toLowerCase();
+  const host = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (host.startsWith('[')) return isPublicV6(host.slice(1, -1));
-  const v4 = parseV4(host);
+  // Only a name ending in a digit can be an IPv4 address (the URL parser writes numeric hosts dotted).
+  const last = host.charCodeAt(host.length - 1);
+  const v4 = last >= 48 && last <= 57 ? parseV4(host) : null;
   if (v4) return isPublicV4(v4);
   // A single label ("intranet", "router") is resolved by the local network's search domains.
   if (!host.includes('.')) return false;
-  return !PRIVATE_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`));
+  return !PRIVATE_SUFFIXES.some((suffix, i) => host === suffix || host.endsWith(DOTTED_SUFFIXES[i]!));
 }
 
 function parseV4(host: string): number[] | null {

@@ -3,15 +3,15 @@
  * Tags are joined by `, `; folder is the collection ("Unsorted" is Raindrop's inbox, not a topic);
  * created is ISO 8601; favorite is `true`/`false`. The user's note is kept as the excerpt.
  */
-import type { CsvRow } from './csv';
+import type { CsvTable } from './csv';
 import { readCsvRows } from './csv-rows';
 import { cleanTags, cleanTitle, fromDateString } from './item';
 import type { ImportResult } from './types';
 
 export const RAINDROP_COLUMNS = ['id', 'title', 'note', 'excerpt', 'url', 'folder', 'tags', 'created', 'favorite'];
 
-export function parseRaindropRows(rows: CsvRow[]): ImportResult {
-  return readCsvRows(rows, (values) => {
+export function parseRaindropRows(table: CsvTable): ImportResult {
+  return readCsvRows(table, (values) => {
     const folder = (values.folder ?? '').trim();
     const description = (values.note ?? '').trim() || (values.excerpt ?? '').trim();
     return {

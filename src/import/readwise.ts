@@ -4,16 +4,17 @@
  * Feed items are what Reader pulled from the user's RSS subscriptions, not what they saved: they are
  * skipped (and counted) unless asked for. Shortlist is Reader's star: it becomes a favourite.
  */
-import type { CsvRow } from './csv';
+import { recordOf, type CsvTable } from './csv';
 import { checkUrl, cleanTags, cleanTitle, fromDateString, ItemCollector } from './item';
 import type { ImportResult } from './types';
 
 export const READWISE_COLUMNS = ['title', 'url', 'document tags', 'saved date', 'location'];
 
-export function parseReadwiseRows(rows: CsvRow[], { includeFeed = false } = {}): ImportResult {
+export function parseReadwiseRows({ columns, rows }: CsvTable, { includeFeed = false } = {}): ImportResult {
   const collector = new ItemCollector();
   let feedItems = 0;
-  for (const { line, values } of rows) {
+  for (const { line, cells } of rows) {
+    const values = recordOf(columns, cells);
     const location = (values.location ?? '').trim().toLowerCase();
     if (location === 'feed') feedItems++;
     if (location === 'feed' && !includeFeed) {

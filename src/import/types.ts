@@ -49,4 +49,9 @@ export interface ImportResult {
   changed?: ImportProblem[];
   /** Readwise Reader: rows from the user's RSS feeds, imported only when asked for (ReadOptions.includeFeed). */
   feedItems?: number;
+  /**
+   * The URL key of each item (same index) as the reader computed it, so the plan parses no URL again
+   * (50,000-row files); null where the plan should compute it.
+   */
+  keys?: (string | null)[];
 }

@@ -17,3 +17,6 @@ export function recordKeys(record: { url: string; canonicalUrl?: string }): stri
 export function itemKey(url: string): string | null {
   return isHttp(url) ? urlKey(url.trim()) : null;
 }
+
+/** Whether `key`, computed by the reader from `parsed`, is the one itemKey(url) gives (an http(s) URL both ways). */
+export const isItemKey = (url: string, parsed: URL) => isHttp(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');

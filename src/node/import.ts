@@ -112,3 +112,5 @@ export async function exportToBackup(bytes: Uint8Array, fileName: string, option
 
 /** The plan the options page makes before Import (which items are saved already): for `npm run bench:import`. */
 export { planImport } from '../import/plan-import';
+/** What the options page reads when a file is chosen (ImportItems, before the converter's plain items): for `npm run bench:import`. */
+export { parseImportFile } from '../import/formats';

@@ -4,7 +4,7 @@ import { onImportJobChanged, readImportJob } from '../import/stored-job';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
 import { sendMessage } from '../shared/messages';
-import { requestHostAccess } from './import-file';
+import { requestImportAccess } from './import-file';
 
 /** The stored import job, live: the background writes it after every item. */
 function useImportJob(): ImportJob | null {
@@ -22,8 +22,8 @@ export function ImportProgress() {
   const [error, setError] = useState<string | null>(null);
   if (!job) return null;
   const { total, done, failed } = jobProgress(job);
-  // The host access given at Import goes back when a job ends: a retry asks again, inside the click.
-  const access = (action: string) => (action === 'retry' && pending(job) ? requestHostAccess() : Promise.resolve(true));
+  // The access given at Import goes back when a job ends: a retry asks again, inside the click.
+  const access = (action: string) => (action === 'retry' && pending(job) ? requestImportAccess() : Promise.resolve(true));
   const act = (action: 'cancel' | 'retry' | 'clear') => void access(action)
     .then(() => sendMessage('changeImport', { action }))
     .then(() => setError(null), (e: unknown) => setError(errorText(e)));

@@ -3,7 +3,8 @@ import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
 import type { ReadOptions } from '../import/formats';
 import type { ImportProblem } from '../import/types';
-import { hasHostAccess, queueUrls, readImportFile, requestHostAccess, saveWithContent, type ParsedImport } from './import-file';
+import type { Permissions } from 'webextension-polyfill';
+import { missingImportAccess, queueUrls, readImportFile, requestImportAccess, saveWithContent, type ParsedImport } from './import-file';
 import { ImportProgress } from './ImportProgress';
 
 type Status = { text: string; error?: boolean; failed?: { url: string; reason: string }[] } | null;
@@ -11,7 +12,8 @@ type Status = { text: string; error?: boolean; failed?: { url: string; reason: s
 /** Import from another read-later service, a bookmarks file or a Lectern backup: parse here, fetch in the background. */
 export function ImportSection() {
   const [parsed, setParsed] = useState<ParsedImport | null>(null);
-  const [granted, setGranted] = useState(false);
+  /** What Import still has to ask for (null: nothing), found when the file is read. */
+  const [missing, setMissing] = useState<Permissions.Permissions | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
   const [file, setFile] = useState<File | null>(null);
@@ -21,7 +23,7 @@ export function ImportSection() {
     setStatus({ text: t('importReading') });
     readImportFile(chosen, options).then(
       async (p) => {
-        setGranted(await hasHostAccess(p.plan.queue.map((i) => i.url)).catch(() => false));
+        setMissing(await missingImportAccess(p.plan.queue.map((i) => i.url)).catch(() => ({})));
         setParsed(p);
         setStatus(null);
       },
@@ -45,12 +47,12 @@ export function ImportSection() {
     if (!parsed) return;
     const { plan, format } = parsed;
     // Asked from the click itself (a user gesture), and only when pages need fetching.
-    const access = plan.queue.length && !granted ? requestHostAccess() : Promise.resolve(true);
+    const access = plan.queue.length && missing ? requestImportAccess(Object.keys(missing).length ? missing : undefined) : Promise.resolve(true);
     setParsed(null);
     setStatus({ text: t('importStarting') });
     void (async () => {
       const allowed = await access;
-      setGranted(allowed);
+      if (allowed) setMissing(null);
       const { saved, failed } = await saveWithContent(plan.withContent);
       if (plan.queue.length && allowed) await queueUrls(format, plan.queue);
       const text = allowed || !plan.queue.length ? t('importStarted', [String(saved), String(plan.queue.length)]) : t('importNoAccess', String(saved));

@@ -1,6 +1,6 @@
-import browser from 'webextension-polyfill';
+import browser, { type Manifest, type Permissions } from 'webextension-polyfill';
 import type { ImportFormat, ReadOptions } from '../import/formats';
-import { IMPORT_HOST_ORIGINS } from '../import/host-access';
+import { IMPORT_HOST_ORIGINS, importApiPermissions } from '../import/host-access';
 import { planImport, type ImportPlan } from '../import/plan-import';
 import { storedFromImport } from '../import/to-record';
 import type { ImportItem, ImportProblem } from '../import/types';
@@ -24,9 +24,9 @@ export interface ParsedImport {
 export async function readImportFile(file: File, options: ReadOptions = {}): Promise<ParsedImport> {
   // The parsers (papaparse, unzip) load when a file is chosen, not with the options page.
   const { parseImportFile } = await import('../import/formats');
-  const { items, errors, format, feedItems = 0, changed = [] } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
+  const { items, errors, format, feedItems = 0, changed = [], keys } = parseImportFile(new Uint8Array(await file.arrayBuffer()), options);
   const { entries } = await readIndex();
-  const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items);
+  const plan = planImport(entries.map((e) => ({ id: e.id, url: e.url, canonicalUrl: e.urlKey })), items, keys);
   return { format, plan, errors, changed, feedItems, options };
 }
 
@@ -69,15 +69,33 @@ export function queueUrls(format: ImportFormat, items: ImportItem[]) {
   return sendMessage('startImport', { source: format, items: bare });
 }
 
+/** What an import asks for: web access, and (Chrome) the permission to see where redirects go. */
+function importAccess(): { origins: string[]; permissions: Manifest.OptionalPermission[] } {
+  const optional = browser.runtime.getManifest().optional_permissions ?? [];
+  return { origins: IMPORT_HOST_ORIGINS, permissions: importApiPermissions(optional) as Manifest.OptionalPermission[] };
+}
+
 /**
- * Whether the pages at `urls` may already be fetched: either all web access was granted earlier, or each
- * of their hosts is (a build or policy that grants some hosts). Checked when the file is read, because
- * the request itself must happen in the click, with no await before it.
+ * What the import of the pages at `urls` still has to ask for, or null when it has it all: web access
+ * (all of it granted earlier, or each of their hosts, as a build or policy may grant) and the redirect
+ * permission. Checked when the file is read, because the request itself must happen in the click, with no
+ * await before it. Only what is missing is asked for: that permission alone comes without a prompt.
  */
-export async function hasHostAccess(urls: string[]): Promise<boolean> {
+export async function missingImportAccess(urls: string[]): Promise<Permissions.Permissions | null> {
+  const { origins, permissions } = importAccess();
+  const hosts = await hasHostAccess(urls);
+  const apis = permissions.length === 0 || (await browser.permissions.contains({ permissions }));
+  if (hosts && apis) return null;
+  return { ...(hosts ? {} : { origins }), ...(apis ? {} : { permissions }) };
+}
+
+async function hasHostAccess(urls: string[]): Promise<boolean> {
   if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS })) return true;
   const hosts = [...new Set(urls.map((u) => { const { protocol, hostname } = new URL(u); return `${protocol}//${hostname}/*`; }))];
   return hosts.length <= 100 && browser.permissions.contains({ origins: hosts });
 }
+
 /** Must run inside the click handler, before any await: permissions.request needs the user's gesture. */
 export const requestHostAccess = () => browser.permissions.request({ origins: IMPORT_HOST_ORIGINS });
+/** The import's access (all of it unless told what is missing); inside the click handler too. */
+export const requestImportAccess = (missing: Permissions.Permissions = importAccess()) => browser.permissions.request(missing);

@@ -26,12 +26,15 @@ for (const kind of BROWSERS) {
     let privateServer;
     let privateHits = 0;
     let session;
+    /** The /slow page answers when the test calls this: an import stays running until then. */
+    let releaseSlow = () => {};
     before(async () => {
       privateServer = await startServer({ '/secret': (req, res) => { privateHits++; res.end('<html><body><p>router admin</p></body></html>'); } });
       server = await startServer({
         '/s/1': page(1), '/s/2': page(2), '/s/3': page(3),
         '/go/3': { status: 302, headers: { location: '/s/3' }, body: '' },
         '/to-private': { status: 302, headers: { location: privateServer.url('/secret') }, body: '' },
+        '/slow': (req, res) => { releaseSlow = () => res.end(page(4)); },
       }, { port: IMPORT_PORT });
       session = await launch(kind, EXTENSION_DIRS[kind]);
     });
@@ -90,18 +93,42 @@ for (const kind of BROWSERS) {
       const options = await importFile('private.csv', strToU8(`title,url,time_added,tags,status\n${rows.join('\n')}\n`), 'Pocket export: 1 articles to import', 1,
         `Line 2: not on the public web, so it is not fetched: ${privateServer.url('/secret')}`);
       await waitForText(options, '.import-count', 'Finished: 1 of 1 done (0 imported, 1 failed).');
-      // Both browsers hide the redirect's Location from the extension. Firefox applies the import's host
-      // guard: the hop is never sent. Chromium sends it (no rule of an extension applies to its own
-      // worker's requests; what was tried is in src/background/host-guard.ts); the page is refused
-      // before it is read.
-      if (kind === 'firefox') {
-        await waitForText(options, '.import-failures', 'it redirects to an address off the public web');
-        assert.equal(privateHits, 0, 'no request reached the private server');
-      } else {
-        await waitForText(options, '.import-failures', 'refused: 127.0.0.1 is not a public web address');
-        assert.ok(privateHits <= 1, `the private server was asked ${privateHits} times`);
-      }
+      // Both browsers hide a manual redirect's Location from the extension. Chromium's worker learns it from
+      // webRequest (granted with the import) and refuses the hop itself; Firefox applies the import's host
+      // guard, so the hop fails as a network error. Either way the private host is never asked.
+      await waitForText(options, '.import-failures', kind === 'chromium'
+        ? `refused: 127.0.0.1 is not a public web address`
+        : 'it redirects to an address off the public web');
+      assert.equal(privateHits, 0, 'no request reached the private server');
+      // The permission to see redirects goes back with the job (Chrome's build asks for it; Firefox's never has it).
+      const held = () => session.evalInExtension((api) => api.permissions.contains({ permissions: ['webRequest'] }).catch(() => false));
+      const deadline = Date.now() + 5_000;
+      while ((await held()) === true && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await held(), false, 'webRequest was given back');
       assert.equal((await list(session)).some((e) => e.title === 'Router' || e.title === 'Hop' || e.title === 'router admin'), false);
+      await options.close();
+    });
+
+    test('while an import runs, the browser itself blocks the background’s requests to private hosts', async () => {
+      const csv = strToU8(`title,url,time_added,tags,status\n,${server.url('/slow')},1714730400,,unread\n`);
+      const options = await importFile('slow.csv', csv, 'Pocket export: 1 articles to import', 1);
+      const guard = () => session.evalInExtension((api) => api.declarativeNetRequest.getSessionRules().then((rules) => rules.map((r) => r.id).sort()));
+      let ids = [];
+      for (const deadline = Date.now() + 5_000; !ids.includes(9101) && Date.now() < deadline;) ids = await guard();
+      // Every rule was accepted (Chromium skips a regexFilter over its 2 KB limit: the guard was once never set there).
+      assert.deepEqual(ids, [9101, 9102, 9103, 9104, 9105, 9106]);
+      if (kind === 'chromium') {
+        // The worker's own fetch: the rule applies to it too.
+        const before = privateHits;
+        const outcome = await session.evalInWorker((url) => fetch(url, { credentials: 'omit' }).then((r) => `answered ${r.status}`, (e) => `failed: ${e.message}`), privateServer.url('/secret'));
+        assert.match(outcome, /^failed/);
+        assert.equal(privateHits, before, 'no request reached the private server');
+      }
+      releaseSlow();
+      await waitForText(options, '.import-count', 'Finished: 1 of 1 done (1 imported, 0 failed).');
+      for (const deadline = Date.now() + 5_000; (await guard()).length && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(await guard(), [], 'the guard is off once the import ended');
+      await clickButton(options, 'Clear');
       await options.close();
     });
   });

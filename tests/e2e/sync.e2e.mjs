@@ -231,8 +231,8 @@ for (const [kindA, kindB] of PAIRS) {
         assert.equal(await session.evalInExtension((api, p) => api.permissions.contains({ origins: [p] }), server), true);
         await session.evalInExtension((api) => api.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
         const kept = await session.evalInExtension((api, p) => api.permissions.contains({ origins: [p] }), server);
-        // What the import's end relies on (sync-runner.ts syncAccessGoesWithAllSites): only Firefox, the
-        // browser with runtime.getBrowserInfo, removes exactly the patterns given.
+        // Only Firefox removes exactly the patterns given; in Chromium the next sync says `permission`
+        // in words (docs/sync.md, "When an import ends").
         assert.equal(kept, session.kind === 'firefox', `${session.kind}: the server's access ${kept ? 'stayed' : 'went'}`);
         assert.equal(await session.evalInExtension((api) => 'getBrowserInfo' in api.runtime), kept);
         const since = Date.now();

@@ -236,6 +236,9 @@ export function installOffscreen(load: (url: string) => void) {
 // ---- optional permissions ------------------------------------------------------------------------
 /** Host patterns the user has granted (exact patterns: no pattern matching, the code asks for whole patterns). */
 export const grantedOrigins = new Set<string>();
+/** Optional API permissions the user has granted (`webRequest`). */
+export const grantedPermissions = new Set<string>();
+const SILENT_PERMISSIONS = ['webRequest'];
 let promptAnswer = false;
 let gestureRequired = false;
 let inGesture = false;
@@ -269,6 +272,7 @@ export function answerPermissionPrompt(answer: boolean) {
   promptAnswer = answer;
 }
 const optionalOrigins = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+const optionalPermissions = (): string[] => (JSON.parse(readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { optional_permissions?: string[] }).optional_permissions ?? [];
 // Whether an optional pattern of the manifest (http://*/*) covers a requested one (http://nas.local:5005/*), as browsers allow.
 function optionalCovers(optional: string, requested: string): boolean {
   const split = (p: string) => /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(p);
@@ -410,22 +414,28 @@ const browser = {
     onClicked: new FakeEvent<[{ menuItemId: string | number }, { id?: number } | undefined]>(),
   },
   permissions: {
-    async contains({ origins = [] }: { origins?: string[] }) {
-      return origins.every((o) => grantedOrigins.has(o));
+    async contains({ origins = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
+      return origins.every((o) => grantedOrigins.has(o)) && permissions.every((p) => grantedPermissions.has(p));
     },
     /** Like the browser: only what the manifest lists as optional can be requested; the user may say no. */
     // The checks run synchronously at the call (an async function's body does, up to its first await).
-    async request({ origins = [] }: { origins?: string[] }) {
-      const unknown = origins.find((o) => !optionalOrigins().some((optional) => optionalCovers(optional, o)));
+    async request({ origins = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
+      const unknown = origins.find((o) => !optionalOrigins().some((optional) => optionalCovers(optional, o)))
+        ?? permissions.find((p) => !optionalPermissions().includes(p));
       if (unknown) throw new Error(`Only permissions specified in the manifest may be requested: ${unknown}`);
       if (gestureRequired && !inGesture) throw new Error('permissions.request may only be called from a user input handler');
-      if (origins.every((o) => grantedOrigins.has(o))) return true;
-      if (promptAnswer) for (const o of origins) grantedOrigins.add(o);
-      return promptAnswer;
+      if (origins.every((o) => grantedOrigins.has(o)) && permissions.every((p) => grantedPermissions.has(p))) return true;
+      // Chrome grants what carries no warning (webRequest) without a prompt; anything else is the user's answer.
+      const silent = origins.every((o) => grantedOrigins.has(o)) && permissions.every((p) => SILENT_PERMISSIONS.includes(p));
+      if (!silent && !promptAnswer) return false;
+      for (const o of origins) grantedOrigins.add(o);
+      for (const p of permissions) grantedPermissions.add(p);
+      return true;
     },
     /** Firefox removes exactly the patterns given; Chromium also every granted host they cover (removalLikeChromium). */
-    async remove({ origins = [] }: { origins?: string[] }) {
+    async remove({ origins = [], permissions = [] }: { origins?: string[]; permissions?: string[] }) {
       for (const o of origins) grantedOrigins.delete(o);
+      for (const p of permissions) grantedPermissions.delete(p);
       if (!('getBrowserInfo' in browser.runtime)) {
         for (const granted of [...grantedOrigins]) if (origins.some((o) => optionalCovers(o, granted))) grantedOrigins.delete(granted);
       }
@@ -456,6 +466,7 @@ export function resetFakeBrowser() {
   currentSender = extensionPageSender;
   grantedOrigins.clear();
   removalLikeChromium(false);
+  grantedPermissions.clear();
   alarms.clear();
   sessionRules.clear();
   promptAnswer = false;
