@@ -26,7 +26,8 @@ const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
-const DIST = fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
+// BENCH_DIST: a copy of the built extension, so that a long run measures one build while dist/ is rebuilt.
+const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 // A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
