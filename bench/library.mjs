@@ -107,6 +107,7 @@ async function measureTyping(session, queries) {
   const p = await openPage(session, 'popup.html#library', 'lectern:list-complete');
   const shown = []; // input → result rows rendered, every keystroke
   const whole = []; // input → the whole ranking in, for results larger than the first page
+  const perKey = []; // every keystroke: what was typed, its search time, its rows, to see which queries cost
   const run = async (list) => {
     const times = [];
     for (const q of list) {
@@ -116,6 +117,7 @@ async function measureTyping(session, queries) {
         if (r.search !== null && q[k - 1] !== ' ') times.push(r.search);
         if (r.search !== null && q[k - 1] !== ' ') shown.push(r.ms);
         if (r.all !== null && q[k - 1] !== ' ') whole.push(r.all);
+        if (r.search !== null && q[k - 1] !== ' ') perKey.push({ typed: q.slice(0, k), search: round(r.search), shown: round(r.ms), rows: r.rows, all: r.all === null ? null : round(r.all) });
       }
     }
     return times;
@@ -125,7 +127,7 @@ async function measureTyping(session, queries) {
   const phrase = await run(queries.phrases);
   const heapMB = (await liveHeap(p)) / 1e6;
   await p.close();
-  return { single, multi, phrase, shown, whole, heapMB };
+  return { single, multi, phrase, shown, whole, heapMB, perKey };
 }
 
 /**
@@ -201,6 +203,7 @@ try {
       saveMs: round(median(save.times)), saveRuns: save.times.map(round), nextWriteWaitMs: round(median(save.after)),
       single: stats(typing.single), multi: stats(typing.multi), phrase: stats(typing.phrase),
       all: stats([...typing.single, ...typing.multi, ...typing.phrase]), shown: stats(typing.shown), wholeRanking: typing.whole.length ? stats(typing.whole) : null,
+      keystrokes: typing.perKey, slowest: [...typing.perKey].sort((a, b) => b.search - a.search).slice(0, 12),
     };
     results.push(row);
     console.error(JSON.stringify(row));
@@ -217,4 +220,8 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|-
 for (const r of results) {
   const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
   console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} |`);
+}
+// Which keystrokes cost: the slowest searches, what was typed and how many rows it showed.
+for (const r of results) {
+  console.log(`\nslowest keystrokes at ${r.size.toLocaleString('en')} (search ms, rows): ${r.slowest.map((k) => `\`${k.typed}\` ${k.search} (${k.rows})`).join(', ')}`);
 }
