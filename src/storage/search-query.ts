@@ -1,5 +1,5 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
-import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, prefixRange, readStats, termRange } from './search-db';
+import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, parseVocabulary, readStats, termRange, vocabularyRange } from './search-db';
 
 /** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
@@ -8,8 +8,8 @@ const MAX_EXPANSIONS = 24;
  * for "the", "that", "this"… each in nearly every article. The typed word itself is always read whole.
  */
 const PREFIX_BLOCK_BUDGET = 48;
-/** Keys looked at to choose them: bounds the cost of a short prefix. */
-const PREFIX_KEY_SCAN = 4096;
+/** Vocabulary entries looked at to choose them: bounds the cost of a short prefix. */
+const PREFIX_TERM_SCAN = 4096;
 
 /**
  * One query word's matches: the BM25 score of that word by article number (search-db.ts; 0 where it does
@@ -32,7 +32,8 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
   const db = await openSearchDb();
   const tx = db.transaction([BLOCKS, META]);
   const blocks = tx.objectStore(BLOCKS);
-  const [stats, words] = await Promise.all([readStats(tx.objectStore(META)), prefix ? expansions(blocks, word, prefixes) : [word]]);
+  const meta = tx.objectStore(META);
+  const [stats, words] = await Promise.all([readStats(meta), prefix ? expansions(meta, word, prefixes) : [word]]);
   if (!stats || stats.count === 0) return noMatches();
   const perWord = await Promise.all(words.map((w) => done(blocks.getAll(termRange(w)))));
   const avgLen = stats.totalLen / stats.count;
@@ -42,14 +43,12 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
 }
 
 /** The words a prefix stands for: the typed word itself when it is one, then the ones in the most buckets. */
-async function expansions(blocks: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
+async function expansions(meta: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
   let counted = fromCache(cache, prefix);
   if (!counted) {
-    const keys = (await done(blocks.getAllKeys(prefixRange(prefix), PREFIX_KEY_SCAN))) as Array<[string, number]>;
-    const buckets = new Map<string, number>();
-    for (const [term] of keys) buckets.set(term, (buckets.get(term) ?? 0) + 1);
-    counted = [...buckets];
-    cache.set(prefix, { terms: counted, complete: keys.length < PREFIX_KEY_SCAN });
+    const entries = await done(meta.getAll(vocabularyRange(prefix), PREFIX_TERM_SCAN));
+    counted = entries.map(parseVocabulary).filter((e): e is [string, number] => e !== null);
+    cache.set(prefix, { terms: counted, complete: entries.length < PREFIX_TERM_SCAN });
   }
   const ranked = counted.sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
   const chosen: string[] = [];
