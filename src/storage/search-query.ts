@@ -1,5 +1,5 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
-import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, parseVocabulary, readStats, termRange, vocabularyRange } from './search-db';
+import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, readStats, termRange, vocabularyRange, vocabularyTerm } from './search-db';
 
 /** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
@@ -8,8 +8,8 @@ const MAX_EXPANSIONS = 24;
  * for "the", "that", "this"… each in nearly every article. The typed word itself is always read whole.
  */
 const PREFIX_BLOCK_BUDGET = 48;
-/** Vocabulary entries looked at to choose them: bounds the cost of a short prefix. */
-const PREFIX_TERM_SCAN = 4096;
+/** Vocabulary keys (one per block) looked at to choose them: bounds the cost of a short prefix. */
+const PREFIX_KEY_SCAN = 4096;
 
 /**
  * One query word's matches: the BM25 score of that word by article number (search-db.ts; 0 where it does
@@ -46,9 +46,14 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
 async function expansions(meta: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
   let counted = fromCache(cache, prefix);
   if (!counted) {
-    const entries = await done(meta.getAll(vocabularyRange(prefix), PREFIX_TERM_SCAN));
-    counted = entries.map(parseVocabulary).filter((e): e is [string, number] => e !== null);
-    cache.set(prefix, { terms: counted, complete: entries.length < PREFIX_TERM_SCAN });
+    const keys = await done(meta.getAllKeys(vocabularyRange(prefix), PREFIX_KEY_SCAN));
+    const buckets = new Map<string, number>();
+    for (const key of keys) {
+      const term = vocabularyTerm(key)?.[0];
+      if (term !== undefined) buckets.set(term, (buckets.get(term) ?? 0) + 1);
+    }
+    counted = [...buckets];
+    cache.set(prefix, { terms: counted, complete: keys.length < PREFIX_KEY_SCAN });
   }
   const ranked = counted.sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
   const chosen: string[] = [];

@@ -127,8 +127,8 @@ async function rebuildStep(state: RebuildState): Promise<RebuildState> {
     docs.forEach(([id, len], slot) => tx.objectStore(DOCS).put({ num: first + slot, len } satisfies DocInfo, id));
     tx.objectStore(IDS).put(docs.map(([id]) => id), bucket);
     writeStats(meta, { ...stats, next: first + docs.length, count: stats.count + docs.length, totalLen: docs.reduce((sum, [, len]) => sum + len, stats.totalLen) });
-    // Every block of a fresh bucket is new: one more bucket for each of its terms.
-    await changeVocabulary(meta, new Map([...postings.keys()].map((term) => [term, 1])));
+    // Every block of a fresh bucket is new.
+    changeVocabulary(meta, [...postings.keys()].map((term): [string, number] => [term, bucket]));
   }
   const next = { ids: state.ids, done: state.done + batch.length };
   writeRebuildState(meta, next);

@@ -70,18 +70,18 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
       Promise.all(list.map((e) => done(blocks.get(e.key)))),
       Promise.all(buckets.map((b) => done(ids.get(b)))),
     ]);
-    const vocabulary = new Map<string, number>(); // term → blocks created (+1) or deleted (-1)
+    const created: Array<[string, number]> = [];
+    const deleted: Array<[string, number]> = [];
     list.forEach((e, i) => {
       const postings = parseBlock(stored[i]);
       for (const num of e.drop) postings.delete(num);
       for (const [num, posting] of e.set) postings.set(num, posting);
-      const [term] = e.key;
       if (postings.size === 0) {
         blocks.delete(e.key);
-        if (stored[i] !== undefined) vocabulary.set(term, (vocabulary.get(term) ?? 0) - 1);
+        if (stored[i] !== undefined) deleted.push(e.key);
       } else {
         blocks.put(serializeBlock(postings), e.key);
-        if (stored[i] === undefined) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+        if (stored[i] === undefined) created.push(e.key);
       }
     });
     buckets.forEach((bucket, i) => {
@@ -94,7 +94,7 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
       else ids.delete(bucket);
     });
     writeStats(meta, stats);
-    await changeVocabulary(meta, vocabulary);
+    changeVocabulary(meta, created, deleted);
   } catch (error) {
     abortQuietly(tx);
     await finished.catch(() => {});
