@@ -1,14 +1,18 @@
 /** One record of a Lectern backup, checked field by field. */
 import type { LibraryRecord } from '../export/types';
 import { isHighlightList, type Highlight } from '../shared/highlight';
-import { fitContext } from './highlights';
+import { fitBackupHighlights } from './highlights';
 import { bool, describe, FieldError, isObject, isoDate, num, str, strOrNull, webUrl, type Obj } from './check';
 
 const MAX_TAGS = 500;
 const MAX_TAG_LENGTH = 200;
 
-/** `value` as a LibraryRecord, or a FieldError naming the first bad field. Unknown fields are dropped. */
-export function checkRecord(value: unknown): LibraryRecord {
+/**
+ * `value` as a LibraryRecord, or a FieldError naming the first bad field. Unknown fields are dropped.
+ * Highlights past the library's limits are fitted to them, not refused (the article is kept):
+ * `onFitted` hears what was changed, to tell the user.
+ */
+export function checkRecord(value: unknown, onFitted?: (what: string) => void): LibraryRecord {
   if (!isObject(value)) throw new FieldError('article', `expected an object, got ${describe(value)}`);
   const record: LibraryRecord = {
     id: id(value),
@@ -34,7 +38,7 @@ export function checkRecord(value: unknown): LibraryRecord {
     favorite: bool(value, 'favorite'),
     tags: tags(value),
     progress: value.progress === undefined ? undefined : num(value, 'progress', 0, 1),
-    highlights: value.highlights === undefined ? undefined : highlights(value),
+    highlights: value.highlights === undefined ? undefined : highlights(value, onFitted),
   };
   for (const key of Object.keys(record) as (keyof LibraryRecord)[]) if (record[key] === undefined) delete record[key];
   return record;
@@ -65,9 +69,11 @@ function tags(o: Obj): string[] {
 }
 
 /** Checked with the library's own validator (src/shared/highlight.ts), so what is restored can be stored. */
-function highlights(o: Obj): Highlight[] {
-  // Quote contexts only help to place a quote: a backup from elsewhere with longer ones is cut, not refused.
-  const list = Array.isArray(o.highlights) ? o.highlights.map((h: unknown) => (isObject(h) && isObject(h.quote) && typeof h.quote.prefix === 'string' && typeof h.quote.suffix === 'string' ? fitContext(h as unknown as Highlight) : h)) : o.highlights;
+function highlights(o: Obj, onFitted?: (what: string) => void): Highlight[] {
+  if (!Array.isArray(o.highlights)) throw new FieldError('highlights', `expected a list, got ${describe(o.highlights)}`);
+  // Over the limits (a backup from a build with other limits, or edited by hand): cut, not refused.
+  const { highlights: list, cut } = fitBackupHighlights(o.highlights);
   if (!isHighlightList(list)) throw new FieldError('highlights', 'expected a list of highlights (quote, position, colour, note, times) with unique ids');
+  if (cut) onFitted?.(cut);
   return list;
 }

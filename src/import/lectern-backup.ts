@@ -12,8 +12,14 @@ export function parseBackup(text: string): LecternBackup {
   return parseBackupWithLinks(text).backup;
 }
 
-/** parseBackup, and the backup's `links` to fetch (backup-links.ts), each checked on its own. */
-export function parseBackupWithLinks(text: string): { backup: LecternBackup; links: ImportResult } {
+/** What was changed to keep a record (its highlights fitted to the library's limits): which record, and how. */
+export interface RecordFitted { entry: string; reason: string }
+
+/**
+ * parseBackup, and the backup's `links` to fetch (backup-links.ts), each checked on its own, and the records
+ * kept with their highlights fitted to the limits (`fitted`).
+ */
+export function parseBackupWithLinks(text: string): { backup: LecternBackup; links: ImportResult; fitted: RecordFitted[] } {
   checkSize(text.length);
   let data: unknown;
   try {
@@ -31,15 +37,16 @@ export function parseBackupWithLinks(text: string): { backup: LecternBackup; lin
   if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new ImportError('importBackupNoDate');
   if (!Array.isArray(data.articles)) throw new ImportError('importBackupNoArticles');
   if (data.articles.length > LIMITS.maxItems) throw new ImportError('importBackupTooMany', data.articles.length, LIMITS.maxItems);
-  const backup: LecternBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles) };
-  return { backup, links: readBackupLinks(data.links) };
+  const fitted: RecordFitted[] = [];
+  const backup: LecternBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: data.exportedAt, articles: checkArticles(data.articles, fitted) };
+  return { backup, links: readBackupLinks(data.links), fitted };
 }
 
-function checkArticles(list: unknown[]): LibraryRecord[] {
+function checkArticles(list: unknown[], fitted: RecordFitted[]): LibraryRecord[] {
   const ids = new Set<string>();
   return list.map((value, index) => {
     try {
-      const record = checkRecord(value);
+      const record = checkRecord(value, (reason) => fitted.push({ entry: `article ${index + 1}${isObject(value) && typeof value.id === 'string' ? ` (${value.id.slice(0, 60)})` : ''}`, reason }));
       if (ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
       ids.add(record.id);
       return record;

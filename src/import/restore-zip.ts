@@ -31,6 +31,8 @@ export interface ZipReadHandlers {
   onImageLinks?: (articleId: string, links: Record<string, string>) => Promise<void> | void;
   /** One image's bytes by content key (at most MAX_IMAGE_BYTES; the key is not checked against them here). */
   onImage?: (key: string, bytes: Uint8Array) => Promise<void> | void;
+  /** A record kept with changes: its highlights were fitted to the library's limits (backup-record.ts). */
+  onFitted?: (problem: EntryProblem) => void;
   /** Bytes of the file read so far (for progress). */
   onBytes?: (bytes: number) => void;
   signal?: AbortSignal;
@@ -125,7 +127,7 @@ async function handleEntry(entry: { name: string; bytes: Uint8Array } | EntryPro
   const links = IMAGE_LINKS_ENTRY.exec(entry.name);
   if (links) return handleImageLinks(entry, links[1]!, state, handlers);
   try {
-    const record = checkRecord(parse(entry.bytes));
+    const record = checkRecord(parse(entry.bytes), (reason) => handlers.onFitted?.({ entry: entry.name, reason }));
     if (state.ids.has(record.id)) throw new FieldError('id', `${JSON.stringify(record.id)} appears twice`);
     state.ids.add(record.id);
     await handlers.onRecord(record);

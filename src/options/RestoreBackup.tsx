@@ -5,7 +5,7 @@ import { isFullDisk } from '../storage/write-error';
 import { TransferProgress, type Transfer } from '../ui/TransferProgress';
 import { restoreBackupFile, RestoreStopped, type RestoreReport } from './restore-file';
 
-type Status = { text: string; error: boolean; skipped?: RestoreReport['skipped'] };
+type Status = { text: string; error: boolean; report?: RestoreReport };
 
 /** What the user is told when a restore ends: done, cancelled, or stopped (and what was restored before). */
 function outcomeText(report: RestoreReport): string {
@@ -41,8 +41,8 @@ export function RestoreBackup() {
     setTransfer({ done: 0, total: 0, bytes: 0, fraction: 0, startedAt });
     restoreBackupFile(file, (p) => setTransfer({ done: p.done, total: p.total, bytes: p.bytes, fraction: p.totalBytes ? p.bytes / p.totalBytes : 0, startedAt }), controller.signal)
       .then(
-        (report) => setStatus({ text: outcomeText(report), error: false, skipped: report.skipped }),
-        (e: unknown) => setStatus({ text: stoppedText(e), error: true, skipped: e instanceof RestoreStopped ? e.report.skipped : [] }),
+        (report) => setStatus({ text: outcomeText(report), error: false, report }),
+        (e: unknown) => setStatus({ text: stoppedText(e), error: true, report: e instanceof RestoreStopped ? e.report : undefined }),
       )
       .finally(() => {
         input.value = '';
@@ -56,12 +56,31 @@ export function RestoreBackup() {
       </label>
       {transfer && <TransferProgress transfer={transfer} onCancel={() => abort.current?.abort()} />}
       {status && <p role={status.error ? 'alert' : 'status'}>{status.text}</p>}
-      {status?.skipped?.length ? (
-        <details>
-          <summary>{t('restoreSkipped', String(status.skipped.length))}</summary>
-          <ul>{status.skipped.slice(0, 200).map((s) => <li key={s.entry}>{`${s.entry}: ${s.reason}`}</li>)}</ul>
-        </details>
-      ) : null}
+      {status?.report && <ReportDetails report={status.report} />}
     </div>
+  );
+}
+
+/** What the restore could not bring back as it was in the file: lost images, skipped entries, fitted or unmerged articles. */
+function ReportDetails({ report }: { report: RestoreReport }) {
+  const { images, skipped, fitted, kept } = report;
+  return (
+    <>
+      {images.lost > 0 && <p class="restore-images-lost">{t('restoreImagesLost', String(images.lost))}</p>}
+      <Problems summary={t('restoreSkipped', String(skipped.length))} items={skipped.map((s) => `${s.entry}: ${s.reason}`)} />
+      <Problems summary={t('restoreFitted', String(fitted.length))} items={fitted.map((s) => `${s.entry}: ${s.reason}`)} />
+      <Problems summary={t('restoreKept', String(kept.length))} items={kept.map((k) => t('restoreKeptItem', [k.title, String(k.highlights)]))} />
+    </>
+  );
+}
+
+/** A list of entries under a summary line, shown only when there are any (the first 200). */
+function Problems({ summary, items }: { summary: string; items: string[] }) {
+  if (!items.length) return null;
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul>{items.slice(0, 200).map((item, i) => <li key={i}>{item}</li>)}</ul>
+    </details>
   );
 }

@@ -2,8 +2,10 @@
  * Restoring a backup file from the options page: the zip (format 2) is read entry by entry from the
  * file's stream, the JSON file (format 1) whole as before; either way the records go to the background in
  * bounded batches (each message far under Chrome's 64 MiB), so a library of any size restores in bounded
- * memory. Cancelling stops between batches: what was sent is in the library as whole articles. A zip's
- * offline images go with the batch of their articles, after it (an image is linked to an article stored).
+ * memory. Each batch is searchable once written: the background updates the search index with it, so no
+ * index step follows the last batch. Cancelling stops between batches: what was sent is in the library as
+ * whole articles. A zip's offline images go with the batch of their articles, after it (an image is
+ * linked to an article stored).
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
@@ -14,6 +16,7 @@ import { toBase64 } from '../shared/base64';
 import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
 import type { RestoredImage } from '../storage/images';
+import type { KeptArticle } from '../storage/restore';
 import type { SavedArticle } from '../storage/schema';
 
 const BATCH_ARTICLES = 50;
@@ -31,6 +34,10 @@ export interface RestoreReport {
   added: number;
   replaced: number;
   skipped: EntryProblem[];
+  /** Records restored with their highlights fitted to the library's limits, and how. */
+  fitted: EntryProblem[];
+  /** Saved articles kept as they were: merging the backup's copy would have left highlights out. */
+  kept: KeptArticle[];
   cancelled: boolean;
   /** Offline images linked to their articles, and those that could not be (bytes missing or refused). */
   images: { linked: number; lost: number };
@@ -47,14 +54,16 @@ export class RestoreStopped extends Error {
 
 /** Restore `file`; resolves with the report (also when cancelled), rejects with RestoreStopped. */
 export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgress) => void, signal: AbortSignal): Promise<RestoreReport> {
-  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], cancelled: false, images: { linked: 0, lost: 0 } };
+  const report: RestoreReport = { added: 0, replaced: 0, skipped: [], fitted: [], kept: [], cancelled: false, images: { linked: 0, lost: 0 } };
   const progress: RestoreProgress = { done: 0, total: 0, bytes: 0, totalBytes: file.size };
   const batch = new Batcher(async (articles, images) => {
     signal.throwIfAborted();
     if (articles.length) {
-      const outcome = await sendMessage('restoreBackup', { articles, searchLater: true });
+      // Each batch updates the search index as it is written (src/storage/restore.ts): no rebuild follows.
+      const outcome = await sendMessage('restoreBackup', { articles });
       report.added += outcome.added;
       report.replaced += outcome.replaced;
+      report.kept.push(...(outcome.kept ?? []));
       progress.done += articles.length;
       onProgress({ ...progress });
     }
@@ -71,6 +80,7 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         onRecord: (record) => batch.add(record),
         onImageLinks: (id, links) => batch.addImageLinks(id, links),
         onImage: (key, bytes) => batch.addImage(key, bytes),
+        onFitted: (problem) => report.fitted.push(problem),
         onBytes: (bytes) => {
           progress.bytes = bytes;
           onProgress({ ...progress });
@@ -78,8 +88,9 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
         signal,
       });
     } else {
-      const { backup: { articles }, links } = parseBackupWithLinks(await file.text());
+      const { backup: { articles }, links, fitted } = parseBackupWithLinks(await file.text());
       if (links.items.length) report.links = links.items.length;
+      report.fitted = fitted;
       progress.total = articles.length;
       progress.bytes = file.size;
       for (const record of articles) await batch.add(record);
@@ -89,8 +100,6 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
     if (!signal.aborted) throw new RestoreStopped(report, error);
     report.cancelled = true;
   }
-  // The search index was left for the end: one rebuild instead of one shard update per article.
-  if (report.added + report.replaced > 0) await sendMessage('rebuildSearchIndex', {});
   return report;
 }
 

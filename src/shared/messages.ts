@@ -44,7 +44,8 @@ export interface Protocol {
   storageUsage: { request: Record<string, never>; response: { count: number; bytes: number } };
   /**
    * Put a batch of backup records (parsed and checked in the page) into the library, without duplicates.
-   * A streamed restore sends many batches with `searchLater` and then one rebuildSearchIndex.
+   * Each batch updates the search index as it is written; `searchLater` skips that and leaves the index to
+   * one rebuildSearchIndex afterwards (seeding in the benchmarks).
    */
   restoreBackup: { request: { articles: SavedArticle[]; searchLater?: boolean }; response: RestoreOutcome };
   /**

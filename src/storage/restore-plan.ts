@@ -4,7 +4,7 @@
  * record meets the saved ones with the same id or the same URL key, so restoring twice, or into the
  * library it came from, never makes duplicates. The merge is documented in docs/backup-format.md.
  */
-import type { Highlight } from '../shared/highlight';
+import { HIGHLIGHT_LIMITS, type Highlight } from '../shared/highlight';
 import { urlKey } from './canonical';
 import type { SavedArticle } from './schema';
 
@@ -51,9 +51,11 @@ export function planRestore(existing: Keyed[], incoming: Keyed[]): RestorePlan {
  * A restored record merged with a saved copy of the same article. The newer copy (by `updatedAt`; on a
  * tie the restored one) gives the article and `archived`; nothing the user made is dropped: tags are
  * joined, a favourite stays a favourite, a read article stays read, the further position and the first
- * save date win, highlights are joined (by id, the later edit of each).
+ * save date win, highlights are joined (by id, the later edit of each). Joined highlights past the
+ * per-article limit would make a record the library refuses to read: the newer copy's come first and the
+ * rest are left out, and `onLeftOut` hears how many (restore.ts then keeps the saved copy instead).
  */
-export function mergeRecords(restored: SavedArticle, saved: SavedArticle): SavedArticle {
+export function mergeRecords(restored: SavedArticle, saved: SavedArticle, onLeftOut?: (count: number) => void): SavedArticle {
   const [newer, older] = saved.updatedAt > restored.updatedAt ? [saved, restored] : [restored, saved];
   const merged: SavedArticle = {
     ...newer,
@@ -65,7 +67,9 @@ export function mergeRecords(restored: SavedArticle, saved: SavedArticle): Saved
     savedAt: Math.min(newer.savedAt, older.savedAt),
     updatedAt: newer.updatedAt,
   };
-  const highlights = joinHighlights(highlightsOf(newer), highlightsOf(older));
+  const joined = joinHighlights(highlightsOf(newer), highlightsOf(older));
+  const highlights = joined.slice(0, HIGHLIGHT_LIMITS.perArticle);
+  if (joined.length > highlights.length) onLeftOut?.(joined.length - highlights.length);
   if (highlights.length) Object.assign(merged, { highlights });
   return merged;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './harness.mjs';
 import { BROWSERS, EXTENSION_DIRS } from './fixtures.mjs';
-import { allowDownloads, clickButton, downloadedFile, downloadPrefs, listedIds, pickFile, recordHashes, seedLibrary, waitForText } from './library-seed.mjs';
+import { allowDownloads, clickButton, downloadedFile, downloadPrefs, indexedCount, listedIds, pickFile, recordHashes, seedLibrary, waitForText } from './library-seed.mjs';
 
 const COUNT = 2000;
 
@@ -41,11 +41,14 @@ for (const kind of BROWSERS) {
       await waitForText(options, '.restore-backup p', `Restored ${COUNT} articles (${COUNT} new, 0 replaced).`, 300_000);
       assert.deepEqual(await recordHashes(session), before);
       assert.deepEqual(await listedIds(session), Object.keys(before).sort());
+      // Seeded without the index (searchLater); the restore indexed every batch it wrote: no rebuild left.
+      assert.equal(await indexedCount(session), COUNT);
 
       // Restoring the same file again changes no record and makes no duplicates.
       await pickFile(options, 'backup-heading', file.path, file.name);
       await waitForText(options, '.restore-backup p', `Restored ${COUNT} articles (0 new, ${COUNT} replaced).`, 300_000);
       assert.deepEqual(await recordHashes(session), before);
+      assert.equal(await indexedCount(session), COUNT);
       await options.close();
     });
   });

@@ -48,6 +48,23 @@ export async function listedIds(session) {
   });
 }
 
+/** Articles the search index holds (its stats in the `lectern-search` IndexedDB, src/storage/search-db.ts); null without one. */
+export async function indexedCount(session) {
+  return session.evalInExtension(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('lectern-search');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      if (!open.result.objectStoreNames.contains('meta')) return resolve(null);
+      const get = open.result.transaction('meta').objectStore('meta').get('stats');
+      get.onsuccess = () => {
+        resolve(get.result?.count ?? null);
+        open.result.close();
+      };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
 /** Firefox saves downloads into `dir` without asking; Chromium is told to over CDP (allowDownloads). */
 export const downloadPrefs = (dir) => ({
   'browser.download.folderList': 2, 'browser.download.dir': dir, 'browser.download.useDownloadDir': true,

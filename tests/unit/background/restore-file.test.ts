@@ -8,20 +8,32 @@ import { backupToJson, createBackup } from '../../../src/export/backup';
 import { writeBackupZip } from '../../../src/export/backup-zip';
 import { toLibraryRecord } from '../../../src/export/record';
 import { restoreBackupFile, RestoreStopped, type RestoreProgress } from '../../../src/options/restore-file';
+import { HIGHLIGHT_LIMITS, type Highlight } from '../../../src/shared/highlight';
 import * as storage from '../../../src/storage';
 import { packRecord } from '../../../src/storage/compress';
+import { DOCS, done, openSearchDb, SEARCH_DB } from '../../../src/storage/search-db';
+import { searchIndexDisagrees } from '../../../src/storage/search-rebuild';
+import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import { article } from '../storage/fixtures';
 
 import '../../../src/background/background';
 
-jest.setTimeout(30_000);
+// A hang detector, not a speed test: 120-article libraries with full-disk runs take 20 s alone, 30 s at load 13 and over 120 s in a full parallel run at that load.
+jest.setTimeout(300_000);
 
 const local = browser.storage.local as unknown as FakeStorageArea;
 const quota = local.quotaBytes;
-beforeEach(() => {
+beforeEach(async () => {
   resetFakeBrowser();
   local.quotaBytes = quota;
+  await deleteDatabase(SEARCH_DB);
 });
+
+/** The ids the search index holds, sorted. */
+async function indexedIds(): Promise<string[]> {
+  const db = await openSearchDb();
+  return (await done(db.transaction(DOCS).objectStore(DOCS).getAllKeys())).map(String).sort();
+}
 
 /** `size` characters that do not compress (article bodies are stored compressed). */
 function noise(seed: number, size: number): string {
@@ -66,13 +78,26 @@ describe('restoring a backup file from the options page', () => {
     await wipe();
     const progress: RestoreProgress[] = [];
     const report = await restoreBackupFile(file, (p) => progress.push(p), new AbortController().signal);
-    expect(report).toEqual({ added: 120, replaced: 0, skipped: [], cancelled: false, images: { linked: 0, lost: 0 } });
+    expect(report).toEqual({ added: 120, replaced: 0, skipped: [], fitted: [], kept: [], cancelled: false, images: { linked: 0, lost: 0 } });
     expect(await library()).toEqual(original);
     expect(progress.at(-1)).toMatchObject({ done: 120, total: 120, bytes: file.size, totalBytes: file.size });
     expect([...new Set(progress.map((p) => p.done))]).toEqual([0, 50, 100, 120]);
     // Restoring again adds nothing and changes nothing.
     expect(await restoreBackupFile(file, () => {}, new AbortController().signal)).toMatchObject({ added: 0, replaced: 120 });
     expect(await library()).toEqual(original);
+  });
+
+  it('updates the search index with each batch, so no rebuild is left to do', async () => {
+    const original = await makeLibrary(120);
+    const file = await zipFile(original);
+    await wipe();
+    const indexedWhenProgressed: number[] = [];
+    const report = await restoreBackupFile(file, (p) => void (p.done > 0 && indexedIds().then((ids) => indexedWhenProgressed.push(ids.length))), new AbortController().signal);
+    expect(report.added).toBe(120);
+    expect(await searchIndexDisagrees(120)).toBe(false);
+    expect(await indexedIds()).toEqual(original.map((a) => a.id).sort());
+    // Searchable batch by batch, while the restore goes on: never all at once at the end.
+    expect(indexedWhenProgressed.some((n) => n > 0 && n < 120)).toBe(true);
   });
 
   it('still restores the JSON backup of earlier versions', async () => {
@@ -104,6 +129,9 @@ describe('restoring a backup file from the options page', () => {
     expect(restored.length).toBeGreaterThanOrEqual(50);
     expect(restored.length).toBeLessThan(120);
     for (const a of restored) expect(a).toEqual(original.find((o) => o.id === a.id));
+    // What was written is searchable: the index lists exactly the articles restored before the cancel.
+    expect(await indexedIds()).toEqual(restored.map((a) => a.id).sort());
+    expect(await searchIndexDisagrees(restored.length)).toBe(false);
   });
 
   it('stops on a full disk with what was restored before it intact, and says how many', async () => {
@@ -182,5 +210,56 @@ describe('offline images in the backup zip', () => {
     expect(report).toMatchObject({ added: 1, images: { linked: 0, lost: 1 } });
     expect(await storage.readArticleImages(a!.id)).toEqual({});
     expect(await library()).toHaveLength(1);
+  });
+});
+
+describe('highlights past the library’s limits in a backup', () => {
+  const mark = (id: string, note = ''): Highlight => ({ id, quote: { exact: `quote ${id}`, prefix: '', suffix: '' }, position: null, color: 'yellow', note, createdAt: 5, updatedAt: 5 });
+  const marks = (n: number, from = 0) => Array.from({ length: n }, (_, i) => mark(`h${from + i}`));
+
+  it('restores an article with too many or too long highlights, fitted, next to the others, and says so', async () => {
+    const original = await makeLibrary(60);
+    const heavy = { ...original[7]!, highlights: [...marks(HIGHLIGHT_LIMITS.perArticle + 5)] };
+    const long = { ...original[8]!, highlights: [mark('n1', 'x'.repeat(HIGHLIGHT_LIMITS.note + 10))] };
+    const file = await zipFile(original.map((a) => (a.id === heavy.id ? heavy : a.id === long.id ? long : a)));
+    await wipe();
+    const report = await restoreBackupFile(file, () => {}, new AbortController().signal);
+    expect(report).toMatchObject({ added: 60, replaced: 0, skipped: [], kept: [] });
+    expect(report.fitted).toEqual([
+      { entry: `articles/${heavy.id}.json`, reason: 'highlights: 2005 highlights, more than the 2000 an article keeps: the first 2000 were kept' },
+      { entry: `articles/${long.id}.json`, reason: 'highlights: 1 quotes or notes longer than 20000 characters were cut to that length' },
+    ]);
+    const restored = await library();
+    expect(restored).toHaveLength(60);
+    expect(restored.find((a) => a.id === heavy.id)?.highlights).toEqual(heavy.highlights.slice(0, HIGHLIGHT_LIMITS.perArticle));
+    expect(restored.find((a) => a.id === long.id)?.highlights?.[0]?.note).toBe('x'.repeat(HIGHLIGHT_LIMITS.note));
+  });
+
+  it('restores such an article from the JSON backup of earlier versions too, instead of refusing the file', async () => {
+    const original = await makeLibrary(3);
+    const heavy = { ...original[1]!, highlights: marks(HIGHLIGHT_LIMITS.perArticle + 1) };
+    const file = new File([backupToJson(createBackup(original.map((a) => toLibraryRecord(a.id === heavy.id ? heavy : a))))], 'old.json');
+    await wipe();
+    const report = await restoreBackupFile(file, () => {}, new AbortController().signal);
+    expect(report).toMatchObject({ added: 3, fitted: [{ entry: `article 2 (${heavy.id})`, reason: expect.stringMatching(/^highlights: 2001 highlights/) as unknown }] });
+    expect((await library()).find((a) => a.id === heavy.id)?.highlights).toHaveLength(HIGHLIGHT_LIMITS.perArticle);
+  });
+
+  it('keeps a saved article as it is when merging would leave highlights out, restores the rest, and names it', async () => {
+    const original = await makeLibrary(60);
+    const target = original[5]!;
+    const file = await zipFile(original.map((a) => (a.id === target.id ? { ...a, highlights: marks(1500), updatedAt: a.updatedAt + 10 } : a)));
+    // Meanwhile the library's copy got 1,000 other highlights: 2,500 together.
+    await storage.restoreArticles([{ ...target, highlights: marks(1000, 5000) }]);
+    const saved = (await library()).find((a) => a.id === target.id);
+    for (const a of original.slice(0, 30)) if (a.id !== target.id) await storage.deleteArticle(a.id);
+    await storage.whenWritten();
+    const report = await restoreBackupFile(file, () => {}, new AbortController().signal);
+    expect(report.kept).toEqual([{ id: target.id, title: target.title, highlights: 2500 }]);
+    expect(report.added).toBe(29);
+    expect(report.replaced).toBe(30);
+    const after = await library();
+    expect(after).toHaveLength(60);
+    expect(after.find((a) => a.id === target.id)).toEqual(saved);
   });
 });

@@ -1,6 +1,6 @@
 import { addressKeys, mergeRecords, planRestore } from '../../../src/storage/restore-plan';
 import type { SavedArticle } from '../../../src/storage/schema';
-import type { Highlight } from '../../../src/shared/highlight';
+import { HIGHLIGHT_LIMITS, isHighlightList, type Highlight } from '../../../src/shared/highlight';
 import { article } from './fixtures';
 
 const saved = (n: number, fields: Partial<SavedArticle> = {}): SavedArticle => ({
@@ -60,5 +60,19 @@ describe('mergeRecords', () => {
     const current = saved(1, { updatedAt: 1000, highlights: [highlight('h1', 20, 'new note'), highlight('h3', 5)] });
     const merged = mergeRecords(restored, current) as SavedArticle & { highlights: Highlight[] };
     expect(merged.highlights.map((h) => [h.id, h.note])).toEqual([['h1', 'new note'], ['h2', ''], ['h3', '']]);
+  });
+
+  it('never joins past the per-article limit (the record would not be readable), and says how many it left out', () => {
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => highlight(`${prefix}${i}`, 1));
+    const restored = saved(1, { updatedAt: 2000, highlights: many('r', 1500) });
+    const current = saved(1, { updatedAt: 1000, highlights: many('s', 700) });
+    const left: number[] = [];
+    const merged = mergeRecords(restored, current, (n) => left.push(n));
+    expect(left).toEqual([200]);
+    expect(merged.highlights).toHaveLength(HIGHLIGHT_LIMITS.perArticle);
+    expect(merged.highlights?.slice(0, 1500)).toEqual(restored.highlights); // the newer copy's all kept
+    expect(isHighlightList(merged.highlights)).toBe(true);
+    mergeRecords(saved(1, { highlights: many('r', 10) }), saved(1, { highlights: many('s', 10) }), (n) => left.push(n));
+    expect(left).toEqual([200]);
   });
 });
