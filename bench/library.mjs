@@ -4,7 +4,9 @@
 // the list paints (and the page's JS heap then), every keystroke of typed queries (common words included),
 // saving one page (search index update included), and storage. Prints JSON and Markdown; BENCHMARKS.md
 // explains the method and records the numbers.
-import { writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startServer } from '../tests/e2e/harness.mjs';
 import { fixtureParagraphs } from './library-corpus.mjs';
@@ -13,6 +15,13 @@ import { generateLibrary } from './library-generate.mjs';
 const SIZES = (process.env.SIZES ?? '10,10000,50000').split(',').map(Number);
 // BROWSER=firefox runs the same in Firefox (no JS heap figure there: it has no CDP heap metrics).
 const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
+/**
+ * PROFILE_CACHE=dir: keep each size's seeded library (generated and indexed) in dir/<browser>-<size>/ and
+ * measure a copy of it, so a run after the first skips the set-up (minutes at 10,000 articles, most of an
+ * hour at 50,000). The browser keys an extension's storage by the folder it is loaded from: give BENCH_DIST
+ * the same folder each time. An index the build no longer accepts (another format) is rebuilt, and timed.
+ */
+const PROFILE_CACHE = process.env.PROFILE_CACHE;
 const OPEN_RUNS = 7;
 const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -26,7 +35,8 @@ const page = (n) => `<!doctype html><html lang="en"><head><title>Bench page ${n}
 const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length }, (_, i) => [`/p/${i}`, page(i)]));
 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
-const DIST = fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
+// BENCH_DIST: a copy of the built extension, so that a long run measures one build while dist/ is rebuilt.
+const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 // A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
@@ -106,6 +116,7 @@ async function measureTyping(session, queries) {
   const p = await openPage(session, 'popup.html#library', 'lectern:list-complete');
   const shown = []; // input → result rows rendered, every keystroke
   const whole = []; // input → the whole ranking in, for results larger than the first page
+  const perKey = []; // every keystroke: what was typed, its search time, its rows, to see which queries cost
   const run = async (list) => {
     const times = [];
     for (const q of list) {
@@ -115,6 +126,7 @@ async function measureTyping(session, queries) {
         if (r.search !== null && q[k - 1] !== ' ') times.push(r.search);
         if (r.search !== null && q[k - 1] !== ' ') shown.push(r.ms);
         if (r.all !== null && q[k - 1] !== ' ') whole.push(r.all);
+        if (r.search !== null && q[k - 1] !== ' ') perKey.push({ typed: q.slice(0, k), search: round(r.search), shown: round(r.ms), rows: r.rows, all: r.all === null ? null : round(r.all) });
       }
     }
     return times;
@@ -124,7 +136,7 @@ async function measureTyping(session, queries) {
   const phrase = await run(queries.phrases);
   const heapMB = (await liveHeap(p)) / 1e6;
   await p.close();
-  return { single, multi, phrase, shown, whole, heapMB };
+  return { single, multi, phrase, shown, whole, heapMB, perKey };
 }
 
 /**
@@ -168,52 +180,114 @@ async function measureSave(session, server, offset) {
 
 const paragraphs = fixtureParagraphs();
 const server = await startServer(routes);
-const session = await launch(BROWSER, DIST, { timeout: 3_600_000, ...(BROWSER === 'chromium' ? { args: ['--enable-precise-memory-info'] } : {}) });
+const launchOptions = { timeout: 3_600_000, ...(BROWSER === 'chromium' ? { args: ['--enable-precise-memory-info'] } : {}) };
 const results = [];
+
+/** A library of `size` generated articles and its search index, in the session's profile: the queries to type. */
+async function seed(session, size) {
+  await session.evalInExtension(async (api) => {
+    await api.storage.local.clear();
+    await new Promise((resolve) => { const r = indexedDB.deleteDatabase('lectern-search'); r.onsuccess = r.onerror = r.onblocked = resolve; });
+  });
+  const g0 = Date.now();
+  const queries = await session.evalInExtension(generateLibrary, size, 1234 + size, paragraphs, { pack: true });
+  const generateMs = Date.now() - g0;
+  const r0 = Date.now();
+  const rebuilt = await rebuildIndex(session);
+  return { queries, generateMs, rebuildMs: Date.now() - r0, rebuilt };
+}
+
+/** A cached library's index as the build wants it, rebuilt (and timed) when it is not. */
+async function ensureIndex(session, size) {
+  const state = await session.evalInExtension(async () => {
+    const db = await new Promise((resolve, reject) => { const r = indexedDB.open('lectern-search'); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    if (![...db.objectStoreNames].includes('meta')) return db.close(), null;
+    const get = (key) => new Promise((resolve) => { const r = db.transaction('meta').objectStore('meta').get(key); r.onsuccess = () => resolve(r.result); r.onerror = () => resolve(null); });
+    const [stats, rebuild] = [await get('stats'), await get('rebuild')];
+    db.close();
+    return { format: stats?.format, count: stats?.count, rebuilding: Boolean(rebuild) };
+  });
+  if (state && state.count === size && !state.rebuilding && state.format === Number(readFileSync(new URL('../src/storage/search-db.ts', import.meta.url), 'utf8').match(/INDEX_FORMAT = (\d+)/)?.[1])) return { rebuildMs: 0, rebuilt: null };
+  const r0 = Date.now();
+  const rebuilt = await rebuildIndex(session);
+  return { rebuildMs: Date.now() - r0, rebuilt };
+}
+
+async function measureSize(session, size, k, prepared) {
+  const bytes = await session.evalInExtension((api) => api.storage.local.getBytesInUse(null));
+  const diskBytes = await session.evalInExtension(() => navigator.storage.estimate().then((e) => e.usage));
+  const { queries, generateMs, rebuildMs, rebuilt } = prepared;
+  const load0 = (await import('node:os')).loadavg()[0];
+  const open = await measureOpen(session, queries.rareWords);
+  const typing = await measureTyping(session, queries);
+  const save = await measureSave(session, server, k * SAVE_RUNS);
+  const row = {
+    size, bytes, idbAndOtherBytes: diskBytes, generateMs, rebuildMs, rebuilt, loadAverage: [round(load0), round((await import('node:os')).loadavg()[0])],
+    blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round), blankReadPaintedMs: round(median(open.blankRead)),
+    listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
+    listCompleteMs: round(median(open.runs.map((o) => o.complete))),
+    domContentLoadedMs: round(median(open.runs.map((o) => o.dcl))), headReadMs: round(median(open.runs.map((o) => o.headRead))),
+    firstResultMs: round(median(open.runs.map((o) => o.firstResult))), firstResultRuns: open.runs.map((o) => round(o.firstResult)),
+    typedAfterPaintMs: round(median(open.runs.map((o) => o.typedAfterPaint))),
+    firstResultSearchMs: round(median(open.runs.map((o) => o.firstResultSearch))), firstResultRows: open.runs.map((o) => o.rows),
+    heapAfterFirstResultMB: round(median(open.runs.map((o) => o.heapMB))), heapAfterTypingMB: round(typing.heapMB),
+    saveMs: round(median(save.times)), saveRuns: save.times.map(round), nextWriteWaitMs: round(median(save.after)),
+    single: stats(typing.single), multi: stats(typing.multi), phrase: stats(typing.phrase),
+    all: stats([...typing.single, ...typing.multi, ...typing.phrase]), shown: stats(typing.shown), wholeRanking: typing.whole.length ? stats(typing.whole) : null,
+    keystrokes: typing.perKey, slowest: [...typing.perKey].sort((a, b) => b.search - a.search).slice(0, 12),
+  };
+  results.push(row);
+  console.error(JSON.stringify(row));
+}
+
 try {
-  for (const [k, size] of SIZES.entries()) {
-    await session.evalInExtension(async (api) => {
-      await api.storage.local.clear();
-      await new Promise((resolve) => { const r = indexedDB.deleteDatabase('lectern-search'); r.onsuccess = r.onerror = r.onblocked = resolve; });
-    });
-    const g0 = Date.now();
-    const queries = await session.evalInExtension(generateLibrary, size, 1234 + size, paragraphs, { pack: true });
-    const generateMs = Date.now() - g0;
-    const r0 = Date.now();
-    const rebuilt = await rebuildIndex(session);
-    const rebuildMs = Date.now() - r0;
-    const bytes = await session.evalInExtension((api) => api.storage.local.getBytesInUse(null));
-    const diskBytes = await session.evalInExtension(() => navigator.storage.estimate().then((e) => e.usage));
-    const open = await measureOpen(session, queries.rareWords);
-    const typing = await measureTyping(session, queries);
-    const save = await measureSave(session, server, k * SAVE_RUNS);
-    const row = {
-      size, bytes, idbAndOtherBytes: diskBytes, generateMs, rebuildMs, rebuilt,
-      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round), blankReadPaintedMs: round(median(open.blankRead)),
-      listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
-      listCompleteMs: round(median(open.runs.map((o) => o.complete))),
-      domContentLoadedMs: round(median(open.runs.map((o) => o.dcl))), headReadMs: round(median(open.runs.map((o) => o.headRead))),
-      firstResultMs: round(median(open.runs.map((o) => o.firstResult))), firstResultRuns: open.runs.map((o) => round(o.firstResult)),
-      typedAfterPaintMs: round(median(open.runs.map((o) => o.typedAfterPaint))),
-      firstResultSearchMs: round(median(open.runs.map((o) => o.firstResultSearch))), firstResultRows: open.runs.map((o) => o.rows),
-      heapAfterFirstResultMB: round(median(open.runs.map((o) => o.heapMB))), heapAfterTypingMB: round(typing.heapMB),
-      saveMs: round(median(save.times)), saveRuns: save.times.map(round), nextWriteWaitMs: round(median(save.after)),
-      single: stats(typing.single), multi: stats(typing.multi), phrase: stats(typing.phrase),
-      all: stats([...typing.single, ...typing.multi, ...typing.phrase]), shown: stats(typing.shown), wholeRanking: typing.whole.length ? stats(typing.whole) : null,
-    };
-    results.push(row);
-    console.error(JSON.stringify(row));
+  if (!PROFILE_CACHE) {
+    const session = await launch(BROWSER, DIST, launchOptions);
+    try {
+      for (const [k, size] of SIZES.entries()) await measureSize(session, size, k, await seed(session, size));
+    } finally {
+      await session.close({ removeProfile: true });
+    }
+  } else {
+    for (const [k, size] of SIZES.entries()) {
+      const cached = join(PROFILE_CACHE, `${BROWSER}-${size}`);
+      if (!existsSync(join(cached, 'queries.json'))) {
+        mkdirSync(cached, { recursive: true });
+        const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: join(cached, 'profile') });
+        try {
+          const { queries, generateMs, rebuildMs } = await seed(session, size);
+          writeFileSync(join(cached, 'queries.json'), JSON.stringify({ queries, generateMs, rebuildMs }));
+        } finally {
+          await session.close();
+        }
+      }
+      const { queries, generateMs, rebuildMs: seededRebuildMs } = JSON.parse(readFileSync(join(cached, 'queries.json'), 'utf8'));
+      // Measure a copy: the saves it times must not grow the cached library.
+      const copy = mkdtempSync(join(tmpdir(), `lectern-bench-${BROWSER}-`));
+      cpSync(join(cached, 'profile'), copy, { recursive: true, filter: (src) => !/Singleton|lock$|\.parentlock$/.test(src) });
+      const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: copy });
+      try {
+        const index = await ensureIndex(session, size);
+        await measureSize(session, size, k, { queries, generateMs, rebuildMs: index.rebuilt ? index.rebuildMs : seededRebuildMs, rebuilt: index.rebuilt });
+      } finally {
+        await session.close();
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }
   }
 } finally {
-  await session.close({ removeProfile: true });
   await server.close();
 }
 
 console.log(JSON.stringify(results, null, 2));
 console.log(`\n${BROWSER}`);
-console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted (blank + one storage read) | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted (blank + one storage read) | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) | load average (start, end) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
-  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} |`);
+  console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} | ${r.loadAverage.join(', ')} |`);
+}
+// Which keystrokes cost: the slowest searches, what was typed and how many rows it showed.
+for (const r of results) {
+  console.log(`\nslowest keystrokes at ${r.size.toLocaleString('en')} (search ms, rows): ${r.slowest.map((k) => `\`${k.typed}\` ${k.search} (${k.rows})`).join(', ')}`);
 }

@@ -23,7 +23,7 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
   const [editing, setEditing] = useState<IndexEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const all = entries ?? [];
-  const { results, rebuilding } = useSearch(all, query, complete);
+  const { results, rebuilding, problem } = useSearch(all, query, complete);
   const shown = useMemo(() => applyFilters(results, filters), [results, filters]);
   const tags = useMemo(() => allTags(all), [all]);
   const loaded = entries !== null;
@@ -56,7 +56,9 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
           </>
         ))}
         {corrupt > 0 && <span>{t('libraryProblems', String(corrupt))}</span>}
-        {rebuilding && <span>{t('searchRebuilding', [rebuilding.done.toLocaleString(), rebuilding.total.toLocaleString()])}</span>}
+        {problem
+          ? <span>{t(problem.kind === 'rebuild' ? 'searchRebuildFailed' : 'searchFailed', problem.message)}</span>
+          : rebuilding && <span>{t('searchRebuilding', [rebuilding.done.toLocaleString(), rebuilding.total.toLocaleString()])}</span>}
       </div>
       {editing && <TagEditor entry={editing} onCancel={() => setEditing(null)} onSave={(text) => void attempt(setTags(editing, text)).then(() => setEditing(null))} />}
       {shown.length === 0

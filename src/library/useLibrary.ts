@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 // Straight from the modules, not the storage barrel: the barrel reaches the search engine, which the
 // popup's first paint must not load (see build.mjs, SPLIT_ENTRY_POINTS).
-import { newestFirst, readIndex, readIndexHead } from '../storage/read';
+import { newestFirst, readIndex, readIndexHead, readIndexInSteps } from '../storage/read';
 import type { IndexEntry } from '../storage/schema';
 import { onLibraryChanged } from '../storage/watch';
 
@@ -26,12 +26,17 @@ export function useLibrary(): LibraryState {
   const [state, setState] = useState<LibraryState>({ entries: null, corrupt: 0, complete: false });
   useEffect(() => {
     let live = true;
-    const stop = onLibraryChanged((entries) => live && setState((s) => ({ ...s, entries: entries.sort(newestFirst), complete: true })));
-    // The head paints the first screen; the whole index (10,000 rows: 4.4 MB over 32 pages) is read only
-    // after that paint, so its transfer and parsing do not compete with it. A library without a head
-    // (empty, or not yet written) reads the index at once.
     let complete = false;
-    const readAll = () => void readIndex().then(({ entries, corrupt }) => {
+    const stop = onLibraryChanged((entries) => {
+      complete = true; // newer than a whole-index read still under way
+      if (live) setState((s) => ({ ...s, entries: entries.sort(newestFirst), complete: true }));
+    });
+    // The head paints the first screen; the whole index (10,000 rows: 4.4 MB over 32 pages) is read only
+    // after that paint, so its transfer and parsing do not compete with it, and in steps, so that a word
+    // typed right after the paint is searched between them. A library without a head (empty, or not yet
+    // written) reads the index at once.
+    const readAll = (inSteps: boolean) => void (inSteps ? readIndexInSteps() : readIndex()).then(({ entries, corrupt }) => {
+      if (complete) return;
       complete = true;
       if (live) setState({ entries: entries.sort(newestFirst), corrupt, complete: true });
     });
@@ -40,9 +45,9 @@ export function useLibrary(): LibraryState {
     void head.then(({ entries }) => {
       mark('lectern:head-read');
       if (!live || complete) return;
-      if (entries.length === 0) return readAll();
+      if (entries.length === 0) return readAll(false);
       setState({ entries, corrupt: 0, complete: false });
-      requestAnimationFrame(() => setTimeout(readAll, 0));
+      requestAnimationFrame(() => setTimeout(() => readAll(true), 0));
     });
     return () => {
       live = false;

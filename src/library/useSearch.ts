@@ -4,15 +4,23 @@ import type { IndexEntry } from '../storage/schema';
 import { searchIndexDisagrees, searchIndexStatus } from '../storage/search-rebuild';
 import { readRows } from '../storage/search-rows';
 import { LibrarySearch } from './search';
+import { errorText } from './errors';
 import { measure } from './timing';
 
 /** Time for a save in flight to reach the index before a disagreement counts (it writes records first). */
 const RECHECK_MS = 1500;
 /** How often the rebuild's progress is read while it runs, and how long before a stopped one is asked again. */
 const PROGRESS_MS = 1000;
+/** The longest wait before asking again for a rebuild that failed (the wait doubles per failure until then). */
+const RETRY_MAX_MS = 60_000;
 
 /** A rebuild under way: how many of how many articles the index holds. */
 export interface RebuildProgress { done: number; total: number }
+/**
+ * Why full-text search is not available, in the error's own words: the rebuild failed (a full disk, say;
+ * it is asked again), or the index could not be read. Titles, sites and excerpts are searched meanwhile.
+ */
+export interface SearchProblem { kind: 'rebuild' | 'search'; message: string }
 /** Rows read for results beyond the newest ones, before the whole list is in: the first screens. */
 const EARLY_ROWS = 50;
 
@@ -22,13 +30,14 @@ const EARLY_ROWS = 50;
  * list is known, the index is checked against it: if it is missing or disagrees, the background rebuilds it,
  * and titles, sites and excerpts are matched meanwhile.
  */
-export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean; rebuilding: RebuildProgress | null } {
+export function useSearch(entries: IndexEntry[], query: string, complete = true): { results: IndexEntry[]; ready: boolean; rebuilding: RebuildProgress | null; problem: SearchProblem | null } {
   const [hits, setHits] = useState<{ query: string; ids: string[]; early: Map<string, IndexEntry> } | null>(null);
   const [usable, setUsable] = useState(true);
   // What it keeps (words' scores by article number, the numbers' ids) belongs to one state of the index: a
   // rebuild numbers the articles anew, so a new one once the index is usable again.
   const search = useMemo(() => new LibrarySearch(), [entries, usable]);
   const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
+  const [problem, setProblem] = useState<SearchProblem | null>(null);
   const latest = useRef('');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
 
@@ -37,23 +46,39 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let poll: ReturnType<typeof setInterval> | undefined;
+    let failures = 0;
     const stopPolling = () => void (clearInterval(poll), (poll = undefined), setRebuilding(null));
-    // The rebuild is resumable (src/storage/search-rebuild.ts): if the worker stopped under it, the
-    // message fails and asking again goes on from its checkpoint.
-    const rebuild = () => void sendMessage('rebuildSearchIndex', {}).then(
-      () => live && check(true),
-      () => live && (timer = setTimeout(() => check(true), PROGRESS_MS)),
-    );
+    /** How many articles the rebuild had indexed when last read (-1: no rebuild under way). */
+    const progress = () => searchIndexStatus().then((s) => s?.rebuilding?.done ?? -1, () => -1);
+    // The rebuild is resumable (src/storage/search-rebuild.ts): if the worker stopped under it, the message
+    // fails with the rebuild going well, and asking again goes on from its checkpoint. A failure that made
+    // no progress (a full disk, an index that cannot be opened) is told in words, and asked again later.
+    const rebuild = () => void progress().then(async (before) => {
+      try {
+        await sendMessage('rebuildSearchIndex', {});
+        failures = 0;
+        if (live) check(true);
+      } catch (error) {
+        const after = await progress();
+        if (!live) return;
+        if (after > before) failures = 0;
+        else {
+          failures++;
+          setProblem({ kind: 'rebuild', message: errorText(error) });
+        }
+        timer = setTimeout(() => check(true), Math.min(RETRY_MAX_MS, PROGRESS_MS * 2 ** failures));
+      }
+    });
     const showProgress = () => void searchIndexStatus().then((s) => live && s?.rebuilding && setRebuilding(s.rebuilding), () => {});
     const check = (again: boolean): void => void searchIndexDisagrees(entries.length).then((disagrees) => {
       if (!live) return;
-      if (!disagrees) return void (stopPolling(), setUsable(true));
+      if (!disagrees) return void (stopPolling(), setUsable(true), setProblem(null));
       if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
       setUsable(false);
       showProgress();
       poll ??= setInterval(showProgress, PROGRESS_MS);
       rebuild();
-    }, () => live && setUsable(false));
+    }, (error: unknown) => live && (setUsable(false), setProblem({ kind: 'search', message: errorText(error) })));
     check(true);
     return () => void ((live = false), clearTimeout(timer), clearInterval(poll));
   }, [entries.length, complete]);
@@ -75,7 +100,11 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
       if (!all || latest.current !== q) return;
       measure('lectern:search-all', start);
       setHits({ query: q, ids: all, early });
-    }, () => setUsable(false));
+    }, (error: unknown) => {
+      // The index could not be read: titles, sites and excerpts are searched, and the user is told why.
+      setUsable(false);
+      setProblem({ kind: 'search', message: errorText(error) });
+    });
   }, [query, search, usable]);
 
   const results = useMemo(() => {
@@ -85,7 +114,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     if (!hits) return [];
     return hits.ids.flatMap((id) => byId.get(id) ?? hits.early.get(id) ?? []);
   }, [entries, byId, query, hits, usable]);
-  return { results, ready: usable && (hits?.query ?? '') === query.trim(), rebuilding };
+  return { results, ready: usable && (hits?.query ?? '') === query.trim(), rebuilding, problem };
 }
 
 /** While the index is being rebuilt: entries whose title, site or excerpt contain every word. */

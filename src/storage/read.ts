@@ -12,6 +12,30 @@ export async function readIndex(): Promise<{ entries: IndexEntry[]; corrupt: num
   return joinPages(Object.values(await getItems(allIndexPageKeys())));
 }
 
+/**
+ * The whole index as readIndex reads it, in steps of `pagesPerStep` pages: one storage read and that
+ * slice's parsing per task, with the next task between steps. One read of all 32 pages held the page for
+ * ~160 ms at 10,000 articles (4.4 MB of JSON) and ~1.2 s at 50,000 (22 MB); in steps, a search typed
+ * meanwhile runs between them. One page per step: a page is ~0.7 MB at 50,000.
+ */
+export async function readIndexInSteps(pagesPerStep = 1): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+  const keys = allIndexPageKeys();
+  const entries: IndexEntry[] = [];
+  let corrupt = 0;
+  for (let from = 0; from < keys.length; from += pagesPerStep) {
+    if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const slice = keys.slice(from, from + pagesPerStep);
+    const stored = await getItems(slice);
+    for (const key of slice) {
+      const read = parseIndex(stored[key]);
+      for (const e of read.entries) entries.push(e);
+      corrupt += read.corrupt;
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return { entries: entries.sort(newestFirst), corrupt };
+}
+
 /** Stored pages (in any order) as one index, newest first. */
 export function joinPages(pages: unknown[]): { entries: IndexEntry[]; corrupt: number } {
   const entries: IndexEntry[] = [];

@@ -1,5 +1,5 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
-import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, prefixRange, readStats, termRange } from './search-db';
+import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, readStats, termRange, vocabularyRange, vocabularyTerm } from './search-db';
 
 /** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
@@ -8,7 +8,7 @@ const MAX_EXPANSIONS = 24;
  * for "the", "that", "this"… each in nearly every article. The typed word itself is always read whole.
  */
 const PREFIX_BLOCK_BUDGET = 48;
-/** Keys looked at to choose them: bounds the cost of a short prefix. */
+/** Vocabulary keys (one per block) looked at to choose them: bounds the cost of a short prefix. */
 const PREFIX_KEY_SCAN = 4096;
 
 /**
@@ -32,7 +32,8 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
   const db = await openSearchDb();
   const tx = db.transaction([BLOCKS, META]);
   const blocks = tx.objectStore(BLOCKS);
-  const [stats, words] = await Promise.all([readStats(tx.objectStore(META)), prefix ? expansions(blocks, word, prefixes) : [word]]);
+  const meta = tx.objectStore(META);
+  const [stats, words] = await Promise.all([readStats(meta), prefix ? expansions(meta, word, prefixes) : [word]]);
   if (!stats || stats.count === 0) return noMatches();
   const perWord = await Promise.all(words.map((w) => done(blocks.getAll(termRange(w)))));
   const avgLen = stats.totalLen / stats.count;
@@ -42,12 +43,15 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
 }
 
 /** The words a prefix stands for: the typed word itself when it is one, then the ones in the most buckets. */
-async function expansions(blocks: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
+async function expansions(meta: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
   let counted = fromCache(cache, prefix);
   if (!counted) {
-    const keys = (await done(blocks.getAllKeys(prefixRange(prefix), PREFIX_KEY_SCAN))) as Array<[string, number]>;
+    const keys = await done(meta.getAllKeys(vocabularyRange(prefix), PREFIX_KEY_SCAN));
     const buckets = new Map<string, number>();
-    for (const [term] of keys) buckets.set(term, (buckets.get(term) ?? 0) + 1);
+    for (const key of keys) {
+      const term = vocabularyTerm(key)?.[0];
+      if (term !== undefined) buckets.set(term, (buckets.get(term) ?? 0) + 1);
+    }
     counted = [...buckets];
     cache.set(prefix, { terms: counted, complete: keys.length < PREFIX_KEY_SCAN });
   }

@@ -1,7 +1,7 @@
 import { allKeys, removeItems } from './area';
 import { serialized } from './queue';
 import { readArticles, readIndex } from './read';
-import { BLOCKS, BUCKET_SIZE, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
+import { BLOCKS, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
 import { indexedTerms } from './search-terms';
 import { clearSearchIndex, updateSearchIndex } from './search-write';
 
@@ -55,10 +55,13 @@ export function rebuildSearchIndex(): Promise<{ indexed: number }> {
   return running;
 }
 
-/** At the background's start: go on with a rebuild that a stopped worker left unfinished. */
+/**
+ * At the background's start: go on with a rebuild that a stopped worker left unfinished, and rebuild an
+ * index of an earlier format (an update that changed it): the migration, done without waiting for the popup.
+ */
 export async function resumeSearchRebuild(): Promise<void> {
   const status = await searchIndexStatus();
-  if (status?.rebuilding) await rebuildSearchIndex();
+  if (status?.rebuilding || (status && status.format !== INDEX_FORMAT)) await rebuildSearchIndex();
 }
 
 async function rebuild(): Promise<{ indexed: number }> {
@@ -124,6 +127,8 @@ async function rebuildStep(state: RebuildState): Promise<RebuildState> {
     docs.forEach(([id, len], slot) => tx.objectStore(DOCS).put({ num: first + slot, len } satisfies DocInfo, id));
     tx.objectStore(IDS).put(docs.map(([id]) => id), bucket);
     writeStats(meta, { ...stats, next: first + docs.length, count: stats.count + docs.length, totalLen: docs.reduce((sum, [, len]) => sum + len, stats.totalLen) });
+    // Every block of a fresh bucket is new.
+    changeVocabulary(meta, [...postings.keys()].map((term): [string, number] => [term, bucket]));
   }
   const next = { ids: state.ids, done: state.done + batch.length };
   writeRebuildState(meta, next);

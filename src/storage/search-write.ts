@@ -1,4 +1,4 @@
-import { BLOCKS, bucketOf, BUCKET_SIZE, committed, DOCS, done, emptyStats, IDS, META, openSearchDb, parseBlock, parseIds, readStats, serializeBlock, writeRebuildState, writeStats, type DocInfo, type Postings } from './search-db';
+import { BLOCKS, bucketOf, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, emptyStats, IDS, META, openSearchDb, parseBlock, parseIds, readStats, serializeBlock, writeRebuildState, writeStats, type DocInfo, type Postings } from './search-db';
 import type { SavedArticle } from './schema';
 import { indexedTerms } from './search-terms';
 
@@ -70,12 +70,19 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
       Promise.all(list.map((e) => done(blocks.get(e.key)))),
       Promise.all(buckets.map((b) => done(ids.get(b)))),
     ]);
+    const created: Array<[string, number]> = [];
+    const deleted: Array<[string, number]> = [];
     list.forEach((e, i) => {
       const postings = parseBlock(stored[i]);
       for (const num of e.drop) postings.delete(num);
       for (const [num, posting] of e.set) postings.set(num, posting);
-      if (postings.size === 0) blocks.delete(e.key);
-      else blocks.put(serializeBlock(postings), e.key);
+      if (postings.size === 0) {
+        blocks.delete(e.key);
+        if (stored[i] !== undefined) deleted.push(e.key);
+      } else {
+        blocks.put(serializeBlock(postings), e.key);
+        if (stored[i] === undefined) created.push(e.key);
+      }
     });
     buckets.forEach((bucket, i) => {
       const table = parseIds(tables[i]);
@@ -87,6 +94,7 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
       else ids.delete(bucket);
     });
     writeStats(meta, stats);
+    changeVocabulary(meta, created, deleted);
   } catch (error) {
     abortQuietly(tx);
     await finished.catch(() => {});

@@ -186,6 +186,21 @@ describe('an index that disagrees with the library', () => {
     expect(await searchIndexDisagrees(4)).toBe(false);
   });
 
+  it('rebuilds an index of an earlier format when the background starts (the update that changed it)', async () => {
+    await library();
+    const db = await openSearchDb();
+    const tx = db.transaction(META, 'readwrite');
+    const meta = tx.objectStore(META);
+    const stats = (await done(meta.get('stats'))) as { format: number };
+    meta.put({ ...stats, format: 2 }, 'stats'); // as the previous release wrote it, without a vocabulary
+    meta.delete(IDBKeyRange.bound(['v'], ['v', '\uffff'])); // no vocabulary either
+    await committed(tx);
+    expect(await searchIndexDisagrees(3)).toBe('missing');
+    await resumeSearchRebuild();
+    expect(await searchIndexDisagrees(3)).toBe(false);
+    expect(await searchFor('zebrac')).toEqual(['Council approves library']);
+  });
+
   it('indexes a restore written with searchLater, also when a rebuild was already running', async () => {
     await library();
     const records = await readArticles((await readIndex()).entries.map((e) => e.id));

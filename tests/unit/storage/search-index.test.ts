@@ -4,8 +4,8 @@
 import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { deleteArticle, saveArticle } from '../../../src/storage';
-import { BLOCKS, BUCKET_SIZE, DOCS, done, openSearchDb, parseBlock, SEARCH_DB } from '../../../src/storage/search-db';
-import { searchIndexStatus } from '../../../src/storage/search-rebuild';
+import { BLOCKS, BUCKET_SIZE, DOCS, done, META, openSearchDb, parseBlock, SEARCH_DB, vocabularyTerm } from '../../../src/storage/search-db';
+import { rebuildSearchIndex, searchIndexStatus } from '../../../src/storage/search-rebuild';
 import { article } from './fixtures';
 
 beforeEach(async () => {
@@ -30,7 +30,7 @@ describe('the on-disk search index', () => {
     expect(common.map((b) => b.postings.size)).toEqual([BUCKET_SIZE, 20]);
     expect(Math.max(...blocks.map((b) => b.postings.size))).toBeLessThanOrEqual(BUCKET_SIZE);
     expect(docs).toBe(count);
-    expect(await searchIndexStatus()).toEqual({ format: 2, count, rebuilding: null });
+    expect(await searchIndexStatus()).toEqual({ format: 3, count, rebuilding: null });
   }, 60_000);
 
   it('leaves nothing of a deleted article behind', async () => {
@@ -41,4 +41,42 @@ describe('the on-disk search index', () => {
     await deleteArticle(id);
     expect(await stored()).toEqual(before);
   });
+});
+
+/** The vocabulary as stored, and as the blocks say it should be: term → how many buckets have a block of it. */
+async function vocabulary() {
+  const db = await openSearchDb();
+  const tx = db.transaction([BLOCKS, META]);
+  const keys = (await done(tx.objectStore(BLOCKS).getAllKeys())) as Array<[string, number]>;
+  const fromBlocks = new Map<string, number>();
+  for (const [term] of keys) fromBlocks.set(term, (fromBlocks.get(term) ?? 0) + 1);
+  const stored = new Map<string, number>();
+  for (const key of await done(tx.objectStore(META).getAllKeys())) {
+    const term = vocabularyTerm(key)?.[0];
+    if (term !== undefined) stored.set(term, (stored.get(term) ?? 0) + 1);
+  }
+  return { stored, fromBlocks };
+}
+
+describe('the vocabulary a prefix reads its words from', () => {
+  it('counts the buckets of every term, through saves, updates, deletes and a rebuild', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < BUCKET_SIZE + 5; n++) ids.push((await saveArticle(article(n, { text: `Common words and a rare one: rare${n}` }))).id);
+    let v = await vocabulary();
+    expect(v.stored.get('common')).toBe(2);
+    expect(v.stored.get('rare7')).toBe(1);
+    expect(v.stored).toEqual(v.fromBlocks);
+    // An update drops the words the article no longer has; a delete drops its rare word.
+    await saveArticle(article(3, { text: 'Entirely new: zanzibar.' }));
+    await deleteArticle(ids[8]!);
+    v = await vocabulary();
+    expect(v.stored.has('rare3')).toBe(false);
+    expect(v.stored.has('rare8')).toBe(false);
+    expect(v.stored.get('zanzibar')).toBe(1);
+    expect(v.stored).toEqual(v.fromBlocks);
+    await rebuildSearchIndex();
+    v = await vocabulary();
+    expect(v.stored.get('common')).toBe(2);
+    expect(v.stored).toEqual(v.fromBlocks);
+  }, 60_000);
 });
