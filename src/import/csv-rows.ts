@@ -6,9 +6,10 @@
 import { recordOf, type CsvTable } from './csv';
 import { checkUrl, ItemCollector } from './item';
 import type { ImportItem, ImportResult } from './types';
+import type { UrlParts } from '../shared/web-url';
 
 /** The URL as checkUrl gave it: the text and the parsed URL (parsed once per row). */
-type CheckedUrl = { url: string; parsed: URL };
+type CheckedUrl = { url: string; parsed: UrlParts };
 type ToItem = (values: Record<string, string>, checked: CheckedUrl) => Omit<ImportItem, 'url'>;
 
 /** The items of one CSV file, each row read by header name. */

@@ -25,14 +25,17 @@ export function parseCsv(text: string): CsvTable {
   const body = text.replace(/^\uFEFF/, '');
   // One pass of papaparse's fast path (no per-row callback); the delimiter comes from the header line.
   // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
-  const { data } = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), preview: LIMITS.maxItems + 2 });
+  const { data, meta } = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), preview: LIMITS.maxItems + 2 });
   const rows: CsvRow[] = [];
   let columns: string[] | null = null;
   let line = 1;
+  // Rows end in `\n` or `\r\n`: each row but the last ends in one `\n`, and when the file has no more
+  // than that, no cell holds one, so no cell needs searching (50,000 rows).
+  const breaksInCells = meta.linebreak === '\r' || countBreaks(body) > data.length - 1;
   for (const cells of data) {
     const start = line;
     // A row takes one line plus one for every line break inside its quoted cells; blank lines count too.
-    for (const cell of cells) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
+    if (breaksInCells) for (const cell of cells) line += countBreaks(cell);
     line++;
     if (cells.every((cell) => !cell.trim())) continue;
     if (!columns) columns = cells.map((name) => String(name).trim().toLowerCase());
@@ -40,6 +43,12 @@ export function parseCsv(text: string): CsvTable {
     else rows.push({ line: start, cells });
   }
   return { columns: columns ?? [], rows };
+}
+
+function countBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** A row's values by header name (a cell the row lacks is ''), for formats read by name. */

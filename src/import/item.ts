@@ -2,7 +2,9 @@
 import { cleanText } from '../export/text';
 import { LIMITS } from './limits';
 import { urlKeyOf } from '../storage/canonical';
+import { parseWebUrl, type UrlParts } from '../shared/web-url';
 import { fitHighlights } from './highlights';
+import { isoFromMs } from './iso-date';
 import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
 import { isItemKey } from './url-key';
@@ -14,16 +16,12 @@ const MAX_TAGS = 100;
 const MAX_DESCRIPTION = 2000;
 
 /** The URL when it is http(s) and not absurdly long; otherwise the reason it is refused. */
-export function checkUrl(raw: unknown): { url: string; parsed: URL } | ImportMessage {
+export function checkUrl(raw: unknown): { url: string; parsed: UrlParts } | ImportMessage {
   const url = typeof raw === 'string' ? raw.trim() : '';
   if (!url) return { key: 'importRowNoUrl', subs: [] };
   if (url.length > LIMITS.maxUrlLength) return { key: 'importRowUrlTooLong', subs: [String(LIMITS.maxUrlLength)] };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { key: 'importRowNotUrl', subs: [preview(url)] };
-  }
+  const parsed = parseWebUrl(url);
+  if (!parsed) return { key: 'importRowNotUrl', subs: [preview(url)] };
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { key: 'importRowNotWeb', subs: [parsed.protocol, preview(url)] };
   return { url: parsed.href, parsed };
 }
@@ -61,13 +59,19 @@ export function cleanTags(raw: Iterable<unknown>): string[] {
 /** An ISO date from Unix seconds (as text or number), or undefined when it is not a plausible date. */
 export function fromUnixSeconds(raw: unknown): string | undefined {
   const seconds = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,12}\s*$/.test(raw) ? Number(raw) : NaN;
-  return plausible(new Date(seconds * 1000));
+  return plausibleMs(seconds * 1000);
 }
 
 /** An ISO date from epoch milliseconds (or microseconds, as browsers' bookmark files keep them). */
 export function fromEpochMs(raw: unknown): string | undefined {
   const ms = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,20}\s*$/.test(raw) ? Number(raw) : NaN;
-  return plausible(new Date(ms));
+  return plausibleMs(ms);
+}
+
+/** plausible(new Date(ms)) without the Date (50,000-row files): `Date` keeps whole milliseconds, so does this. */
+function plausibleMs(ms: number): string | undefined {
+  const time = Math.trunc(ms);
+  return Number.isFinite(time) && time > EARLIEST && time < Date.now() + 86400000 ? isoFromMs(time) : undefined;
 }
 
 /** An ISO date from a date string `Date` understands, or undefined. */
@@ -75,10 +79,12 @@ export function fromDateString(raw: unknown): string | undefined {
   return typeof raw === 'string' && raw.length < 100 ? plausible(new Date(raw)) : undefined;
 }
 
+/** Between 1990 and a day from now: a bogus date would sort an item far away from the rest. */
+const EARLIEST = 631152000000;
+
 function plausible(date: Date): string | undefined {
   const time = date.getTime();
-  // Between 1990 and a day from now: a bogus date would sort an item far away from the rest.
-  return Number.isFinite(time) && time > 631152000000 && time < Date.now() + 86400000 ? date.toISOString() : undefined;
+  return Number.isFinite(time) && time > EARLIEST && time < Date.now() + 86400000 ? date.toISOString() : undefined;
 }
 
 /**
@@ -128,13 +134,7 @@ export class ItemCollector {
   }
 }
 
-function parseUrl(url: string): URL | null {
-  try {
-    return new URL(url.trim());
-  } catch {
-    return null;
-  }
-}
+const parseUrl = (url: string): UrlParts | null => parseWebUrl(url.trim());
 
 function preview(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;

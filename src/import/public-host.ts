@@ -8,6 +8,8 @@
  * an extension; the redirect and final-URL checks still apply.
  */
 
+import type { UrlParts } from '../shared/web-url';
+
 declare const LECTERN_TEST_FETCH_ORIGINS: readonly string[] | undefined;
 
 /**
@@ -42,7 +44,7 @@ export function checkPublicUrl(url: string): HostVerdict {
 }
 
 /** checkPublicUrl of a URL already parsed (an import row's, parsed once). */
-export function checkPublicParsedUrl(parsed: URL): HostVerdict {
+export function checkPublicParsedUrl(parsed: UrlParts): HostVerdict {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: `not a web address (${parsed.protocol})` };
   if (testOrigins().includes(parsed.origin)) return { ok: true };
   return isPublicHost(parsed.hostname) ? { ok: true } : { ok: false, reason: `${parsed.hostname} is not a public web address` };

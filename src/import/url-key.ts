@@ -3,6 +3,7 @@
  * the library's (src/storage/canonical.ts): the article id is derived from it, so an imported or
  * restored article and a later save of the same page meet on the same record.
  */
+import type { UrlParts } from '../shared/web-url';
 import { urlKey } from '../storage/canonical';
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url.trim());
@@ -19,4 +20,4 @@ export function itemKey(url: string): string | null {
 }
 
 /** Whether `key`, computed by the reader from `parsed`, is the one itemKey(url) gives (an http(s) URL both ways). */
-export const isItemKey = (url: string, parsed: URL) => isHttp(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+export const isItemKey = (url: string, parsed: UrlParts) => isHttp(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
