@@ -4,7 +4,7 @@
  * restart goes on where the job stands; an item that was in flight is still pending and runs again.
  */
 import browser, { type Manifest } from 'webextension-polyfill';
-import { IMPORT_HOST_ORIGINS, importApiPermissions } from '../import/host-access';
+import type { ImportAccess } from '../import/host-access';
 import { cancelJob, createJob, markDone, markFailed, pauseJob, retryFailed, type ImportJob } from '../import/job';
 import { keepUserFields } from '../import/keep-user-fields';
 import { readImportJob, updateImportJob } from '../import/stored-job';
@@ -73,7 +73,7 @@ async function runItem(jobId: string, index: number, item: ImportItem): Promise<
   try {
     // The job may have been cancelled, retried or replaced meanwhile: record the result only on the same pending item.
     const job = await updateImportJob((job) => (job?.id === jobId && job.items[index]?.status === 'pending' ? record(job, index, result) : job));
-    if (job?.id === jobId && (job.state === 'finished' || job.state === 'cancelled')) await releaseHostAccess();
+    if (job?.id === jobId && (job.state === 'finished' || job.state === 'cancelled')) await releaseHostAccess(job.access);
   } catch (error) {
     stalled.add(jobId);
     console.error('Lectern: the import could not record its progress and stops until resumed', error);
@@ -81,15 +81,18 @@ async function runItem(jobId: string, index: number, item: ImportItem): Promise<
 }
 
 /**
- * The all-sites access asked for at Import is given back when the job ends (a new import asks again), and
- * with it the permission to see redirects (Chrome). Each only when it was granted: Chrome's remove() also
- * withdraws hosts the manifest requires that the patterns cover (a build with required hosts would lose them).
+ * The access this import asked for at Import is given back when the job ends (a new import asks again): the
+ * all-sites access and the permission to see redirects (Chrome), each only when the import asked for it.
+ * Access the user had granted before (all sites for offline images, say) stays: the import did not ask for
+ * it, and removing it would silently turn that setting off. Each only while still granted too: Chrome's
+ * remove() also withdraws hosts the manifest requires that the patterns cover.
  */
-async function releaseHostAccess(): Promise<void> {
+async function releaseHostAccess(access: ImportAccess | undefined): Promise<void> {
   await guardImportFetches(false);
+  if (!access) return;
   try {
-    if (await browser.permissions.contains({ origins: IMPORT_HOST_ORIGINS })) await browser.permissions.remove({ origins: IMPORT_HOST_ORIGINS });
-    const permissions = importApiPermissions(browser.runtime.getManifest().optional_permissions) as Manifest.OptionalPermission[];
+    const { origins, permissions } = access as { origins: string[]; permissions: Manifest.OptionalPermission[] };
+    if (origins.length && (await browser.permissions.contains({ origins }))) await browser.permissions.remove({ origins });
     if (permissions.length && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });
   } catch (error) {
     console.error('Lectern: could not give back host access', error);
@@ -114,7 +117,7 @@ export async function pumpImport(): Promise<void> {
 }
 
 /** Replace any finished or cancelled job with a new one for `items`; refused while a job is running. */
-export async function startImport(source: string, items: ImportItem[]): Promise<{ jobId: string; queued: number }> {
+export async function startImport(source: string, items: ImportItem[], access?: ImportAccess): Promise<{ jobId: string; queued: number }> {
   const id = crypto.randomUUID();
   let busy = false;
   await updateImportJob((job) => {
@@ -122,7 +125,7 @@ export async function startImport(source: string, items: ImportItem[]): Promise<
       busy = true;
       return job;
     }
-    return createJob(id, source, items);
+    return { ...createJob(id, source, items), ...(access ? { access } : {}) };
   });
   if (busy) throw new Error('An import is already running');
   void pumpImport();
@@ -131,12 +134,16 @@ export async function startImport(source: string, items: ImportItem[]): Promise<
 
 export async function changeImport(action: 'cancel' | 'retry' | 'clear'): Promise<ImportJob | null> {
   const change = { cancel: (j: ImportJob) => cancelJob(j), retry: (j: ImportJob) => retryFailed(j), clear: () => null }[action];
-  const job = await updateImportJob((j) => (j ? change(j) : null));
+  let access: ImportAccess | undefined;
+  const job = await updateImportJob((j) => {
+    access = j?.access;
+    return j ? change(j) : null;
+  });
   if (action === 'retry') {
     stalled.clear();
     void pumpImport();
   } else {
-    await releaseHostAccess();
+    await releaseHostAccess(access);
   }
   return job;
 }

@@ -1,6 +1,7 @@
 import type { ArticleChanges, SavedArticle } from '../storage/schema';
 import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
+import { isImportAccess, type ImportAccess } from '../import/host-access';
 import { isArticleId, isSavedArticle } from '../storage/validate';
 import { isObject } from '../shared/guards';
 import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, isTextPosition, type Highlight } from '../shared/highlight';
@@ -79,9 +80,9 @@ const isImportedHighlights = (v: unknown): boolean => Array.isArray(v) && v.leng
   isObject(h) && Object.keys(h).every((k) => ['quote', 'note', 'createdAt'].includes(k)) && typeof h.quote === 'string' && h.quote.length <= HIGHLIGHT_LIMITS.quote
   && isOptional(h.note, (n) => typeof n === 'string' && n.length <= HIGHLIGHT_LIMITS.note) && isOptional(h.createdAt, (n) => typeof n === 'number' && Number.isFinite(n)));
 
-export const isStartImport = (d: unknown): d is { source: string; items: ImportItem[] } =>
+export const isStartImport = (d: unknown): d is { source: string; items: ImportItem[]; asked?: ImportAccess } =>
   isObject(d) && typeof d.source === 'string' && d.source.length <= 40 && Array.isArray(d.items) && d.items.length > 0
-  && d.items.length <= LIMITS.maxItems && d.items.every(isImportItem);
+  && d.items.length <= LIMITS.maxItems && d.items.every(isImportItem) && (d.asked === undefined || isImportAccess(d.asked));
 
 export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear' } =>
   isObject(d) && Object.keys(d).length === 1 && ['cancel', 'retry', 'clear'].includes(d.action as string);

@@ -8,5 +8,22 @@ export const IMPORT_HOST_ORIGINS = ['http://*/*', 'https://*/*'];
  */
 export const REDIRECT_PERMISSION = 'webRequest';
 
+/**
+ * The access an import itself asked for at Import (what it did not hold before), and so gives back when its
+ * job ends. All-sites access the user had already granted, for offline images or anything else, is not in it.
+ */
+export interface ImportAccess {
+  origins: string[];
+  permissions: string[];
+}
+
+/** Whether `value` is an ImportAccess within what an import may ask for (a message or a stored job says so). */
+export function isImportAccess(value: unknown): value is ImportAccess {
+  if (typeof value !== 'object' || value === null) return false;
+  const { origins, permissions } = value as Record<string, unknown>;
+  const within = (list: unknown, allowed: readonly string[]) => Array.isArray(list) && list.every((x) => allowed.includes(x as string));
+  return within(origins, IMPORT_HOST_ORIGINS) && within(permissions, [REDIRECT_PERMISSION]);
+}
+
 /** The optional API permissions an import asks for, given the manifest's optional permissions. */
 export const importApiPermissions = (optional: readonly string[] = []): string[] => optional.filter((p) => p === REDIRECT_PERMISSION);

@@ -47,6 +47,7 @@ export function cleanTitle(raw: unknown): string | undefined {
 
 /** Trimmed, non-empty, distinct tags, each at most 200 characters, at most 100 of them. */
 export function cleanTags(raw: Iterable<unknown>): string[] {
+  if (Array.isArray(raw) && raw.length <= 8) return fewTags(raw);
   const tags = new Set<string>();
   for (const tag of raw) {
     if (typeof tag !== 'string') continue;
@@ -54,6 +55,16 @@ export function cleanTags(raw: Iterable<unknown>): string[] {
     if (clean && tags.size < MAX_TAGS) tags.add(clean);
   }
   return [...tags];
+}
+
+/** cleanTags of a short list (most rows have a tag or two), without a Set. */
+function fewTags(raw: readonly unknown[]): string[] {
+  const tags: string[] = [];
+  for (const tag of raw) {
+    const clean = typeof tag === 'string' ? oneLine(tag, MAX_TAG) : '';
+    if (clean && !tags.includes(clean)) tags.push(clean);
+  }
+  return tags;
 }
 
 /** An ISO date from Unix seconds (as text or number), or undefined when it is not a plausible date. */

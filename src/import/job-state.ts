@@ -1,5 +1,6 @@
 /** A persisted import job read back from storage: checked, since storage reads are a boundary too. */
 import { describe, FieldError, isObject } from './check';
+import { isImportAccess } from './host-access';
 import { checkUrl } from './item';
 import { JOB_VERSION, type ImportJob, type JobItem } from './job';
 
@@ -15,6 +16,7 @@ export function restoreJob(value: unknown): ImportJob {
   }
   if (!STATES.has(value.state as string)) throw new FieldError('state', `unknown state ${describe(value.state)}`);
   if (!Array.isArray(value.items)) throw new FieldError('items', 'expected a list');
+  if (value.access !== undefined && !isImportAccess(value.access)) throw new FieldError('access', 'expected the access an import asks for');
   const items = value.items.map((item, i) => {
     try {
       return checkJobItem(item);

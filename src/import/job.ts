@@ -2,6 +2,7 @@
  * An import job as plain data: the background persists it after every step, so an import goes on
  * after the browser restarts. Every function returns a new job and never touches the old one.
  */
+import type { ImportAccess } from './host-access';
 import type { ImportItem } from './types';
 
 export const JOB_VERSION = 1;
@@ -31,6 +32,8 @@ export interface ImportJob {
   /** Why the job paused, in words for the user (only while `paused`). */
   pausedReason?: string;
   items: JobItem[];
+  /** The access this import asked for at Import, given back when the job ends (none: it asked for none). */
+  access?: ImportAccess;
 }
 
 export interface JobProgress {

@@ -4,7 +4,7 @@ import { t } from '../shared/i18n';
 import type { ReadOptions } from '../import/formats';
 import type { ImportProblem } from '../import/types';
 import type { Permissions } from 'webextension-polyfill';
-import { missingImportAccess, queueUrls, readImportFile, requestImportAccess, saveWithContent, type ParsedImport } from './import-file';
+import { askedAccess, importAccessAll, missingImportAccess, queueUrls, readImportFile, requestImportAccess, saveWithContent, type ParsedImport } from './import-file';
 import { ImportProgress } from './ImportProgress';
 
 type Status = { text: string; error?: boolean; failed?: { url: string; reason: string }[] } | null;
@@ -46,15 +46,17 @@ export function ImportSection() {
   const onImport = () => {
     if (!parsed) return;
     const { plan, format } = parsed;
-    // Asked from the click itself (a user gesture), and only when pages need fetching.
-    const access = plan.queue.length && missing ? requestImportAccess(Object.keys(missing).length ? missing : undefined) : Promise.resolve(true);
+    // Asked from the click itself (a user gesture), and only when pages need fetching. `{}`: it could not be
+    // told what is missing, so all of it is asked for. What was missing is what the job gives back at its end.
+    const asking = plan.queue.length && missing ? (Object.keys(missing).length ? missing : importAccessAll()) : null;
+    const access = asking ? requestImportAccess(asking) : Promise.resolve(true);
     setParsed(null);
     setStatus({ text: t('importStarting') });
     void (async () => {
       const allowed = await access;
       if (allowed) setMissing(null);
       const { saved, failed } = await saveWithContent(plan.withContent);
-      if (plan.queue.length && allowed) await queueUrls(format, plan.queue);
+      if (plan.queue.length && allowed) await queueUrls(format, plan.queue, askedAccess(asking));
       const text = allowed || !plan.queue.length ? t('importStarted', [String(saved), String(plan.queue.length)]) : t('importNoAccess', String(saved));
       setStatus({ text, failed });
     })().catch((e: unknown) => setStatus({ text: t('importFailed', errorText(e)), error: true }));

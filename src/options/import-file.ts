@@ -1,6 +1,6 @@
 import browser, { type Manifest, type Permissions } from 'webextension-polyfill';
 import type { ImportFormat, ReadOptions } from '../import/formats';
-import { IMPORT_HOST_ORIGINS, importApiPermissions } from '../import/host-access';
+import { IMPORT_HOST_ORIGINS, importApiPermissions, REDIRECT_PERMISSION, type ImportAccess } from '../import/host-access';
 import { planImport, type ImportPlan } from '../import/plan-import';
 import { storedFromImport } from '../import/to-record';
 import type { ImportItem, ImportProblem } from '../import/types';
@@ -62,15 +62,18 @@ export async function saveWithContent(items: ImportItem[]): Promise<{ saved: num
   return { saved, failed };
 }
 
-/** Queue the URLs without content for the background (only what the message accepts: no content). */
-export function queueUrls(format: ImportFormat, items: ImportItem[]) {
+/**
+ * Queue the URLs without content for the background (only what the message accepts: no content). `asked`:
+ * the access asked for for this import (askedAccess), which the background gives back when the job ends.
+ */
+export function queueUrls(format: ImportFormat, items: ImportItem[], asked?: ImportAccess) {
   const bare = items.map(({ url, title, tags, savedAt, archived, favorite, progress, description, highlights }) =>
     JSON.parse(JSON.stringify({ url, title, tags, savedAt, archived, favorite, progress, description, highlights })) as ImportItem);
-  return sendMessage('startImport', { source: format, items: bare });
+  return sendMessage('startImport', { source: format, items: bare, ...(asked ? { asked } : {}) });
 }
 
 /** What an import asks for: web access, and (Chrome) the permission to see where redirects go. */
-function importAccess(): { origins: string[]; permissions: Manifest.OptionalPermission[] } {
+export function importAccessAll(): { origins: string[]; permissions: Manifest.OptionalPermission[] } {
   const optional = browser.runtime.getManifest().optional_permissions ?? [];
   return { origins: IMPORT_HOST_ORIGINS, permissions: importApiPermissions(optional) as Manifest.OptionalPermission[] };
 }
@@ -82,7 +85,7 @@ function importAccess(): { origins: string[]; permissions: Manifest.OptionalPerm
  * await before it. Only what is missing is asked for: that permission alone comes without a prompt.
  */
 export async function missingImportAccess(urls: string[]): Promise<Permissions.Permissions | null> {
-  const { origins, permissions } = importAccess();
+  const { origins, permissions } = importAccessAll();
   const hosts = await hasHostAccess(urls);
   const apis = permissions.length === 0 || (await browser.permissions.contains({ permissions }));
   if (hosts && apis) return null;
@@ -98,4 +101,13 @@ async function hasHostAccess(urls: string[]): Promise<boolean> {
 /** Must run inside the click handler, before any await: permissions.request needs the user's gesture. */
 export const requestHostAccess = () => browser.permissions.request({ origins: IMPORT_HOST_ORIGINS });
 /** The import's access (all of it unless told what is missing); inside the click handler too. */
-export const requestImportAccess = (missing: Permissions.Permissions = importAccess()) => browser.permissions.request(missing);
+export const requestImportAccess = (missing: Permissions.Permissions = importAccessAll()) => browser.permissions.request(missing);
+
+/**
+ * What an import that asks for `missing` (from missingImportAccess: null when nothing is missing) asks for,
+ * as the background records it: the access it did not hold before, and only that, goes back at the end.
+ */
+export function askedAccess(missing: Permissions.Permissions | null): ImportAccess {
+  const { origins = [], permissions = [] } = missing ?? {};
+  return { origins: origins.filter((o) => IMPORT_HOST_ORIGINS.includes(o)), permissions: permissions.filter((p) => p === REDIRECT_PERMISSION) };
+}

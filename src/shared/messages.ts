@@ -7,6 +7,7 @@ import type { RestoreOutcome } from '../storage/restore';
 import type { RestoredImage } from '../storage/images';
 import type { ImportJob } from '../import/job';
 import type { ImportItem } from '../import/types';
+import type { ImportAccess } from '../import/host-access';
 import type { SyncSettingsView, SyncStatus } from './sync';
 
 /**
@@ -54,8 +55,11 @@ export interface Protocol {
    * came without bytes that no earlier batch had stored.
    */
   restoreImages: { request: { images: RestoredImage[] }; response: { linked: number; missing: number; rejected: number } };
-  /** Queue URLs (items without content, parsed in the page) for fetching and extraction in the background. */
-  startImport: { request: { source: string; items: ImportItem[] }; response: { jobId: string; queued: number } };
+  /**
+   * Queue URLs (items without content, parsed in the page) for fetching and extraction in the background.
+   * `asked`: the access the page asked for for this import (not held before), given back when the job ends.
+   */
+  startImport: { request: { source: string; items: ImportItem[]; asked?: ImportAccess }; response: { jobId: string; queued: number } };
   /** Cancel the import, retry its failed items, or clear a finished one. */
   changeImport: { request: { action: 'cancel' | 'retry' | 'clear' }; response: ImportJob | null };
 }

@@ -203,14 +203,48 @@ describe('the import job in the background', () => {
     expect(endlessSent).toBeLessThan(50 * 1024 * 1024);
   });
 
+  const ALL_SITES = ['http://*/*', 'https://*/*'];
+
   it('gives back the host access asked for at Import, and the permission to see redirects, when the job ends', async () => {
-    grantedOrigins.add('http://*/*');
-    grantedOrigins.add('https://*/*');
+    for (const o of ALL_SITES) grantedOrigins.add(o);
     grantedPermissions.add('webRequest');
-    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }] });
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html`, tags: [] }], asked: { origins: ALL_SITES, permissions: ['webRequest'] } });
     await settled();
     expect([...grantedOrigins]).toEqual([]);
     expect([...grantedPermissions]).toEqual([]);
+  });
+
+  it('keeps all-sites access the user had granted before the import (for offline images), when the job ends or is cancelled', async () => {
+    await storage.setOfflineImages(true);
+    for (const action of ['finish', 'cancel'] as const) {
+      grantedOrigins.clear();
+      for (const o of ALL_SITES) grantedOrigins.add(o); // granted for offline images, before the import
+      grantedPermissions.add('webRequest'); // what this import asked for
+      const many = Array.from({ length: action === 'cancel' ? 8 : 1 }, (_, n) => ({ url: `${origin}/a/1.html?${action}=${n}`, tags: [] }));
+      await sendMessage('startImport', { source: 'pocket', items: many, asked: { origins: [], permissions: ['webRequest'] } });
+      if (action === 'cancel') await sendMessage('changeImport', { action: 'cancel' });
+      await settled();
+      await sendMessage('changeImport', { action: 'clear' });
+      expect([action, [...grantedOrigins], [...grantedPermissions]]).toEqual([action, ALL_SITES, []]);
+    }
+    await storage.setOfflineImages(false);
+  });
+
+  it('gives back nothing when the import asked for nothing', async () => {
+    for (const o of ALL_SITES) grantedOrigins.add(o);
+    grantedPermissions.add('webRequest');
+    await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/2.html`, tags: [] }] });
+    await settled();
+    await sendMessage('changeImport', { action: 'clear' });
+    expect([[...grantedOrigins], [...grantedPermissions]]).toEqual([ALL_SITES, ['webRequest']]);
+    grantedOrigins.clear();
+    grantedPermissions.clear();
+  });
+
+  it('refuses a start message that claims access an import never asks for', async () => {
+    for (const asked of [{ origins: ['<all_urls>'], permissions: [] }, { origins: [], permissions: ['tabs'] }, { origins: ALL_SITES }]) {
+      await expect(sendMessage('startImport', { source: 'pocket', items: items(), asked } as never)).rejects.toThrow(/Malformed/);
+    }
   });
 
   it("gives back all-sites access with sync set up: Firefox keeps the server's access, Chromium takes it", async () => {
@@ -220,7 +254,7 @@ describe('the import job in the background', () => {
       removalLikeChromium(chromium);
       grantedOrigins.clear();
       for (const o of ['http://*/*', 'https://*/*', server]) grantedOrigins.add(o);
-      await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html?${chromium}`, tags: [] }] });
+      await sendMessage('startImport', { source: 'pocket', items: [{ url: `${origin}/a/1.html?${chromium}`, tags: [] }], asked: { origins: ALL_SITES, permissions: [] } });
       await settled();
       // The browser decides what else goes; sync then asks for its server again at the next Sync now.
       expect([...grantedOrigins]).toEqual(chromium ? [] : [server]);
