@@ -3,6 +3,7 @@
  * (the body is read as a stream and abandoned at the limit); HTML only; no cookies sent.
  */
 import { checkPublicUrl } from '../import/public-host';
+import { importGuardIsOn } from './host-guard';
 import { redirectVisibility, watchRedirect } from './redirect-watch';
 
 const FETCH_TIMEOUT_MS = 30_000;
@@ -75,8 +76,12 @@ async function follow(start: string, signal: AbortSignal): Promise<Response> {
   throw new FetchError(`more than ${MAX_REDIRECTS} redirects`);
 }
 
-/** Firefox: the browser follows the chain, under the import's host guard; the final address is checked. */
+/**
+ * Firefox: the browser follows the chain, under the import's host guard; the final address is checked.
+ * Only while the guard is on: without it the hops in between could reach a private host unseen.
+ */
 async function followByBrowser(url: string, signal: AbortSignal): Promise<Response> {
+  if (!(await importGuardIsOn())) throw new FetchError('it redirects, and Lectern could not block redirects to addresses off the public web, so it did not follow it');
   const followed = await fetch(url, { signal, credentials: 'omit', redirect: 'follow' }).catch((error: unknown) => {
     if (signal.aborted) throw error;
     // The host guard (host-guard.ts) fails a hop to a non-public host as a network error.

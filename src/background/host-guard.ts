@@ -86,7 +86,24 @@ async function applyGuard(on: boolean): Promise<void> {
   try {
     await rules.updateSessionRules({ removeRuleIds: [...BLOCK_IDS, ALLOW_ID], addRules });
   } catch (error) {
+    // Not fatal, and not unguarded: redirects are then followed only where each hop can be checked (importGuardIsOn).
     console.error('Lectern: could not set the import’s host guard', error);
+  }
+}
+
+/**
+ * Whether the guard's rules are in place now. Setting them can fail (the browser refuses a rule, or has no
+ * such API): the import then goes on under fetch-page.ts's per-hop checks alone, and a redirect the
+ * extension cannot see is not followed (fetch-page.ts asks this before letting the browser follow one).
+ */
+export async function importGuardIsOn(): Promise<boolean> {
+  const rules = api();
+  if (!rules) return false;
+  try {
+    const ids = new Set((await rules.getSessionRules()).map((r) => r.id));
+    return BLOCK_IDS.every((id) => ids.has(id));
+  } catch {
+    return false;
   }
 }
 

@@ -299,6 +299,12 @@ export async function fireAlarm(name: string): Promise<void> {
 interface SessionRule { id: number; priority?: number; action: { type: string }; condition: { regexFilter?: string; isUrlFilterCaseSensitive?: boolean; tabIds?: number[]; resourceTypes?: string[] } }
 export const sessionRules = new Map<number, SessionRule>();
 /**
+ * How many session rules the browser accepts (Chrome: MAX_NUMBER_OF_SESSION_RULES, 5,000). A test lowers it
+ * to see an update refused, as the browser refuses one past its limits (and, in Chromium, a regexFilter too
+ * large to compile): the whole update fails and the rules stay as they were.
+ */
+export const sessionRuleLimit = { max: 5000 };
+/**
  * Whether the background's own fetch of `url` (tab -1, xmlhttprequest) would be blocked by the session
  * rules: the matching rule of highest priority decides, and at equal priority allow wins over block.
  */
@@ -320,6 +326,7 @@ const browser = {
         new RegExp(rule.condition.regexFilter ?? ''); // an invalid pattern is refused, as the browser does
         next.set(rule.id, JSON.parse(JSON.stringify(rule)) as SessionRule);
       }
+      if (next.size > sessionRuleLimit.max) throw new Error('The number of session rules exceeds the maximum.');
       sessionRules.clear();
       for (const [id, rule] of next) sessionRules.set(id, rule);
     },
@@ -469,6 +476,7 @@ export function resetFakeBrowser() {
   grantedPermissions.clear();
   alarms.clear();
   sessionRules.clear();
+  sessionRuleLimit.max = 5000;
   promptAnswer = false;
   gestureRequired = false;
   pageHandler = () => {

@@ -3,8 +3,8 @@
  * server the user set up (a NAS on the LAN, or this computer) must still be reachable.
  * @jest-environment node
  */
-import { backgroundRequestBlocked, grantedOrigins, resetFakeBrowser, sessionRules } from '../../helpers/fake-browser';
-import { allowSyncThroughGuard, guardImportFetches } from '../../../src/background/host-guard';
+import { backgroundRequestBlocked, grantedOrigins, resetFakeBrowser, sessionRuleLimit, sessionRules } from '../../helpers/fake-browser';
+import { allowSyncThroughGuard, guardImportFetches, importGuardIsOn } from '../../../src/background/host-guard';
 import { sendMessage } from '../../../src/shared/messages';
 
 import '../../../src/background/background';
@@ -50,4 +50,18 @@ test('the guard ends in the state asked for last, even when the calls overlap', 
   await Promise.all([on, off]);
   expect(sessionRules.size).toBe(0);
   expect(backgroundRequestBlocked('http://127.0.0.1:9000/')).toBe(false);
+});
+
+test('says whether the guard is on, so a redirect is not followed unguarded when the browser refused the rules', async () => {
+  expect(await importGuardIsOn()).toBe(false);
+  await guardImportFetches(true);
+  expect(await importGuardIsOn()).toBe(true);
+  await guardImportFetches(false);
+  sessionRuleLimit.max = 2; // the browser refuses the update: no rule is set
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  await guardImportFetches(true);
+  expect(logged).toHaveBeenCalledWith('Lectern: could not set the import’s host guard', expect.any(Error));
+  logged.mockRestore();
+  expect(sessionRules.size).toBe(0);
+  expect(await importGuardIsOn()).toBe(false);
 });
