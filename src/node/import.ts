@@ -74,14 +74,21 @@ function where(problem: ImportProblem): string {
  * Throws an Error that says what was found and expected when the file is no export Lectern reads.
  */
 export function readExport(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ExportContents {
+  return contentsOf(readFileOnce(bytes, fileName, options));
+}
+
+/** The file read by the import's parsers (once: a 50,000-row export takes a while); errors name the file. */
+function readFileOnce(bytes: Uint8Array, fileName: string, options: ReadOptions): ReturnType<typeof parseImportFile> {
   ensureDomParser();
   try {
-    const { format, items, errors } = parseImportFile(bytes, options);
-    return { format, items: items.map(plainItem), skipped: errors.map((e) => ({ where: where(e), reason: e.reason })) };
+    return parseImportFile(bytes, options);
   } catch (error) {
     throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+const contentsOf = ({ format, items, errors }: ReturnType<typeof parseImportFile>): ExportContents =>
+  ({ format, items: items.map(plainItem), skipped: errors.map((e) => ({ where: where(e), reason: e.reason })) });
 
 /**
  * A Lectern backup (the JSON text) of everything in the export: the items that came with their text
@@ -89,9 +96,9 @@ export function readExport(bytes: Uint8Array, fileName: string, options: ReadOpt
  * (docs/backup-format.md), never as empty articles. `withText` counts the articles.
  */
 export async function exportToBackup(bytes: Uint8Array, fileName: string, options: ReadOptions = {}, now: Date = new Date()): Promise<{ json: string; contents: ExportContents; withText: number; links: number }> {
-  ensureDomParser();
-  const contents = readExport(bytes, fileName, options);
-  const { items } = parseImportFile(bytes, options);
+  const read = readFileOnce(bytes, fileName, options);
+  const contents = contentsOf(read);
+  const { items } = read;
   const withContent = items.filter((item) => item.article);
   const records: LibraryRecord[] = [];
   for (const item of withContent) {
