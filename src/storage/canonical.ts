@@ -17,6 +17,13 @@ const isTracking = (name: string) => {
 };
 
 /**
+ * A query of tracking parameters only, each name written literally (ASCII, any case; no `%` or `+`, so it
+ * decodes to itself): the common `?utm_source=pocket`, told in one test with no string made per pair.
+ */
+const TRACKING_NAME = `(?:utm_[^&=%+]*|${[...TRACKING_PARAMS].join('|')})(?:=[^&]*)?`;
+const ONLY_TRACKING = new RegExp(`^\\?${TRACKING_NAME}(?:&${TRACKING_NAME})*$`, 'i');
+
+/**
  * The key that identifies an article: the canonical URL (when the page declared one) without tracking
  * parameters, the fragment, a default port or `www.`; remaining parameters sorted. Not a URL to open.
  * A route fragment (`#!…`, `#/…`) stays: on single-page sites (Google Groups, old Twitter) it is the
@@ -47,9 +54,8 @@ export function urlKeyOf(parsed: UrlParts): string {
 /** The query without tracking parameters, the rest sorted by name. */
 function keptSearch(search: string): string {
   if (!search) return '';
-  // Fast path for the common `?utm_source=pocket`: when every name, as written, is a tracking one,
-  // nothing is kept (a name written literally as `utm_…` decodes to itself). Saves URLSearchParams.
-  if (search.slice(1).split('&').every((pair) => isTracking(pair.split('=', 1)[0] ?? ''))) return '';
+  // Fast path for the common `?utm_source=pocket`: nothing is kept. Saves URLSearchParams (50,000-row imports).
+  if (ONLY_TRACKING.test(search)) return '';
   const kept = [...new URLSearchParams(search)].filter(([name]) => !isTracking(name));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return kept.length ? `?${new URLSearchParams(kept).toString()}` : '';
