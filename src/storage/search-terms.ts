@@ -1,9 +1,13 @@
 import { hostOf } from '../shared/format';
-import { FIELD_WEIGHTS, terms, type SearchField } from '../shared/search-options';
+import { FIELD_WEIGHTS, nextBit, prevBit, terms, type SearchField } from '../shared/search-options';
 import type { SavedArticle } from './schema';
 
-/** An article as the index sees it: each word's weighted frequency (BM25F) and the length in words. */
-export interface IndexedTerms { tf: Map<string, number>; len: number }
+/**
+ * An article as the index sees it: each word's weighted frequency (BM25F), the signature of the words next to
+ * it (search-options.ts `nextBit`/`prevBit`, within one field: a phrase does not run from the title into the
+ * body), and the length in words.
+ */
+export interface IndexedTerms { tf: Map<string, number>; sig: Map<string, number>; len: number }
 
 /**
  * The texts of the article's highlights: quote and note of each. Read defensively: the records carry
@@ -33,13 +37,27 @@ export function searchFields(article: SavedArticle): Array<[SearchField, string]
 
 export function indexedTerms(article: SavedArticle): IndexedTerms {
   const tf = new Map<string, number>();
+  const sig = new Map<string, number>();
+  const bits = new Map<string, [number, number]>(); // word → [nextBit, prevBit], hashed once per article
+  const bitsOf = (term: string) => {
+    let b = bits.get(term);
+    if (!b) bits.set(term, (b = [nextBit(term), prevBit(term)]));
+    return b;
+  };
   let len = 0;
   for (const [field, text] of searchFields(article)) {
     const weight = FIELD_WEIGHTS[field];
+    let prev: string | null = null;
     for (const term of terms(text)) {
       tf.set(term, (tf.get(term) ?? 0) + weight);
+      if (!sig.has(term)) sig.set(term, 0);
+      if (prev !== null) {
+        sig.set(prev, (sig.get(prev) ?? 0) | bitsOf(term)[0]);
+        sig.set(term, (sig.get(term) ?? 0) | bitsOf(prev)[1]);
+      }
+      prev = term;
       len++;
     }
   }
-  return { tf, len };
+  return { tf, sig, len };
 }
