@@ -56,7 +56,8 @@ export class LibrarySearch {
       return { ids: await shown(ranked(hits, FIRST_PAGE)), rest };
     }
     if (hits.nums.length <= FIRST_PAGE) return { ids: await shown(ranked(hits)), rest: null };
-    const rest = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => shown(ranked(hits)));
+    // Ranking 10,000 matches takes a while: not for a query a newer keystroke has replaced meanwhile.
+    const rest = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => (stale() ? null : shown(ranked(hits))));
     return { ids: await shown(ranked(hits, FIRST_PAGE)), rest };
   }
 

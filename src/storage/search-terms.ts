@@ -36,28 +36,29 @@ export function searchFields(article: SavedArticle): Array<[SearchField, string]
 }
 
 export function indexedTerms(article: SavedArticle): IndexedTerms {
-  const tf = new Map<string, number>();
-  const sig = new Map<string, number>();
-  const bits = new Map<string, [number, number]>(); // word → [nextBit, prevBit], hashed once per article
-  const bitsOf = (term: string) => {
-    let b = bits.get(term);
-    if (!b) bits.set(term, (b = [nextBit(term), prevBit(term)]));
-    return b;
-  };
+  // One entry per distinct word, its neighbour bits hashed once: a token costs one Map lookup.
+  const words = new Map<string, { tf: number; sig: number; next: number; prev: number }>();
   let len = 0;
   for (const [field, text] of searchFields(article)) {
     const weight = FIELD_WEIGHTS[field];
-    let prev: string | null = null;
+    let before: { sig: number; prev: number } | null = null;
     for (const term of terms(text)) {
-      tf.set(term, (tf.get(term) ?? 0) + weight);
-      if (!sig.has(term)) sig.set(term, 0);
-      if (prev !== null) {
-        sig.set(prev, (sig.get(prev) ?? 0) | bitsOf(term)[0]);
-        sig.set(term, (sig.get(term) ?? 0) | bitsOf(prev)[1]);
+      let word = words.get(term);
+      if (!word) words.set(term, (word = { tf: 0, sig: 0, next: nextBit(term), prev: prevBit(term) }));
+      word.tf += weight;
+      if (before) {
+        before.sig |= word.next;
+        word.sig |= before.prev;
       }
-      prev = term;
+      before = word;
       len++;
     }
+  }
+  const tf = new Map<string, number>();
+  const sig = new Map<string, number>();
+  for (const [term, word] of words) {
+    tf.set(term, word.tf);
+    sig.set(term, word.sig >>> 0);
   }
   return { tf, sig, len };
 }
