@@ -22,6 +22,12 @@ const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
  * the same folder each time. An index the build no longer accepts (another format) is rebuilt, and timed.
  */
 const PROFILE_CACHE = process.env.PROFILE_CACHE;
+/**
+ * SEED_ONLY=1 (with PROFILE_CACHE): seed the sizes' cached profiles that are missing, measure nothing. Seeding
+ * is not a measurement: it can run beside others, outside the shared bench lock.
+ */
+const SEED_ONLY = Boolean(process.env.SEED_ONLY);
+if (SEED_ONLY && !PROFILE_CACHE) throw new Error('SEED_ONLY needs PROFILE_CACHE');
 const OPEN_RUNS = 7;
 const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -37,6 +43,15 @@ const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
 // BENCH_DIST: a copy of the built extension, so that a long run measures one build while dist/ is rebuilt.
 const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
+// Chromium names an unpacked extension after its folder's path, and keys its storage by that name: a cached
+// profile would be empty for a build in another folder. A fixed public key in the manifest pins the id
+// (Chromium derives it from the key), so any build folder, e.g. one with the popup changed, measures the same
+// cached library. Only the id changes; no key is in the built extension itself.
+const BENCH_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzcYYGVxHNrm39VcwmG4VzBDd9N0GKJ9REtVdPMj6FaiAxyyV1PkPDNOboStKJvpz5Hpt2+8Szb7Q6IktVVDl/jMmczMalmjIA7gQ8chC4I3PJObCj4W4qcVpUkUzeoQMvtESGXcdziai7QsuqtDVIePjLvb3+jBi7BaPaZwSlSiaH9dCWW1w3Z20gikAl/akdpZ+79j+jiziyFjSxhC/AH8bVT9synryxhpo2ha8opzEtXYVfRYFKk/3OBqglHJVVNGgwI8tFTK7cqgvaFE6ZWqQicjp6SbMsmTNz53mpravO0yBceuiOsKUIWiYYijI96sq7xbcivWNCD8fXy+EoQIDAQAB';
+if (PROFILE_CACHE && BROWSER === 'chromium') {
+  const manifest = JSON.parse(readFileSync(`${DIST}manifest.json`, 'utf8'));
+  if (manifest.key !== BENCH_KEY) writeFileSync(`${DIST}manifest.json`, JSON.stringify({ ...manifest, key: BENCH_KEY }, null, 2));
+}
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 // A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
@@ -144,11 +159,12 @@ async function measureTyping(session, queries) {
  * rebuild (the message fails), asking again goes on from the rebuild's checkpoint.
  */
 async function rebuildIndex(session) {
+  const t0 = Date.now();
   for (let asked = 1; ; asked++) {
     try {
       return { ...(await session.sendMessage({ type: 'rebuildSearchIndex', data: {} })), asked };
     } catch (error) {
-      console.error(`rebuild request ${asked} failed (${error.message}); asking again`);
+      console.error(`rebuild request ${asked} failed after ${Math.round((Date.now() - t0) / 1000)} s (${error.message}); asking again`);
       await sleep(2000);
     }
   }
@@ -260,6 +276,10 @@ try {
         } finally {
           await session.close();
         }
+      }
+      if (SEED_ONLY) {
+        console.error(`${BROWSER} ${size}: seeded in ${cached}`);
+        continue;
       }
       const { queries, generateMs, rebuildMs: seededRebuildMs } = JSON.parse(readFileSync(join(cached, 'queries.json'), 'utf8'));
       // Measure a copy: the saves it times must not grow the cached library.
