@@ -92,9 +92,12 @@ export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
   return ids.map((id) => unpackRecord(stored[articleKey(id)])).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
 }
 
-/** The newest rows only: enough to paint the first screen of the list without reading the whole index. */
-export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
-  return parseIndex((await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY]);
+/**
+ * The newest rows only: enough to paint the first screen of the list without reading the whole index.
+ * `read`: the head's storage read, when it was started ahead (head-ahead.ts).
+ */
+export async function readIndexHead(read: Promise<Record<string, unknown>> = getItems(INDEX_HEAD_KEY)): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+  return parseIndex((await read)[INDEX_HEAD_KEY]);
 }
 
 /**

@@ -60,8 +60,19 @@ export function rebuildSearchIndex(): Promise<{ indexed: number }> {
  * index of an earlier format (an update that changed it): the migration, done without waiting for the popup.
  */
 export async function resumeSearchRebuild(): Promise<void> {
+  if ((await searchRebuildState()) !== 'none') await rebuildSearchIndex();
+}
+
+/**
+ * Whether the index wants a rebuild: 'running' here (in this background), 'unfinished' (a checkpoint a
+ * stopped background left, or an index of an earlier format), or 'none'. No index at all is 'none': the
+ * popup asks for it when it finds none.
+ */
+export async function searchRebuildState(): Promise<'running' | 'unfinished' | 'none'> {
+  if (running) return 'running';
   const status = await searchIndexStatus();
-  if (status?.rebuilding || (status && status.format !== INDEX_FORMAT)) await rebuildSearchIndex();
+  if (running) return 'running';
+  return status?.rebuilding || (status && status.format !== INDEX_FORMAT) ? 'unfinished' : 'none';
 }
 
 async function rebuild(): Promise<{ indexed: number }> {
