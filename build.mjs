@@ -28,6 +28,8 @@ const ENTRY_POINTS = {
   'content/extract-page': 'src/content/extract-page.ts',
   'reader/main': 'src/reader/main.tsx',
   'welcome/main': 'src/welcome/main.tsx',
+  // popup.html's first, classic script: starts the list's first storage read before the modules load.
+  'popup/head-ahead': 'src/popup/head-ahead.ts',
 };
 /** Chrome only: a page with a DOM where the service worker extracts pages fetched for an import. */
 const CHROME_ENTRY_POINTS = {
@@ -50,8 +52,13 @@ const SPLIT_ENTRY_POINTS = {
 const PAGES = ['popup', 'reader', 'welcome', 'options'];
 const CHROME_PAGES = ['offscreen'];
 
-/** The HTML of an extension page; the offscreen document has no UI, only its script. */
-function pageHtml(page) {
+/**
+ * The HTML of an extension page; the offscreen document has no UI, only its script. `preloads`: the
+ * chunks a module page imports statically, fetched at once with its entry (`modulepreload`) instead of
+ * after it has been fetched and parsed. The popup first runs head-ahead.js (a classic script before the
+ * stylesheet, which would hold it back), which starts reading the list's first rows.
+ */
+function pageHtml(page, preloads = []) {
   const moduleScript = `${page}/main` in SPLIT_ENTRY_POINTS;
   const ui = page !== 'offscreen';
   return `<!doctype html>
@@ -60,7 +67,9 @@ function pageHtml(page) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Lectern</title>
-${ui ? `    <link rel="stylesheet" href="${page}/main.css" />\n` : ''}  </head>
+${`${page}/head-ahead` in ENTRY_POINTS ? `    <script src="${page}/head-ahead.js"></script>\n` : ''}${
+  preloads.map((file) => `    <link rel="modulepreload" href="${file}" />\n`).join('')}${
+  ui ? `    <link rel="stylesheet" href="${page}/main.css" />\n` : ''}  </head>
   <body>
 ${ui ? '    <div id="app"></div>\n' : ''}    <script ${moduleScript ? 'type="module" ' : ''}src="${page}/main.js"></script>
   </body>
@@ -145,12 +154,32 @@ async function copyFonts(dir) {
   await cp(path.join(root, FONT_DIR, 'LICENSE'), path.join(dir, 'OpenDyslexic-LICENSE.txt'));
 }
 
+/**
+ * The chunks a split page's entry imports statically, transitively, as addresses from the extension's
+ * root (from esbuild's metafiles; none without them: the development build writes its pages first).
+ */
+function staticChunks(page, outdir, metafiles = []) {
+  const outputs = Object.assign({}, ...metafiles.map((m) => m.outputs));
+  const rel = (file) => path.relative(outdir, path.resolve(root, file)).split(path.sep).join('/');
+  const entry = Object.keys(outputs).find((file) => rel(file) === `${page}/main.js`);
+  const seen = new Set();
+  const visit = (file) => {
+    for (const imp of outputs[file]?.imports ?? []) {
+      if (imp.kind !== 'import-statement' || imp.external || seen.has(imp.path)) continue;
+      seen.add(imp.path);
+      visit(imp.path);
+    }
+  };
+  if (entry) visit(entry);
+  return [...seen].map(rel).sort();
+}
+
 /** Everything but the bundles: manifest, pages, fonts, icons, messages. */
-async function writeStaticFiles(browserName, outdir, { e2e }) {
+async function writeStaticFiles(browserName, outdir, { e2e, metafiles }) {
   const base = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(base, browserName, { e2e }), null, 2));
   const pages = [...PAGES, ...(browserName === 'chrome' ? CHROME_PAGES : [])];
-  for (const page of pages) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page));
+  for (const page of pages) await writeFile(path.join(outdir, `${page}.html`), pageHtml(page, staticChunks(page, outdir, metafiles)));
   await copyFonts(path.join(outdir, 'fonts'));
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
   await cp(path.join(root, 'src/_locales'), path.join(outdir, '_locales'), { recursive: true });
@@ -173,8 +202,9 @@ async function writeExtension(browserName, { e2e = false, minify = !e2e } = {}) 
   await rm(outdir, { recursive: true, force: true });
   const results = await Promise.all(bundleOptions(browserName, outdir, { minify, e2e }).map((options) => build(options)));
   if (minify && !e2e) await moveSourceMaps(outdir);
-  await writeStaticFiles(browserName, outdir, { e2e });
-  return { browserName, outdir, metafiles: results.map((r) => r.metafile) };
+  const metafiles = results.map((r) => r.metafile);
+  await writeStaticFiles(browserName, outdir, { e2e, metafiles });
+  return { browserName, outdir, metafiles };
 }
 
 /**

@@ -9,7 +9,7 @@
 // COUNT=10000 by default; BROWSERS=chromium,firefox.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
 import { EXTENSION_DIRS } from '../tests/e2e/fixtures.mjs';
@@ -55,6 +55,19 @@ function firefoxRss(pid) {
       return sum;
     }
   }, 0);
+}
+
+/** The 1-minute load average, sampled every 10 s while `run` goes: its mean and maximum. */
+async function withLoad(run) {
+  const samples = [loadavg()[0]];
+  const timer = setInterval(() => samples.push(loadavg()[0]), 10_000);
+  try {
+    const value = await run();
+    samples.push(loadavg()[0]);
+    return { value, load: `${(samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(1)} (max ${Math.max(...samples).toFixed(1)})` };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Sample memory every 250 ms while `run` goes; the peak. */
@@ -124,44 +137,53 @@ async function benchBrowser(kind) {
   try {
     let t = Date.now();
     step(kind, `seeding ${COUNT} articles`);
-    await seed(session);
+    result.seedLoad = (await withLoad(() => seed(session))).load;
     result.seedSeconds = (Date.now() - t) / 1000;
     const raw = rawBytes();
     const stored = await storedBytes(session);
     result.rawBytesPerArticle = Math.round(raw / COUNT);
     result.storedBytesPerArticle = Math.round(stored / COUNT);
-    const hashes = await recordHashes(session);
     step(kind, 'backing up');
+    // The options page shares the extension renderer's heap with the control page: nothing else runs in it
+    // from the click to "Exported" (the records are hashed after), so the increase from the click is the backup's.
     const options = await openPage(session, 'options.html');
     await allowDownloads(kind, options, downloads);
     const before = session.kind === 'chromium' ? await options.evaluate(() => performance.memory.usedJSHeapSize) : firefoxRss(session.browser.process()?.pid);
     t = Date.now();
-    result.backupPeakMB = MB(await peakMemory(session, options, async () => {
+    const backup = await withLoad(() => peakMemory(session, options, async () => {
       await clickButton(options, `Back up all ${COUNT} articles (ZIP)`, 120_000);
       await waitForText(options, '.export-library', `Exported ${COUNT} articles.`, 1_800_000);
     }));
-    result.backupBaselineMB = MB(before);
     result.backupSeconds = (Date.now() - t) / 1000;
+    result.backupLoad = backup.load;
+    result.backupPeakMB = MB(backup.value);
+    result.backupBaselineMB = MB(before);
+    result.backupIncreaseMB = MB(backup.value - before);
     const file = await downloadedFile(downloads, /\.zip$/, 600_000);
     result.zipMB = MB(statSync(file.path).size);
+    const hashes = await recordHashes(session);
     await session.close({ removeProfile: true });
 
     step(kind, 'restoring into a fresh profile');
     session = await launch(kind, EXTENSION_DIRS[kind], { timeout: 120_000 });
     const fresh = await openPage(session, 'options.html');
     t = Date.now();
-    result.restorePeakMB = MB(await peakMemory(session, fresh, async () => {
+    const restore = await withLoad(() => peakMemory(session, fresh, async () => {
       await pickFile(fresh, 'backup-heading', file.path, file.name);
       // Each batch is written with its search-index update: "Restored" means written and searchable.
       await waitForText(fresh, '.restore-backup p', `Restored ${COUNT} articles (${COUNT} new, 0 replaced).`, 3_600_000);
     }));
     result.restoreSeconds = (Date.now() - t) / 1000;
+    result.restoreLoad = restore.load;
+    result.restorePeakMB = MB(restore.value);
     result.indexedAfterRestore = await indexedCount(session);
     // What the earlier restore did at its end instead (searchLater + one rebuild): a full rebuild of the
     // same library, timed on its own, to compare with the index updates included in the restore above.
     step(kind, 'timing a full index rebuild');
     t = Date.now();
-    result.rebuildIndexed = await rebuildIndex(session);
+    const rebuild = await withLoad(() => rebuildIndex(session));
+    result.rebuildIndexed = rebuild.value;
+    result.rebuildLoad = rebuild.load;
     result.rebuildSeconds = (Date.now() - t) / 1000;
     const restored = await recordHashes(session);
     result.identical = Object.keys(hashes).length === COUNT && Object.entries(hashes).every(([id, h]) => restored[id] === h) && Object.keys(restored).length === COUNT;
@@ -178,8 +200,9 @@ for (const kind of BROWSERS) {
   console.log(JSON.stringify(r));
   results.push(r);
 }
-console.log('\n| browser | articles | stored bytes / article | raw text + HTML / article | backup | peak memory during backup | zip | restore (index updated per batch) | indexed after it | full rebuild alone | peak memory during restore | records identical |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log('\n(load: 1-minute load average during each phase, mean and max)');
+console.log('| browser | articles | seeding | stored bytes / article | raw text + HTML / article | backup | peak memory during backup | zip | restore (index updated per batch) | indexed after it | full rebuild alone | peak memory during restore | records identical |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
-  console.log(`| ${r.browser} | ${r.articles} | ${r.storedBytesPerArticle} | ${r.rawBytesPerArticle} | ${r.backupSeconds} s | ${r.backupPeakMB} MB (before: ${r.backupBaselineMB}) | ${r.zipMB} MB | ${r.restoreSeconds} s | ${r.indexedAfterRestore} | ${r.rebuildSeconds} s (${r.rebuildIndexed}) | ${r.restorePeakMB} MB | ${r.identical} |`);
+  console.log(`| ${r.browser} | ${r.articles} | ${r.seedSeconds} s (load ${r.seedLoad}) | ${r.storedBytesPerArticle} | ${r.rawBytesPerArticle} | ${r.backupSeconds} s (load ${r.backupLoad}) | ${r.backupPeakMB} MB (at the click: ${r.backupBaselineMB}, +${r.backupIncreaseMB}) | ${r.zipMB} MB | ${r.restoreSeconds} s (load ${r.restoreLoad}) | ${r.indexedAfterRestore} | ${r.rebuildSeconds} s (${r.rebuildIndexed}, load ${r.rebuildLoad}) | ${r.restorePeakMB} MB | ${r.identical} |`);
 }

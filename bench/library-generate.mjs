@@ -70,11 +70,13 @@ export async function generateLibrary(api, count, seed, paragraphs, { pack = fal
     await api.storage.local.set(Object.fromEntries(await Promise.all(Object.entries(items).map(async ([k, v]) => [k, await v]))));
   }
   index.sort((a, b) => b.savedAt - a.savedAt);
-  // The index in 32 pages by id (src/storage/keys.ts pageOf), plus the head: schema 4, or 5 when packed.
-  const pages = Array.from({ length: 32 }, () => []);
-  for (const e of index) pages[parseInt(e.id.slice(0, 2), 16) % 32].push(e);
+  // The index in pages by id (src/storage/keys.ts pageOf), plus the head: schema 4 (32 pages), or 6 when
+  // packed (256 pages, the layout of the current build).
+  const pageCount = pack ? 256 : 32;
+  const pages = Array.from({ length: pageCount }, () => []);
+  for (const e of index) pages[parseInt(e.id.slice(0, 2), 16) % pageCount].push(e);
   const layout = Object.fromEntries(pages.map((rows, n) => [`index:${n}`, JSON.stringify(rows)]));
-  await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: pack ? 5 : 4 });
+  await api.storage.local.set({ ...layout, indexHead: JSON.stringify(index.slice(0, 50)), schemaVersion: pack ? 6 : 4 });
   // Queries as typed: rare names, mid-frequency names, common English words of the fixtures, and pairs.
   const lower = (w) => w.toLowerCase();
   const single = [names[3], names[40], names[400], names[4000], names[25000], 'government', 'the', 'people', 'fahre', 'table'].map(lower);

@@ -22,7 +22,21 @@ const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
  * the same folder each time. An index the build no longer accepts (another format) is rebuilt, and timed.
  */
 const PROFILE_CACHE = process.env.PROFILE_CACHE;
-const OPEN_RUNS = 7;
+/**
+ * SEED_ONLY=1 (with PROFILE_CACHE): seed the sizes' cached profiles that are missing, measure nothing. Seeding
+ * is not a measurement: it can run beside others, outside the shared bench lock.
+ */
+const SEED_ONLY = Boolean(process.env.SEED_ONLY);
+if (SEED_ONLY && !PROFILE_CACHE) throw new Error('SEED_ONLY needs PROFILE_CACHE');
+/**
+ * LIST_ONLY=1 (with PROFILE_CACHE): only the blank page and the list painted, on a cached profile whose
+ * records are written, its search index left out of the measured copy (a seed still indexing can be
+ * measured: copy its stopped profile). No rebuild runs under the measuring: the background finds no index
+ * to resume, and each popup closes at its first paint, before it would check the index.
+ */
+const LIST_ONLY = Boolean(process.env.LIST_ONLY);
+/** Opens per size (OPEN_RUNS=n): more of them steady the medians on a loaded machine. */
+const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 7);
 const SAVE_RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -37,6 +51,15 @@ const routes = Object.fromEntries(Array.from({ length: SAVE_RUNS * SIZES.length 
 // The floor: an extension page with one tiny script that marks its first frame, opened like the library.
 // BENCH_DIST: a copy of the built extension, so that a long run measures one build while dist/ is rebuilt.
 const DIST = process.env.BENCH_DIST ? `${process.env.BENCH_DIST.replace(/\/$/, '')}/` : fileURLToPath(new URL(`../dist/${BROWSER === 'firefox' ? 'firefox' : 'chrome'}-e2e/`, import.meta.url));
+// Chromium names an unpacked extension after its folder's path, and keys its storage by that name: a cached
+// profile would be empty for a build in another folder. A fixed public key in the manifest pins the id
+// (Chromium derives it from the key), so any build folder, e.g. one with the popup changed, measures the same
+// cached library. Only the id changes; no key is in the built extension itself.
+const BENCH_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzcYYGVxHNrm39VcwmG4VzBDd9N0GKJ9REtVdPMj6FaiAxyyV1PkPDNOboStKJvpz5Hpt2+8Szb7Q6IktVVDl/jMmczMalmjIA7gQ8chC4I3PJObCj4W4qcVpUkUzeoQMvtESGXcdziai7QsuqtDVIePjLvb3+jBi7BaPaZwSlSiaH9dCWW1w3Z20gikAl/akdpZ+79j+jiziyFjSxhC/AH8bVT9synryxhpo2ha8opzEtXYVfRYFKk/3OBqglHJVVNGgwI8tFTK7cqgvaFE6ZWqQicjp6SbMsmTNz53mpravO0yBceuiOsKUIWiYYijI96sq7xbcivWNCD8fXy+EoQIDAQAB';
+if (PROFILE_CACHE && BROWSER === 'chromium') {
+  const manifest = JSON.parse(readFileSync(`${DIST}manifest.json`, 'utf8'));
+  if (manifest.key !== BENCH_KEY) writeFileSync(`${DIST}manifest.json`, JSON.stringify({ ...manifest, key: BENCH_KEY }, null, 2));
+}
 writeFileSync(`${DIST}bench-blank.html`, '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p><script type="module" src="bench-blank.js"></script>');
 writeFileSync(`${DIST}bench-blank.js`, "requestAnimationFrame(() => performance.mark('blank-painted'));");
 // A diagnostic between the two: a blank page that reads the index head from storage.local, then marks its
@@ -101,6 +124,11 @@ async function measureOpen(session, rareWords) {
     const painted = await markTime(p, 'lectern:list-painted');
     // Where the time before the paint goes: the page's scripts run (DOMContentLoaded), the head read back.
     const [dcl, headRead] = await p.evaluate(() => [performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null, performance.getEntriesByName('lectern:head-read')[0]?.startTime ?? null]);
+    if (LIST_ONLY) {
+      runs.push({ painted, dcl, headRead });
+      await p.close();
+      continue;
+    }
     // A rare word typed right after the list painted: time to its result rows.
     const found = await typeAndWait(p, rareWords[i % rareWords.length]);
     await p.waitForFunction(() => performance.getEntriesByName('lectern:list-complete').length > 0, { timeout: 120_000 });
@@ -144,11 +172,12 @@ async function measureTyping(session, queries) {
  * rebuild (the message fails), asking again goes on from the rebuild's checkpoint.
  */
 async function rebuildIndex(session) {
+  const t0 = Date.now();
   for (let asked = 1; ; asked++) {
     try {
       return { ...(await session.sendMessage({ type: 'rebuildSearchIndex', data: {} })), asked };
     } catch (error) {
-      console.error(`rebuild request ${asked} failed (${error.message}); asking again`);
+      console.error(`rebuild request ${asked} failed after ${Math.round((Date.now() - t0) / 1000)} s (${error.message}); asking again`);
       await sleep(2000);
     }
   }
@@ -219,6 +248,17 @@ async function measureSize(session, size, k, prepared) {
   const { queries, generateMs, rebuildMs, rebuilt } = prepared;
   const load0 = (await import('node:os')).loadavg()[0];
   const open = await measureOpen(session, queries.rareWords);
+  if (LIST_ONLY) {
+    const row = {
+      size, bytes, listOnly: true, loadAverage: [round(load0), round((await import('node:os')).loadavg()[0])],
+      blankPaintedMs: round(median(open.blank)), blankRuns: open.blank.map(round), blankReadPaintedMs: round(median(open.blankRead)),
+      listPaintedMs: round(median(open.runs.map((o) => o.painted))), listPaintedRuns: open.runs.map((o) => round(o.painted)),
+      domContentLoadedMs: round(median(open.runs.map((o) => o.dcl))), headReadMs: round(median(open.runs.map((o) => o.headRead))),
+    };
+    results.push(row);
+    console.error(JSON.stringify(row));
+    return;
+  }
   const typing = await measureTyping(session, queries);
   const save = await measureSave(session, server, k * SAVE_RUNS);
   const row = {
@@ -251,7 +291,7 @@ try {
   } else {
     for (const [k, size] of SIZES.entries()) {
       const cached = join(PROFILE_CACHE, `${BROWSER}-${size}`);
-      if (!existsSync(join(cached, 'queries.json'))) {
+      if (!existsSync(join(cached, 'queries.json')) && !LIST_ONLY) {
         mkdirSync(cached, { recursive: true });
         const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: join(cached, 'profile') });
         try {
@@ -261,13 +301,17 @@ try {
           await session.close();
         }
       }
-      const { queries, generateMs, rebuildMs: seededRebuildMs } = JSON.parse(readFileSync(join(cached, 'queries.json'), 'utf8'));
+      if (SEED_ONLY) {
+        console.error(`${BROWSER} ${size}: seeded in ${cached}`);
+        continue;
+      }
+      const { queries, generateMs, rebuildMs: seededRebuildMs } = LIST_ONLY ? { queries: {} } : JSON.parse(readFileSync(join(cached, 'queries.json'), 'utf8'));
       // Measure a copy: the saves it times must not grow the cached library.
       const copy = mkdtempSync(join(tmpdir(), `lectern-bench-${BROWSER}-`));
-      cpSync(join(cached, 'profile'), copy, { recursive: true, filter: (src) => !/Singleton|lock$|\.parentlock$/.test(src) });
+      cpSync(join(cached, 'profile'), copy, { recursive: true, filter: (src) => !/Singleton|lock$|\.parentlock$/.test(src) && !(LIST_ONLY && /IndexedDB|storage\/default\/moz-extension/.test(src)) });
       const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: copy });
       try {
-        const index = await ensureIndex(session, size);
+        const index = LIST_ONLY ? { rebuilt: null } : await ensureIndex(session, size);
         await measureSize(session, size, k, { queries, generateMs, rebuildMs: index.rebuilt ? index.rebuildMs : seededRebuildMs, rebuilt: index.rebuilt });
       } finally {
         await session.close();
@@ -283,11 +327,14 @@ console.log(JSON.stringify(results, null, 2));
 console.log(`\n${BROWSER}`);
 console.log('\n| articles | storage.local / origin total | generate / rebuild | blank page painted (blank + one storage read) | list painted (DOMContentLoaded, head read) | whole list | typed (ms after paint) → first result rows (search alone) | JS heap | save one | keystroke p50 / p95 / max: all | single | two words | phrase | input → rows shown | whole ranking (large results) | load average (start, end) |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of results) {
+for (const r of results.filter((x) => x.listOnly)) {
+  console.log(`list only, ${r.size.toLocaleString('en')}: blank ${r.blankPaintedMs} (+ read ${r.blankReadPaintedMs}) ms, list painted ${r.listPaintedMs} (DOMContentLoaded ${r.domContentLoadedMs}, head read ${r.headReadMs}) ms, load ${r.loadAverage.join(', ')}`);
+}
+for (const r of results.filter((x) => !x.listOnly)) {
   const s = (x) => `${x.p50} / ${x.p95} / ${x.max}`;
   console.log(`| ${r.size.toLocaleString('en')} | ${(r.bytes / 1e6).toFixed(1)} / ${(r.idbAndOtherBytes / 1e6).toFixed(1)} MB | ${(r.generateMs / 1000).toFixed(0)} / ${(r.rebuildMs / 1000).toFixed(1)} s | ${r.blankPaintedMs} (${r.blankReadPaintedMs}) ms | ${r.listPaintedMs} (${r.domContentLoadedMs}, ${r.headReadMs}) ms | ${r.listCompleteMs} ms | (${r.typedAfterPaintMs}) → ${r.firstResultMs} (${r.firstResultSearchMs}) ms | ${r.heapAfterFirstResultMB} MB | ${r.saveMs} ms | ${s(r.all)} ms | ${s(r.single)} | ${s(r.multi)} | ${s(r.phrase)} | ${s(r.shown)} | ${r.wholeRanking ? s(r.wholeRanking) : '–'} | ${r.loadAverage.join(', ')} |`);
 }
 // Which keystrokes cost: the slowest searches, what was typed and how many rows it showed.
-for (const r of results) {
+for (const r of results.filter((x) => !x.listOnly)) {
   console.log(`\nslowest keystrokes at ${r.size.toLocaleString('en')} (search ms, rows): ${r.slowest.map((k) => `\`${k.typed}\` ${k.search} (${k.rows})`).join(', ')}`);
 }

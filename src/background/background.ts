@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
-import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate, onOutboxGrew, resumeSearchRebuild } from '../storage';
+import { checkIndexAfterFailedWrites, checkIndexAtStart, migrate, onOutboxGrew } from '../storage';
 import { pumpImport } from './import-runner';
 import { routeMessage } from './router';
 import { createMenus, onCommand, onMenuClicked } from './save-commands';
+import { onSearchRebuildAlarm, resumeSearchRebuildAwake } from './search-rebuild-awake';
 import { onSyncAlarm, startIfConfigured, syncSoon } from './sync-runner';
 
 /*
@@ -14,6 +15,7 @@ browser.runtime.onMessage.addListener(routeMessage);
 browser.commands.onCommand.addListener(onCommand);
 browser.contextMenus.onClicked.addListener(onMenuClicked);
 browser.alarms.onAlarm.addListener(onSyncAlarm);
+browser.alarms.onAlarm.addListener(onSearchRebuildAlarm);
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
@@ -29,8 +31,9 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
  */
 checkIndexAfterFailedWrites();
 checkIndexAtStart().catch((error: unknown) => console.error('Lectern: index check failed', error));
-// A search index rebuild the stopped worker left unfinished goes on from its checkpoint (search-rebuild.ts).
-resumeSearchRebuild().catch((error: unknown) => console.error('Lectern: search index rebuild failed', error));
+// A search index rebuild the stopped worker left unfinished goes on from its checkpoint, kept awake to its
+// end (search-rebuild-awake.ts).
+resumeSearchRebuildAwake().catch((error: unknown) => console.error('Lectern: search index rebuild failed', error));
 
 /*
  * An import goes on where it stopped: when the browser starts (onStartup also wakes the worker then),

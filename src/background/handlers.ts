@@ -3,6 +3,7 @@ import type { MessageType, Request, Response } from '../shared/messages';
 import * as storage from '../storage';
 import { extractTab } from './extract-tab';
 import { saveTab } from './save-tab';
+import { rebuildSearchIndexAwake } from './search-rebuild-awake';
 import { changeImport, startImport } from './import-runner';
 import { restoreBackupImages } from './offline-images';
 import { disconnectSync, saveSyncSettings, startSync, syncStatus } from './sync-runner';
@@ -57,7 +58,7 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   syncNow: { audience: 'extension', valid: isEmpty, handle: () => startSync() },
   getSyncStatus: { audience: 'extension', valid: isEmpty, handle: () => syncStatus() },
   disconnectSync: { audience: 'extension', valid: isEmpty, handle: () => disconnectSync() },
-  rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => storage.rebuildSearchIndex() },
+  rebuildSearchIndex: { audience: 'extension', valid: isEmpty, handle: () => rebuildSearchIndexAwake() },
   storageUsage: { audience: 'extension', valid: isEmpty, handle: () => storage.storageUsage() },
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },
   restoreImages: { audience: 'extension', valid: isRestoreImages, handle: ({ images }) => restoreBackupImages(images) },

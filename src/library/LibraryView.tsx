@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { IndexEntry, SavedArticle } from '../storage';
 import { deleteSaved, openSaved, setArchived, setFavorite, setTags, undoDelete } from './actions';
@@ -27,10 +27,12 @@ export function LibraryView({ height = 400, onOpened }: { height?: number; onOpe
   const shown = useMemo(() => applyFilters(results, filters), [results, filters]);
   const tags = useMemo(() => allTags(all), [all]);
   const loaded = entries !== null;
-  useEffect(() => {
+  // Marked in the frame that paints the rows: a layout effect runs right after the render, while preact runs
+  // a plain effect only after the next frame was painted (a mark from there came one frame late).
+  useLayoutEffect(() => {
     if (loaded) requestAnimationFrame(() => mark('lectern:list-painted'));
   }, [loaded]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (complete) requestAnimationFrame(() => mark('lectern:list-complete'));
   }, [complete]);
 

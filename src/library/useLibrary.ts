@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 // Straight from the modules, not the storage barrel: the barrel reaches the search engine, which the
 // popup's first paint must not load (see build.mjs, SPLIT_ENTRY_POINTS).
+import { takeIndexHeadRead } from '../storage/head-ahead';
 import { newestFirst, readIndex, readIndexHead, readIndexInSteps } from '../storage/read';
 import type { IndexEntry } from '../storage/schema';
 import { onLibraryChanged } from '../storage/watch';
@@ -11,19 +12,32 @@ import { mark } from './timing';
 export interface LibraryState { entries: IndexEntry[] | null; corrupt: number; complete: boolean }
 
 let headAhead: ReturnType<typeof readIndexHead> | null = null;
+/** The head once it came back, for the first render to paint from. */
+let headReady: { entries: IndexEntry[] } | null = null;
 
 /**
- * Start reading the index head before the UI renders (the popup's entry calls it first thing): the storage
- * round trip then runs while the scripts finish and preact renders. Taken by the first useLibrary; the
- * whole index read after the first paint brings anything written since.
+ * Read the index head before the UI renders (the popup's entry calls it first thing, and may wait for it):
+ * the read the popup's first script started (head-ahead.ts) when there is one, so the storage round trip
+ * runs while the scripts load. Taken by the first useLibrary; the whole index read after the first paint
+ * brings anything written since.
  */
-export function readIndexHeadAhead(): void {
-  headAhead = readIndexHead();
+export function readIndexHeadAhead(): Promise<void> {
+  const ahead = takeIndexHeadRead();
+  headAhead = ahead ? readIndexHead(ahead) : readIndexHead();
+  return headAhead.then((head) => {
+    mark('lectern:head-read');
+    headReady = head;
+  });
 }
 
 /** The index, newest first, kept live: another tab's save or delete shows up here as it happens. */
 export function useLibrary(): LibraryState {
-  const [state, setState] = useState<LibraryState>({ entries: null, corrupt: 0, complete: false });
+  const [state, setState] = useState<LibraryState>(() => {
+    // The head already in (readIndexHeadAhead): the first render paints it.
+    const entries = headReady?.entries.length ? headReady.entries : null;
+    headReady = null;
+    return { entries, corrupt: 0, complete: false };
+  });
   useEffect(() => {
     let live = true;
     let complete = false;
@@ -40,19 +54,21 @@ export function useLibrary(): LibraryState {
       complete = true;
       if (live) setState({ entries: entries.sort(newestFirst), corrupt, complete: true });
     });
-    const head = headAhead ?? readIndexHead();
+    const paintedFromHead = state.entries !== null;
+    const ahead = headAhead;
     headAhead = null;
+    const head = ahead ?? readIndexHead().then((h) => (mark('lectern:head-read'), h));
     void head.then(({ entries }) => {
-      mark('lectern:head-read');
       if (!live || complete) return;
       if (entries.length === 0) return readAll(false);
-      setState({ entries, corrupt: 0, complete: false });
+      if (!paintedFromHead) setState({ entries, corrupt: 0, complete: false });
       requestAnimationFrame(() => setTimeout(() => readAll(true), 0));
     });
     return () => {
       live = false;
       stop();
     };
+    // Once, with the state of the first render: later renders do not read again.
   }, []);
   return state;
 }

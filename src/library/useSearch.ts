@@ -88,7 +88,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     latest.current = q;
     if (!q || !usable) return;
     const start = performance.now();
-    search.search(q, (id) => !complete || byId.has(id)).then(async ({ ids, rest }) => {
+    search.search(q, (id) => !complete || byId.has(id), () => latest.current !== q).then(async ({ ids, rest }) => {
       // Before the whole list is read only the newest rows are known: read the first results' rows.
       const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
       const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));

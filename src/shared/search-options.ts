@@ -28,6 +28,21 @@ export function terms(text: string): string[] {
   return (fold(text).match(WORD) ?? []).filter((w) => w.length <= MAX_TERM_LENGTH);
 }
 
+/** A word's 32-bit FNV-1a hash: picks the bits it sets in its neighbours' signatures. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+/**
+ * The index keeps, per word and article, a 32-bit signature of the words next to it (search-terms.ts):
+ * `nextBit(w)` is set where `w` follows it somewhere, `prevBit(w)` where `w` comes right before it. A phrase
+ * "a b" is only possible where a's signature has nextBit(b) and b's has prevBit(a): most candidates of a phrase
+ * are dropped from the index alone, before any text is read. A set bit may be another word's (a hash).
+ */
+export const nextBit = (word: string): number => 1 << (wordHash(word) & 31);
+export const prevBit = (word: string): number => 1 << ((wordHash(word) >>> 5) & 31);
+
 /** One part of a query: a word (the last one may be a prefix) or a quoted phrase of several words. */
 export type QueryPart = { kind: 'word'; term: string; prefix: boolean } | { kind: 'phrase'; terms: string[] };
 

@@ -27,7 +27,7 @@ export { storageUsage } from './usage';
 export { StorageWriteError } from './write-error';
 export { onLibraryChanged } from './watch';
 export type { IndexEntry, SavedArticle } from './schema';
-export { rebuildSearchIndex, resumeSearchRebuild } from './search-rebuild';
+export { rebuildSearchIndex, resumeSearchRebuild, searchRebuildState } from './search-rebuild';
 export { readSyncSettings, readSyncStatus, removeSyncSettings, settingsView, writeSyncSettings, writeSyncStatus } from './sync-settings';
 export { allArticleIds, allSyncedIds, expireTombstones, forgetSyncState, onOutboxGrew, readOutbox, readSyncedArticles, readSyncState, settleOutbox, startSyncState, writeSyncState, type SyncedArticle, type SyncState } from './sync-state';
 export { applySynced } from './sync-apply';

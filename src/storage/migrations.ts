@@ -1,6 +1,6 @@
 import { allKeys, getItems, removeItems, setItems } from './area';
 import { isPacked, packRecord } from './compress';
-import { HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, isArticleKey, SCHEMA_KEY } from './keys';
+import { allIndexPageKeys, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_KEY, indexPageKey, isArticleKey, pageOf, SCHEMA_KEY } from './keys';
 import { serialized } from './queue';
 import { indexItems, newestFirst, parseIndex, serializeIndex } from './read';
 import type { IndexEntry } from './schema';
@@ -35,7 +35,7 @@ export const migrations: Array<() => Promise<void>> = [
     const stored = (await getItems(INDEX_KEY))[INDEX_KEY];
     if (stored === undefined) return;
     const { entries } = parseIndex(stored);
-    const items = indexItems(entries.sort(newestFirst));
+    const items = indexItems(entries.sort(newestFirst), SCHEMA_4_PAGES);
     const raw = typeof stored === 'string' ? safeParse(stored) : stored;
     const corruptRows: unknown[] = Array.isArray(raw) ? raw.filter((row) => !isIndexEntry(row)) : [];
     if (corruptRows.length) items[indexPageKey(0)] = JSON.stringify([...(JSON.parse(items[indexPageKey(0)] ?? '[]') as unknown[]), ...corruptRows]);
@@ -54,7 +54,36 @@ export const migrations: Array<() => Promise<void>> = [
       if (Object.keys(packed).length) await setItems(packed);
     }
   },
+  // 5 → 6: 256 index pages instead of 32 (keys.ts), so a save's page stays small at 50,000 articles. Every
+  // row moves to its id's page; the pages are written in one set() (all or nothing: a full disk leaves
+  // schema 5 as it was, and the step runs again at the next start). Every schema-5 page key is a schema-6
+  // one, so that set() replaces the old layout whole and no key is left to delete. All 256 keys are read,
+  // so a row written on its new page by a save between a refused attempt and this one wins over its old
+  // copy. Corrupt rows stay on the page they were on, for the repair to report.
+  async () => {
+    const keys = allIndexPageKeys();
+    const stored = await getItems(keys);
+    const rows = new Map<string, { row: IndexEntry; onItsPage: boolean }>();
+    const pages = new Map<string, unknown[]>(keys.map((key) => [key, []]));
+    for (const key of keys) {
+      const raw = typeof stored[key] === 'string' ? safeParse(stored[key]) : stored[key];
+      if (raw === undefined) continue;
+      for (const row of Array.isArray(raw) ? (raw as unknown[]) : [raw]) {
+        if (!isIndexEntry(row)) {
+          pages.get(key)?.push(row);
+          continue;
+        }
+        const onItsPage = key === indexPageKey(pageOf(row.id));
+        if (!rows.get(row.id)?.onItsPage) rows.set(row.id, { row, onItsPage });
+      }
+    }
+    for (const row of [...rows.values()].map((r) => r.row).sort(newestFirst)) pages.get(indexPageKey(pageOf(row.id)))?.push(row);
+    await setItems(Object.fromEntries([...pages].map(([key, list]) => [key, JSON.stringify(list)])));
+  },
 ];
+
+/** Index pages of schema 4 and 5, which step 3 → 4 writes. */
+const SCHEMA_4_PAGES = 32;
 
 /** Records per write in the 4 → 5 step: a few MB, well under any message or transaction limit. */
 const PACK_BATCH = 50;

@@ -12,13 +12,18 @@ export async function readIndex(): Promise<{ entries: IndexEntry[]; corrupt: num
   return joinPages(Object.values(await getItems(allIndexPageKeys())));
 }
 
+/** Pages per step of readIndexInSteps. */
+const STEP_PAGES = INDEX_PAGES / 32;
+
 /**
  * The whole index as readIndex reads it, in steps of `pagesPerStep` pages: one storage read and that
- * slice's parsing per task, with the next task between steps. One read of all 32 pages held the page for
- * ~160 ms at 10,000 articles (4.4 MB of JSON) and ~1.2 s at 50,000 (22 MB); in steps, a search typed
- * meanwhile runs between them. One page per step: a page is ~0.7 MB at 50,000.
+ * slice's parsing per task, with the next task between steps. One read of the whole index held the page
+ * for ~160 ms at 10,000 articles (4.4 MB of JSON) and ~1.2 s at 50,000 (22 MB); in steps, a search typed
+ * meanwhile runs between them. STEP_PAGES pages per step: 32 steps, as with schema 5's 32 pages of one
+ * step each (~0.7 MB per step at 50,000). One of 256 pages per step would pay a timer (≥ 4 ms once
+ * nested) 256 times.
  */
-export async function readIndexInSteps(pagesPerStep = 1): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+export async function readIndexInSteps(pagesPerStep = STEP_PAGES): Promise<{ entries: IndexEntry[]; corrupt: number }> {
   const keys = allIndexPageKeys();
   const entries: IndexEntry[] = [];
   let corrupt = 0;
@@ -87,15 +92,21 @@ export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
   return ids.map((id) => unpackRecord(stored[articleKey(id)])).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
 }
 
-/** The newest rows only: enough to paint the first screen of the list without reading the whole index. */
-export async function readIndexHead(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
-  return parseIndex((await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY]);
+/**
+ * The newest rows only: enough to paint the first screen of the list without reading the whole index.
+ * `read`: the head's storage read, when it was started ahead (head-ahead.ts).
+ */
+export async function readIndexHead(read: Promise<Record<string, unknown>> = getItems(INDEX_HEAD_KEY)): Promise<{ entries: IndexEntry[]; corrupt: number }> {
+  return parseIndex((await read)[INDEX_HEAD_KEY]);
 }
 
-/** Every page and the head, to be written together in one set(). `entries` must be newest first. */
-export function indexItems(entries: IndexEntry[]): Record<string, string> {
-  const pages: IndexEntry[][] = Array.from({ length: INDEX_PAGES }, () => []);
-  for (const e of entries) pages[pageOf(e.id)]?.push(e); // pageOf is always below INDEX_PAGES
+/**
+ * Every page and the head, to be written together in one set(). `entries` must be newest first.
+ * `pageCount`: INDEX_PAGES, or an older schema's count for the migration step that writes that schema.
+ */
+export function indexItems(entries: IndexEntry[], pageCount = INDEX_PAGES): Record<string, string> {
+  const pages: IndexEntry[][] = Array.from({ length: pageCount }, () => []);
+  for (const e of entries) pages[pageOf(e.id, pageCount)]?.push(e); // pageOf is always below pageCount
   const items: Record<string, string> = { [INDEX_HEAD_KEY]: serializeIndex(entries.slice(0, HEAD_SIZE)) };
   pages.forEach((rows, n) => (items[indexPageKey(n)] = serializeIndex(rows)));
   return items;

@@ -28,18 +28,60 @@ export function addressKeys(record: Keyed): string[] {
   return [...new Set(urls.map((u) => urlKey(u)))];
 }
 
-/** Which saved records (`existing`) each of `incoming` meets, by id or by URL key. */
-export function planRestore(existing: Keyed[], incoming: Keyed[]): RestorePlan {
-  const byKey = new Map<string, string>();
-  const ids = new Set(existing.map((r) => r.id));
-  for (const record of existing) for (const key of addressKeys(record)) byKey.set(key, record.id);
+/**
+ * The saved records' ids by URL key, kept up to date through a restore (restore.ts): built once from the
+ * index, then told what each batch wrote and deleted, so planning a batch costs the batch, not the library.
+ * Two saved records with one key (an older Lectern's duplicates) are both met, and both merged into one.
+ */
+export class AddressBook {
+  private readonly idsByKey = new Map<string, Set<string>>();
+  private readonly keysById = new Map<string, string[]>();
+
+  constructor(existing: Keyed[] = []) {
+    for (const record of existing) this.add(record);
+  }
+
+  has(id: string): boolean {
+    return this.keysById.has(id);
+  }
+
+  /** The saved records `record` meets: those with its id or one of its URL keys. */
+  meets(record: Keyed): Set<string> {
+    const met = new Set<string>();
+    for (const key of addressKeys(record)) for (const id of this.idsByKey.get(key) ?? []) met.add(id);
+    if (this.has(record.id)) met.add(record.id);
+    return met;
+  }
+
+  add(record: Keyed): void {
+    this.remove(record.id);
+    const keys = addressKeys(record);
+    this.keysById.set(record.id, keys);
+    for (const key of keys) {
+      const ids = this.idsByKey.get(key) ?? new Set<string>();
+      this.idsByKey.set(key, ids.add(record.id));
+    }
+  }
+
+  remove(id: string): void {
+    for (const key of this.keysById.get(id) ?? []) {
+      const ids = this.idsByKey.get(key);
+      ids?.delete(id);
+      if (ids?.size === 0) this.idsByKey.delete(key);
+    }
+    this.keysById.delete(id);
+  }
+}
+
+/** Which saved records (`existing`, or an AddressBook of them) each of `incoming` meets, by id or by URL key. */
+export function planRestore(existing: Keyed[] | AddressBook, incoming: Keyed[]): RestorePlan {
+  const book = existing instanceof AddressBook ? existing : new AddressBook(existing);
   const incomingIds = new Set(incoming.map((r) => r.id));
   const meets = new Map<string, string[]>();
   const remove = new Set<string>();
   let replaced = 0;
   for (const record of incoming) {
-    const met = new Set(addressKeys(record).map((k) => byKey.get(k)).filter((id): id is string => id !== undefined));
-    if (ids.has(record.id)) met.add(record.id);
+    const met = book.meets(record);
     meets.set(record.id, [...met]);
     if (met.size) replaced++;
     for (const id of met) if (!incomingIds.has(id)) remove.add(id);

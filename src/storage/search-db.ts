@@ -4,8 +4,8 @@
  * is rebuilt from the records whenever it disagrees with them (src/storage/search-write.ts, search-rebuild.ts).
  *
  * Every indexed article has a number (handed out in save order); a bucket is BUCKET_SIZE numbers.
- * - `blocks`: key [term, bucket] → that term's postings in that bucket, a Uint32Array of (number, tf, len)
- *   triples: a save reads and rewrites at most one bounded block per distinct word of the article, whatever
+ * - `blocks`: key [term, bucket] → that term's postings in that bucket, a Uint32Array of (number, tf, len,
+ *   signature) quads, the signature saying which words stand next to it (search-options.ts `nextBit`): a save reads and rewrites at most one bounded block per distinct word of the article, whatever
  *   the library's size, a query reads one key range per word, and neither parses text.
  * - `ids`: bucket → the article id of each number in it ('' where none): turns a query's numbers into ids.
  * - `docs`: article id → { num, len }: its number and its length in words (BM25).
@@ -22,8 +22,13 @@ export const IDS = 'ids';
 export const META = 'meta';
 const STATS = 'stats';
 const REBUILD = 'rebuild';
-/** Bumped when the index's layout or tokenization changes: an index of another format is rebuilt. 3: the vocabulary. */
-export const INDEX_FORMAT = 3;
+/**
+ * Bumped when the index's layout or tokenization changes: an index of another format is rebuilt. 3: the
+ * vocabulary. 4: each posting has its neighbours' signature (phrases are filtered from the index).
+ */
+export const INDEX_FORMAT = 4;
+/** Numbers per posting in a block: article number, weighted term frequency, article length, signature. */
+export const POSTING = 4;
 /** The database's version: a new one drops every store (the index is a cache, rebuilt from the records). */
 const DB_VERSION = 2;
 /** Articles per bucket: bounds the size of a block, hence the cost of a save. */
@@ -111,29 +116,30 @@ export function changeVocabulary(meta: IDBObjectStore, created: Array<[string, n
   for (const [term, bucket] of deleted) meta.delete(vocabularyKey(term, bucket));
 }
 
-/** A stored block as its triples (number, tf, len), or null when it is not one. */
-export function blockTriples(block: unknown): Uint32Array | null {
+/** A stored block as its postings (number, tf, len, signature: POSTING numbers each), or null when it is not one. */
+export function blockPostings(block: unknown): Uint32Array | null {
   if (block instanceof Uint32Array) return block;
   // Another realm's typed array (a test environment) is still a view of the same bytes.
-  if (ArrayBuffer.isView(block) && block.byteLength % 12 === 0) return new Uint32Array(block.buffer, block.byteOffset, block.byteLength / 4);
+  if (ArrayBuffer.isView(block) && block.byteLength % (4 * POSTING) === 0) return new Uint32Array(block.buffer, block.byteOffset, block.byteLength / 4);
   return null;
 }
 
-/** A block as number → [tf, len], and back. */
-export type Postings = Map<number, [number, number]>;
+/** A block as number → [tf, len, signature], and back. */
+export type Postings = Map<number, [number, number, number]>;
 export function parseBlock(block: unknown): Postings {
   const postings: Postings = new Map();
-  const triples = blockTriples(block);
-  if (triples) for (let i = 0; i + 2 < triples.length; i += 3) postings.set(triples[i]!, [triples[i + 1]!, triples[i + 2]!]);
+  const b = blockPostings(block);
+  if (b) for (let i = 0; i + POSTING <= b.length; i += POSTING) postings.set(b[i]!, [b[i + 1]!, b[i + 2]!, b[i + 3]!]);
   return postings;
 }
 export function serializeBlock(postings: Postings): Uint32Array {
-  const out = new Uint32Array(postings.size * 3);
+  const out = new Uint32Array(postings.size * POSTING);
   let i = 0;
-  for (const [num, [tf, len]] of [...postings].sort((a, b) => a[0] - b[0])) {
+  for (const [num, [tf, len, sig]] of [...postings].sort((a, b) => a[0] - b[0])) {
     out[i++] = num;
     out[i++] = tf;
     out[i++] = len;
+    out[i++] = sig;
   }
   return out;
 }

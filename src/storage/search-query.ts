@@ -1,5 +1,6 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
-import { BLOCKS, blockTriples, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, readStats, termRange, vocabularyRange, vocabularyTerm } from './search-db';
+import { BlockCache } from './search-cache';
+import { BLOCKS, blockPostings, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, POSTING, readStats, vocabularyRange, vocabularyTerm } from './search-db';
 
 /** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
@@ -13,10 +14,11 @@ const PREFIX_KEY_SCAN = 4096;
 
 /**
  * One query word's matches: the BM25 score of that word by article number (search-db.ts; 0 where it does
- * not match; one typed array, far faster to fill and look up than a Map), and the numbers that match.
+ * not match; one typed array, far faster to fill and look up than a Map), and the numbers that match. For a
+ * whole word (not a prefix), also its neighbours' signature by article number (search-options.ts `nextBit`).
  */
-export interface WordScores { score: Float64Array; nums: number[] }
-export const noMatches = (): WordScores => ({ score: new Float64Array(0), nums: [] });
+export interface WordScores { score: Float64Array; nums: number[]; sig?: Uint32Array }
+const noMatches = (): WordScores => ({ score: new Float64Array(0), nums: [] });
 /**
  * The words each typed prefix stands for, with the number of buckets each is in, kept by the caller for
  * one open library: "gover" is chosen from what "gove" read when that was complete, without a read.
@@ -25,19 +27,19 @@ export type PrefixCache = Map<string, { terms: Array<[string, number]>; complete
 
 /**
  * Score one word (or, with `prefix`, every word that starts with it; an article counts its best one) from
- * the index on disk: reads that word's blocks and nothing else. BM25 with the weighted term frequencies the
+ * the index on disk: reads that word's blocks and nothing else (those not in `cache`). BM25 with the weighted term frequencies the
  * writer stored. Runs in any extension page; the index is the same origin's IndexedDB.
  */
-export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixCache = new Map()): Promise<WordScores> {
+export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixCache = new Map(), cache = new BlockCache()): Promise<WordScores> {
   const db = await openSearchDb();
   const tx = db.transaction([BLOCKS, META]);
   const blocks = tx.objectStore(BLOCKS);
   const meta = tx.objectStore(META);
   const [stats, words] = await Promise.all([readStats(meta), prefix ? expansions(meta, word, prefixes) : [word]]);
   if (!stats || stats.count === 0) return noMatches();
-  const perWord = await Promise.all(words.map((w) => done(blocks.getAll(termRange(w)))));
+  const perWord = await Promise.all(words.map((w) => cache.read(blocks, w)));
   const avgLen = stats.totalLen / stats.count;
-  const best: WordScores = { score: new Float64Array(stats.next), nums: [] };
+  const best: WordScores = { score: new Float64Array(stats.next), nums: [], ...(prefix ? {} : { sig: new Uint32Array(stats.next) }) };
   for (const stored of perWord) bm25(stored, stats.count, avgLen, best);
   return best;
 }
@@ -75,15 +77,15 @@ function fromCache(cache: PrefixCache, prefix: string): Array<[string, number]> 
   return null;
 }
 
-/** BM25 of one word over its stored blocks of (number, tf, len) triples, kept in `best` where it beats what is there. */
-function bm25(stored: unknown[], count: number, avgLen: number, { score: best, nums }: WordScores): void {
-  const blocks = stored.map(blockTriples).filter((b): b is Uint32Array => b !== null);
-  const df = blocks.reduce((n, b) => n + b.length / 3, 0);
+/** BM25 of one word over its stored blocks of postings (search-db.ts), kept in `best` where it beats what is there. */
+function bm25(stored: unknown[], count: number, avgLen: number, { score: best, nums, sig }: WordScores): void {
+  const blocks = stored.map(blockPostings).filter((b): b is Uint32Array => b !== null);
+  const df = blocks.reduce((n, b) => n + Math.floor(b.length / POSTING), 0);
   const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
   const norm = (BM25_K1 * BM25_B) / avgLen;
   const base = BM25_K1 * (1 - BM25_B);
   for (const b of blocks) {
-    for (let i = 0; i + 2 < b.length; i += 3) {
+    for (let i = 0; i + POSTING <= b.length; i += POSTING) {
       const num = b[i]!;
       const tf = b[i + 1]!;
       const score = (idf * tf * (BM25_K1 + 1)) / (tf + base + norm * b[i + 2]!);
@@ -91,6 +93,7 @@ function bm25(stored: unknown[], count: number, avgLen: number, { score: best, n
       const was = best[num]!;
       if (was === 0) nums.push(num);
       if (score > was) best[num] = score;
+      if (sig) sig[num] = b[i + 3]!;
     }
   }
 }

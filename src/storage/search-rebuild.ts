@@ -1,7 +1,7 @@
 import { allKeys, removeItems } from './area';
 import { serialized } from './queue';
 import { readArticles, readIndex } from './read';
-import { BLOCKS, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
+import { BLOCKS, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, POSTING, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
 import { indexedTerms } from './search-terms';
 import { clearSearchIndex, updateSearchIndex } from './search-write';
 
@@ -60,8 +60,19 @@ export function rebuildSearchIndex(): Promise<{ indexed: number }> {
  * index of an earlier format (an update that changed it): the migration, done without waiting for the popup.
  */
 export async function resumeSearchRebuild(): Promise<void> {
+  if ((await searchRebuildState()) !== 'none') await rebuildSearchIndex();
+}
+
+/**
+ * Whether the index wants a rebuild: 'running' here (in this background), 'unfinished' (a checkpoint a
+ * stopped background left, or an index of an earlier format), or 'none'. No index at all is 'none': the
+ * popup asks for it when it finds none.
+ */
+export async function searchRebuildState(): Promise<'running' | 'unfinished' | 'none'> {
+  if (running) return 'running';
   const status = await searchIndexStatus();
-  if (status?.rebuilding || (status && status.format !== INDEX_FORMAT)) await rebuildSearchIndex();
+  if (running) return 'running';
+  return status?.rebuilding || (status && status.format !== INDEX_FORMAT) ? 'unfinished' : 'none';
 }
 
 async function rebuild(): Promise<{ indexed: number }> {
@@ -100,13 +111,13 @@ async function rebuildStep(state: RebuildState): Promise<RebuildState> {
   const docs: Array<[string, number]> = [];
   for (let i = 0; i < todo.length; i += READ_BATCH) {
     for (const article of await readArticles(todo.slice(i, i + READ_BATCH))) {
-      const { tf, len } = indexedTerms(article);
+      const { tf, sig, len } = indexedTerms(article);
       const slot = docs.length;
       docs.push([article.id, len]);
       for (const [term, f] of tf) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
-        list.push(slot, f, len);
+        list.push(slot, f, len, sig.get(term) ?? 0);
       }
     }
   }
@@ -120,9 +131,9 @@ async function rebuildStep(state: RebuildState): Promise<RebuildState> {
   if (docs.length) {
     const blocks = tx.objectStore(BLOCKS);
     for (const [term, list] of postings) {
-      const triples = Uint32Array.from(list);
-      for (let i = 0; i < triples.length; i += 3) triples[i] = first + triples[i]!;
-      blocks.put(triples, [term, bucket]);
+      const block = Uint32Array.from(list);
+      for (let i = 0; i < block.length; i += POSTING) block[i] = first + block[i]!;
+      blocks.put(block, [term, bucket]);
     }
     docs.forEach(([id, len], slot) => tx.objectStore(DOCS).put({ num: first + slot, len } satisfies DocInfo, id));
     tx.objectStore(IDS).put(docs.map(([id]) => id), bucket);

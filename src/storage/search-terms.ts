@@ -1,9 +1,13 @@
 import { hostOf } from '../shared/format';
-import { FIELD_WEIGHTS, terms, type SearchField } from '../shared/search-options';
+import { FIELD_WEIGHTS, nextBit, prevBit, terms, type SearchField } from '../shared/search-options';
 import type { SavedArticle } from './schema';
 
-/** An article as the index sees it: each word's weighted frequency (BM25F) and the length in words. */
-export interface IndexedTerms { tf: Map<string, number>; len: number }
+/**
+ * An article as the index sees it: each word's weighted frequency (BM25F), the signature of the words next to
+ * it (search-options.ts `nextBit`/`prevBit`, within one field: a phrase does not run from the title into the
+ * body), and the length in words.
+ */
+export interface IndexedTerms { tf: Map<string, number>; sig: Map<string, number>; len: number }
 
 /**
  * The texts of the article's highlights: quote and note of each. Read defensively: the records carry
@@ -32,14 +36,29 @@ export function searchFields(article: SavedArticle): Array<[SearchField, string]
 }
 
 export function indexedTerms(article: SavedArticle): IndexedTerms {
-  const tf = new Map<string, number>();
+  // One entry per distinct word, its neighbour bits hashed once: a token costs one Map lookup.
+  const words = new Map<string, { tf: number; sig: number; next: number; prev: number }>();
   let len = 0;
   for (const [field, text] of searchFields(article)) {
     const weight = FIELD_WEIGHTS[field];
+    let before: { sig: number; prev: number } | null = null;
     for (const term of terms(text)) {
-      tf.set(term, (tf.get(term) ?? 0) + weight);
+      let word = words.get(term);
+      if (!word) words.set(term, (word = { tf: 0, sig: 0, next: nextBit(term), prev: prevBit(term) }));
+      word.tf += weight;
+      if (before) {
+        before.sig |= word.next;
+        word.sig |= before.prev;
+      }
+      before = word;
       len++;
     }
   }
-  return { tf, len };
+  const tf = new Map<string, number>();
+  const sig = new Map<string, number>();
+  for (const [term, word] of words) {
+    tf.set(term, word.tf);
+    sig.set(term, word.sig >>> 0);
+  }
+  return { tf, sig, len };
 }

@@ -57,7 +57,7 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
         continue;
       }
       const info: DocInfo = { num: old?.num ?? stats.next++, len: next.len };
-      for (const [term, tf] of next.tf) edit(term, bucketOf(info.num)).set.set(info.num, [tf, next.len]);
+      for (const [term, tf] of next.tf) edit(term, bucketOf(info.num)).set.set(info.num, [tf, next.len, next.sig.get(term) ?? 0]);
       docs.put(info, change.id);
       known.set(change.id, info);
       if (!old) setSlot(info.num, change.id);

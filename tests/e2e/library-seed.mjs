@@ -40,10 +40,10 @@ export async function recordHashes(session) {
   });
 }
 
-/** The ids the index lists (all pages). */
+/** The ids the index lists (all pages: 256 since schema 6, src/storage/keys.ts). */
 export async function listedIds(session) {
   return session.evalInExtension(async (api) => {
-    const pages = await api.storage.local.get(Array.from({ length: 32 }, (_, n) => `index:${n}`));
+    const pages = await api.storage.local.get(Array.from({ length: 256 }, (_, n) => `index:${n}`));
     return Object.values(pages).flatMap((p) => JSON.parse(p)).map((e) => e.id).sort();
   });
 }

@@ -101,10 +101,15 @@ for (const kind of BROWSERS) {
       }
       await session.close();
       session = await launch(kind, extDir, { userDataDir: profile, timeout: 60_000 });
-      await session.controlPage.waitForFunction(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('schemaVersion')).schemaVersion === 5, { timeout: 30_000, polling: 200 });
-      console.log(`# ${kind}: schema ${schemaBefore} → 5`);
+      await session.controlPage.waitForFunction(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('schemaVersion')).schemaVersion === 6, { timeout: 30_000, polling: 200 });
+      console.log(`# ${kind}: schema ${schemaBefore} → 6`);
       const stored = await session.evalInExtension(async (api) => api.storage.local.get(null));
       for (const id of ids) assert.equal(stored[`article:${id}`].packed, 'deflate-raw-base64', 'stored compressed');
+      // Schema 6: 256 index pages, each row on the page of its id's first two hex digits, and only there.
+      for (const id of ids) {
+        const onPages = Object.keys(stored).filter((k) => k.startsWith('index:') && JSON.parse(stored[k]).some((e) => e.id === id));
+        assert.deepEqual(onPages, [`index:${parseInt(id.slice(0, 2), 16)}`], `the row of ${id} is on its page`);
+      }
       assert.deepEqual(await Promise.all(ids.map((id) => article(session, id))), before, 'every article reads back identical');
       assert.deepEqual(Object.keys(stored).filter((k) => k.startsWith('image')).sort(), imagesBefore, 'every offline image is kept');
       const { entries } = await session.sendMessage({ type: 'listArticles', data: {} });

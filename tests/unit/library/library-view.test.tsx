@@ -1,8 +1,10 @@
 import { webcrypto } from 'node:crypto';
 import { TextEncoder } from 'node:util';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { onInjection, openTab, resetFakeBrowser } from '../../helpers/fake-browser';
+import fakeBrowser, { onInjection, openTab, resetFakeBrowser } from '../../helpers/fake-browser';
 import { LibraryView } from '../../../src/library/LibraryView';
+import { readIndexHeadAhead } from '../../../src/library/useLibrary';
+import { startIndexHeadRead, takeIndexHeadRead } from '../../../src/storage/head-ahead';
 import { Popup } from '../../../src/popup/Popup';
 import { readIndex, saveArticle, updateArticle, whenWritten } from '../../../src/storage';
 import { article } from '../storage/fixtures';
@@ -32,6 +34,24 @@ describe('the library view', () => {
     // The head (newest 50) paints first; the whole index follows after that paint.
     await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '200'));
   }, 20_000); // 200 saves, each also writing the search index to fake-indexeddb (~13 ms a save)
+
+  it('opened on the library, paints its first rows in the first render from the head read ahead', async () => {
+    await seed(60);
+    // popup/head-ahead.js starts the read with the browser's own API before the modules load.
+    Object.assign(globalThis, { browser: fakeBrowser });
+    try {
+      startIndexHeadRead();
+    } finally {
+      delete (globalThis as { browser?: unknown }).browser;
+    }
+    await readIndexHeadAhead();
+    expect(takeIndexHeadRead()).toBeNull(); // the read started ahead was taken, not a second one
+    render(<LibraryView height={400} />);
+    expect(rowTitles().slice(0, 2)).toEqual(['Story 60', 'Story 59']); // no empty first frame
+    const list = screen.getByRole('list', { name: 'Saved articles' });
+    expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '50'); // the head
+    await waitFor(() => expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '60'));
+  }, 20_000);
 
   it('finds a word that is only in an article body', async () => {
     await seed(5);

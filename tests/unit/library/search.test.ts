@@ -5,6 +5,7 @@ import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { FIRST_PAGE, LibrarySearch } from '../../../src/library/search';
+import { nextBit, prevBit } from '../../../src/shared/search-options';
 import { deleteArticle, readArticles, readIndex, rebuildSearchIndex, restoreArticles, resumeSearchRebuild, saveArticle, updateArticle } from '../../../src/storage';
 import { committed, DOCS, done, META, openSearchDb, SEARCH_DB, writeRebuildState } from '../../../src/storage/search-db';
 import { searchIndexDisagrees, searchIndexStatus } from '../../../src/storage/search-rebuild';
@@ -73,6 +74,44 @@ describe('library search', () => {
     expect(await searchFor('"old harbour" council')).toEqual(['Council approves library']);
   });
 
+  it('drops a phrase\'s candidates from the index alone when its words are never next to each other', async () => {
+    await library();
+    await saveArticle(article(4, { title: 'Wall', text: 'The wall was far from any harbour.' }));
+    await saveArticle(article(5, { title: 'Harbour', text: 'Wall paint.' })); // adjacent only across two fields
+    const { entries } = await readIndex();
+    const titles = new Map(entries.map((e) => [e.id, e.title]));
+    // The first page comes before any text is read: already without the articles that only have both words.
+    const { ids, rest } = await new LibrarySearch().search('"harbour wall"', (id) => titles.has(id));
+    expect(ids.map((id) => titles.get(id))).toEqual(['Harbour reopens', 'Council approves library']);
+    expect((await rest)?.map((id) => titles.get(id))).toEqual(['Harbour reopens', 'Council approves library']);
+  });
+
+  it('reads the text of a phrase\'s candidates after the first page, and drops those that only look like it', async () => {
+    // Words whose neighbour bits are those of "harbour wall": the index cannot tell them apart, the text can.
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const after = words.find((w) => nextBit(w) === nextBit('wall'))!;
+    const before = words.find((w) => prevBit(w) === prevBit('harbour'))!;
+    await saveArticle(article(1, { title: 'Real one', text: 'The harbour wall held.' }));
+    await saveArticle(article(2, { title: 'Look-alike', text: `A harbour ${after} and a ${before} wall.` }));
+    const { entries } = await readIndex();
+    const titles = new Map(entries.map((e) => [e.id, e.title]));
+    const search = new LibrarySearch();
+    const { ids, rest } = await search.search('"harbour wall"', (id) => titles.has(id));
+    expect(ids.map((id) => titles.get(id)).sort()).toEqual(['Look-alike', 'Real one']);
+    expect((await rest)?.map((id) => titles.get(id))).toEqual(['Real one']);
+    // The text read is kept: the next keystroke's ranking has it at once.
+    expect(await searchFor('"harbour wall" hel', search)).toEqual(['Real one']);
+  });
+
+  it('stops reading a phrase\'s texts when a newer keystroke has taken over', async () => {
+    await library();
+    const { entries } = await readIndex();
+    const { ids, rest } = await new LibrarySearch().search('"harbour wall"', () => true, () => true);
+    expect(ids).toHaveLength(2);
+    expect(await rest).toBeNull();
+    expect(entries).toHaveLength(3);
+  });
+
   it('searches the quotes and notes of highlights', async () => {
     const highlighted = { ...article(9, { title: 'Notes here', text: 'Plain body.' }), highlights: [
       { id: 'h1', quote: { exact: 'Plain body', prefix: '', suffix: '.' }, position: null, color: 'yellow', note: 'Remember the quokka', createdAt: 1, updatedAt: 1 },
@@ -106,10 +145,14 @@ describe('library search', () => {
       const all = await search.searchAll(query, (id) => listed.has(id));
       expect(all.length).toBeGreaterThan(FIRST_PAGE);
       expect(rest).not.toBeNull();
-      // Words: the first page is the top 64; a phrase: its matches among its best 40 candidates.
-      expect(ids.length).toBe(query.startsWith('"') ? 40 : FIRST_PAGE);
+      // Words and phrases alike: the first page is the top 64 (a phrase's from the index's neighbour signatures).
+      expect(ids.length).toBe(FIRST_PAGE);
       expect(ids).toEqual(all.slice(0, ids.length));
       expect(await rest).toEqual(all);
+      // A newer keystroke took over: the whole ranking is not made (nor, for a phrase, its texts read).
+      const stale = await new LibrarySearch().search(query, (id) => listed.has(id), () => true);
+      expect(stale.ids).toEqual(ids);
+      expect(await stale.rest).toBeNull();
     }
   }, 60_000);
 

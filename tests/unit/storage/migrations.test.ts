@@ -4,7 +4,8 @@
 import browser from 'webextension-polyfill';
 import fake, { resetFakeBrowser } from '../../helpers/fake-browser';
 import { checkIndexAtStart, migrate, readArticle, readIndex, repairIndex, saveArticle, SCHEMA_VERSION } from '../../../src/storage';
-import { pageOf } from '../../../src/storage/keys';
+import { INDEX_PAGES, pageOf } from '../../../src/storage/keys';
+import { indexItems } from '../../../src/storage/read';
 import { migrations } from '../../../src/storage/migrations';
 import { article } from './fixtures';
 
@@ -77,7 +78,7 @@ describe('migration 3 → 4', () => {
     const stored = await browser.storage.local.get(null);
     expect(stored).not.toHaveProperty('index');
     for (const { id } of saved) {
-      const page = JSON.parse(stored[`index:${pageOf(id)}`] as string) as Array<{ id: string }>;
+      const page = JSON.parse(stored[`index:${pageOf(id, 32)}`] as string) as Array<{ id: string }>;
       expect(page.map((e) => e.id)).toContain(id);
     }
     expect(JSON.parse(stored.indexHead as string)).toEqual(rows.slice(0, 50));
@@ -103,6 +104,76 @@ describe('migration 3 → 4', () => {
     expect(await readIndex()).toEqual({ entries: [], corrupt: 0 });
     expect(await repairIndex()).toMatchObject({ added: 1 });
     expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+});
+
+describe('migration 5 → 6', () => {
+  /** A library of `count` articles in schema 5's layout: 32 index pages. */
+  async function schema5Library(count: number) {
+    for (let i = 0; i < count; i++) await saveArticle(article(i), 1000 + i);
+    const { entries } = await readIndex();
+    await clearIndexLayout();
+    await browser.storage.local.set({ ...indexItems(entries, 32), schemaVersion: 5 });
+    return entries;
+  }
+  const pageKeys = async () => Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith('index:'));
+  const rowsOn = async (key: string) => JSON.parse(((await browser.storage.local.get(key))[key] as string | undefined) ?? '[]') as Array<{ id: string }>;
+
+  it('moves every row to its page of 256, and only there, keeping the head', async () => {
+    const entries = await schema5Library(300);
+    expect(INDEX_PAGES).toBe(256);
+    const head = (await browser.storage.local.get('indexHead')).indexHead;
+    expect(entries.some((e) => pageOf(e.id) !== pageOf(e.id, 32))).toBe(true); // most rows move
+    await migrations[5]!();
+    expect((await pageKeys()).length).toBe(256);
+    for (const e of entries) {
+      const on = [];
+      for (const key of await pageKeys()) if ((await rowsOn(key)).some((r) => r.id === e.id)) on.push(key);
+      expect(on).toEqual([`index:${pageOf(e.id)}`]);
+    }
+    expect(await readIndex()).toEqual({ entries, corrupt: 0 });
+    expect((await browser.storage.local.get('indexHead')).indexHead).toBe(head);
+    // Running it again changes nothing (a worker stopped before the version was written).
+    const before = await browser.storage.local.get(null);
+    await migrations[5]!();
+    expect(await browser.storage.local.get(null)).toEqual(before);
+  });
+
+  it('keeps corrupt rows on their page for the repair to report', async () => {
+    const [first] = await schema5Library(3);
+    const page = `index:${pageOf(first!.id, 32)}`;
+    await browser.storage.local.set({ [page]: JSON.stringify([...(await rowsOn(page)), { broken: true }]) });
+    await migrations[5]!();
+    expect(await readIndex()).toMatchObject({ corrupt: 1 });
+    expect((await rowsOn(page)).filter((r) => !r.id)).toEqual([{ broken: true }]);
+  });
+
+  it('loses nothing when the disk is full: schema 5 stays readable, and the next start finishes the step', async () => {
+    const entries = await schema5Library(120);
+    const records = await Promise.all(entries.map((e) => readArticle(e.id)));
+    const layout = await browser.storage.local.get(null);
+    // No room for the 224 new page keys: the step's one set() is refused whole.
+    fake.storage.local.quotaBytes = await fake.storage.local.getBytesInUse(null);
+    await expect(migrate()).rejects.toMatchObject({ reason: 'quota' });
+    expect(await browser.storage.local.get(null)).toEqual(layout);
+    expect(await readIndex()).toEqual({ entries, corrupt: 0 });
+    // With room again, the next start migrates.
+    fake.storage.local.quotaBytes = Infinity;
+    await checkIndexAtStart();
+    expect(await browser.storage.local.get('schemaVersion')).toEqual({ schemaVersion: SCHEMA_VERSION });
+    expect(await readIndex()).toEqual({ entries, corrupt: 0 });
+    expect(await Promise.all(entries.map((e) => readArticle(e.id)))).toEqual(records);
+  });
+
+  it('keeps a row saved on its new page after a refused attempt, not its stale copy on the old page', async () => {
+    const entries = await schema5Library(40);
+    const moved = entries.find((e) => pageOf(e.id) >= 32)!; // its new page is not one of the old ones
+    const newer = { ...moved, title: 'Renamed after the refused attempt' };
+    await browser.storage.local.set({ [`index:${pageOf(moved.id)}`]: JSON.stringify([newer]) });
+    await migrations[5]!();
+    const { entries: after } = await readIndex();
+    expect(after.filter((e) => e.id === moved.id)).toEqual([newer]);
+    expect(after).toHaveLength(40);
   });
 });
 
@@ -160,7 +231,7 @@ describe('migrate', () => {
     await expect(migrate()).rejects.toThrow(/IO error/);
     expect(await browser.storage.local.get('schemaVersion')).toEqual({});
     await migrate();
-    const emptyPages = Object.fromEntries(Array.from({ length: 32 }, (_, n) => [`index:${n}`, '[]']));
+    const emptyPages = Object.fromEntries(Array.from({ length: 256 }, (_, n) => [`index:${n}`, '[]']));
     expect(await browser.storage.local.get(null)).toEqual({ ...emptyPages, indexHead: '[]', schemaVersion: SCHEMA_VERSION });
   });
 });

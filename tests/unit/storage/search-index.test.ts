@@ -4,7 +4,8 @@
 import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { deleteArticle, saveArticle } from '../../../src/storage';
-import { BLOCKS, BUCKET_SIZE, DOCS, done, META, openSearchDb, parseBlock, SEARCH_DB, vocabularyTerm } from '../../../src/storage/search-db';
+import { BLOCKS, BUCKET_SIZE, DOCS, done, INDEX_FORMAT, META, openSearchDb, parseBlock, SEARCH_DB, vocabularyTerm } from '../../../src/storage/search-db';
+import { nextBit, prevBit } from '../../../src/shared/search-options';
 import { rebuildSearchIndex, searchIndexStatus } from '../../../src/storage/search-rebuild';
 import { article } from './fixtures';
 
@@ -30,7 +31,7 @@ describe('the on-disk search index', () => {
     expect(common.map((b) => b.postings.size)).toEqual([BUCKET_SIZE, 20]);
     expect(Math.max(...blocks.map((b) => b.postings.size))).toBeLessThanOrEqual(BUCKET_SIZE);
     expect(docs).toBe(count);
-    expect(await searchIndexStatus()).toEqual({ format: 3, count, rebuilding: null });
+    expect(await searchIndexStatus()).toEqual({ format: INDEX_FORMAT, count, rebuilding: null });
   }, 60_000);
 
   it('leaves nothing of a deleted article behind', async () => {
@@ -40,6 +41,22 @@ describe('the on-disk search index', () => {
     const { id } = await saveArticle(article(3, { text: 'Unique marimba.' }));
     await deleteArticle(id);
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe('the neighbours of each word (what a phrase is filtered with)', () => {
+  it('keeps in each posting which words stand right before and after it, within one field, also after a rebuild', async () => {
+    await saveArticle(article(1, { title: 'Storm', text: 'Wall by the sea. The sea wall.' }));
+    const expected = new Map([
+      ['storm', 0], // alone in its title: the body's first word is not its neighbour
+      ['wall', nextBit('by') | prevBit('sea')],
+      ['sea', prevBit('the') | nextBit('the') | nextBit('wall')],
+      ['the', prevBit('by') | nextBit('sea') | prevBit('sea')],
+    ]);
+    const signatures = async () => new Map((await stored()).blocks.filter((b) => expected.has(b.key[0])).map((b) => [b.key[0], [...b.postings.values()][0]?.[2]]));
+    expect(await signatures()).toEqual(expected);
+    await rebuildSearchIndex();
+    expect(await signatures()).toEqual(expected);
   });
 });
 
