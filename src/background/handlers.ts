@@ -63,5 +63,5 @@ export const handlers: { [K in MessageType]: HandlerEntry<K> } = {
   restoreBackup: { audience: 'extension', valid: isRestoreBackup, handle: ({ articles, searchLater }) => storage.restoreArticles(articles, { searchLater: searchLater === true }) },
   restoreImages: { audience: 'extension', valid: isRestoreImages, handle: ({ images }) => restoreBackupImages(images) },
   startImport: { audience: 'extension', valid: isStartImport, handle: ({ source, items, asked }) => startImport(source, items, asked) },
-  changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action }) => changeImport(action) },
+  changeImport: { audience: 'extension', valid: isChangeImport, handle: ({ action, asked }) => changeImport(action, asked) },
 };

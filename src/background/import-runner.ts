@@ -4,7 +4,7 @@
  * restart goes on where the job stands; an item that was in flight is still pending and runs again.
  */
 import browser, { type Manifest } from 'webextension-polyfill';
-import type { ImportAccess } from '../import/host-access';
+import { joinAccess, type ImportAccess } from '../import/host-access';
 import { cancelJob, createJob, markDone, markFailed, pauseJob, retryFailed, type ImportJob } from '../import/job';
 import { keepUserFields } from '../import/keep-user-fields';
 import { readImportJob, updateImportJob } from '../import/stored-job';
@@ -132,8 +132,16 @@ export async function startImport(source: string, items: ImportItem[], access?: 
   return { jobId: id, queued: items.length };
 }
 
-export async function changeImport(action: 'cancel' | 'retry' | 'clear'): Promise<ImportJob | null> {
-  const change = { cancel: (j: ImportJob) => cancelJob(j), retry: (j: ImportJob) => retryFailed(j), clear: () => null }[action];
+/**
+ * Cancel, retry or clear the job. `asked`: the access a retry asked for (the job gave its own back when it
+ * ended); the job holds it with what it still held, and gives all of it back when it ends again.
+ */
+export async function changeImport(action: 'cancel' | 'retry' | 'clear', asked?: ImportAccess): Promise<ImportJob | null> {
+  const retry = (j: ImportJob): ImportJob => {
+    const access = joinAccess(j.access, asked);
+    return { ...retryFailed(j), ...(access ? { access } : {}) };
+  };
+  const change = { cancel: (j: ImportJob) => cancelJob(j), retry, clear: () => null }[action];
   let access: ImportAccess | undefined;
   const job = await updateImportJob((j) => {
     access = j?.access;

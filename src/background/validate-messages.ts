@@ -84,8 +84,10 @@ export const isStartImport = (d: unknown): d is { source: string; items: ImportI
   isObject(d) && typeof d.source === 'string' && d.source.length <= 40 && Array.isArray(d.items) && d.items.length > 0
   && d.items.length <= LIMITS.maxItems && d.items.every(isImportItem) && (d.asked === undefined || isImportAccess(d.asked));
 
-export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear' } =>
-  isObject(d) && Object.keys(d).length === 1 && ['cancel', 'retry', 'clear'].includes(d.action as string);
+/** Only a retry asks for access (what the job gave back at its end), and says what it asked for. */
+export const isChangeImport = (d: unknown): d is { action: 'cancel' | 'retry' | 'clear'; asked?: ImportAccess } =>
+  isObject(d) && ['cancel', 'retry', 'clear'].includes(d.action as string)
+  && Object.keys(d).every((k) => k === 'action' || (k === 'asked' && d.action === 'retry' && isImportAccess(d.asked)));
 
 // Sync settings: a web address (http or https, the server's own folder) and bounded text; secrets optional.
 const SYNC_FIELDS = new Set(['serverUrl', 'username', 'password', 'passphrase']);

@@ -25,5 +25,15 @@ export function isImportAccess(value: unknown): value is ImportAccess {
   return within(origins, IMPORT_HOST_ORIGINS) && within(permissions, [REDIRECT_PERMISSION]);
 }
 
+/**
+ * What a job holds once more was asked for (a retry asks for what the job gave back at its end, or for
+ * nothing while it still holds its access): each origin and permission once, in a stable order.
+ */
+export function joinAccess(held: ImportAccess | undefined, asked: ImportAccess | undefined): ImportAccess | undefined {
+  if (!held || !asked) return held ?? asked;
+  const join = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
+  return { origins: join(held.origins, asked.origins), permissions: join(held.permissions, asked.permissions) };
+}
+
 /** The optional API permissions an import asks for, given the manifest's optional permissions. */
 export const importApiPermissions = (optional: readonly string[] = []): string[] => optional.filter((p) => p === REDIRECT_PERMISSION);

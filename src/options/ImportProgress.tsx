@@ -4,7 +4,9 @@ import { onImportJobChanged, readImportJob } from '../import/stored-job';
 import { errorText } from '../library/errors';
 import { t } from '../shared/i18n';
 import { sendMessage } from '../shared/messages';
-import { requestImportAccess } from './import-file';
+import type { Permissions } from 'webextension-polyfill';
+import type { ImportAccess } from '../import/host-access';
+import { askedAccess, importAccessAll, missingImportAccess, requestImportAccess } from './import-file';
 
 /** The stored import job, live: the background writes it after every item. */
 function useImportJob(): ImportJob | null {
@@ -16,16 +18,43 @@ function useImportJob(): ImportJob | null {
   return job;
 }
 
+/**
+ * What a retry of `job` would have to ask for (missingImportAccess for its unfinished pages): null when
+ * nothing, undefined until known (a retry then asks for all of it). Worked out before the click, because
+ * the request must come first in it.
+ */
+function useMissingAccess(job: ImportJob | null): Permissions.Permissions | null | undefined {
+  const [missing, setMissing] = useState<Permissions.Permissions | null | undefined>(undefined);
+  const urls = job && job.state !== 'running' ? job.items.filter((i) => i.status !== 'done').map((i) => i.item.url) : [];
+  const key = urls.join('\n');
+  useEffect(() => {
+    let current = true;
+    setMissing(undefined);
+    if (urls.length) void missingImportAccess(urls).then((m) => current && setMissing(m), () => current && setMissing(undefined));
+    return () => {
+      current = false;
+    };
+    // `key` stands for the URLs: the effect runs again only when they change.
+  }, [key]);
+  return missing;
+}
+
 /** n of N, the failures with their reasons, Retry failed and Cancel. */
 export function ImportProgress() {
   const job = useImportJob();
+  const missing = useMissingAccess(job);
   const [error, setError] = useState<string | null>(null);
   if (!job) return null;
   const { total, done, failed } = jobProgress(job);
-  // The access given at Import goes back when a job ends: a retry asks again, inside the click.
-  const access = (action: string) => (action === 'retry' && pending(job) ? requestImportAccess() : Promise.resolve(true));
+  // The access given at Import goes back when a job ends: a retry asks again, inside the click (no await
+  // before the request), for what its pages miss now, and the job gives that back when it ends again.
+  const access = (action: string): Promise<ImportAccess | undefined> => {
+    if (action !== 'retry' || !pending(job) || missing === null) return Promise.resolve(undefined);
+    const asking = missing ?? importAccessAll();
+    return requestImportAccess(asking).then((granted) => (granted ? askedAccess(asking) : undefined));
+  };
   const act = (action: 'cancel' | 'retry' | 'clear') => void access(action)
-    .then(() => sendMessage('changeImport', { action }))
+    .then((asked) => sendMessage('changeImport', { action, ...(asked ? { asked } : {}) }))
     .then(() => setError(null), (e: unknown) => setError(errorText(e)));
   return (
     <div class="import-progress" aria-labelledby="import-progress-heading">

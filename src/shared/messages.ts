@@ -61,7 +61,7 @@ export interface Protocol {
    */
   startImport: { request: { source: string; items: ImportItem[]; asked?: ImportAccess }; response: { jobId: string; queued: number } };
   /** Cancel the import, retry its failed items, or clear a finished one. */
-  changeImport: { request: { action: 'cancel' | 'retry' | 'clear' }; response: ImportJob | null };
+  changeImport: { request: { action: 'cancel' | 'retry' | 'clear'; asked?: ImportAccess }; response: ImportJob | null };
 }
 
 /** Why a save failed: the extraction's reason, or storage refusing the write (`quota`: storage is full). */

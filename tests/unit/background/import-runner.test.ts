@@ -241,10 +241,13 @@ describe('the import job in the background', () => {
     grantedPermissions.clear();
   });
 
-  it('refuses a start message that claims access an import never asks for', async () => {
+  it('refuses a start or retry message that claims access an import never asks for', async () => {
     for (const asked of [{ origins: ['<all_urls>'], permissions: [] }, { origins: [], permissions: ['tabs'] }, { origins: ALL_SITES }]) {
       await expect(sendMessage('startImport', { source: 'pocket', items: items(), asked } as never)).rejects.toThrow(/Malformed/);
+      await expect(sendMessage('changeImport', { action: 'retry', asked } as never)).rejects.toThrow(/Malformed/);
     }
+    // Only a retry asks for access.
+    await expect(sendMessage('changeImport', { action: 'cancel', asked: { origins: ALL_SITES, permissions: [] } })).rejects.toThrow(/Malformed/);
   });
 
   it("gives back all-sites access with sync set up: Firefox keeps the server's access, Chromium takes it", async () => {
