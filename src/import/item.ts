@@ -110,23 +110,37 @@ export class ItemCollector {
   readonly changed: ImportProblem[] = [];
   /** Each item's URL key, as itemKey would give it (null: the plan computes it), at the item's index. */
   private readonly keys: (string | null)[] = [];
-  /** Where each URL key was first seen (the message is built only for a duplicate). */
-  private readonly seen = new Map<string, Where>();
+  /**
+   * Where each URL key was first seen: its line, or -1 - its index for entries without one (a number, not
+   * the `where` object: nothing per row is kept for the message, which only a duplicate needs).
+   */
+  private readonly seen = new Map<string, number>();
 
   /** `parsed`: the item's URL as checkUrl parsed it, so a row's URL is parsed once (50,000-row files). */
   add(item: ImportItem, where: Where, parsed = parseUrl(item.url)): void {
+    this.keep(item, parsed, where.line ?? -1 - (where.index ?? 0), where);
+  }
+
+  /** add of a CSV row, told by its line (and file, in a zip): no `where` object per row (50,000-row files). */
+  addLine(item: ImportItem, parsed: UrlParts, line: number, file?: string): void {
+    this.keep(item, parsed, line, undefined, file);
+  }
+
+  /** `at`: where the item is, as `seen` keeps it; `where` (or one made of `at` and `file`) for a message. */
+  private keep(item: ImportItem, parsed: UrlParts | null, at: number, where?: Where, file?: string): void {
     // A link Lectern would fetch must be on the public web: refused here, when the file is read.
-    if (!item.article && !(parsed && checkPublicParsedUrl(parsed).ok)) return this.skip(where, { key: 'importRowPrivateHost', subs: [preview(item.url)] });
+    if (!item.article && !(parsed && checkPublicParsedUrl(parsed).ok)) return this.skip(where ?? lineWhere(at, file), { key: 'importRowPrivateHost', subs: [preview(item.url)] });
     if (item.description) item.description = cleanText(item.description).trim().slice(0, MAX_DESCRIPTION);
-    const key = parsed && /^https?:$/.test(parsed.protocol) ? urlKeyOf(parsed) : item.url;
+    const web = parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:');
+    const key = web ? urlKeyOf(parsed) : item.url;
     const first = this.seen.get(key);
-    if (first) return this.skip(where, first.line !== undefined
-      ? { key: 'importRowDuplicateLine', subs: [String(first.line)] }
-      : { key: 'importRowDuplicateEntry', subs: [String((first.index ?? 0) + 1)] });
-    this.seen.set(key, where);
-    if (item.highlights?.length) this.fitHighlights(item, where);
+    if (first !== undefined) return this.skip(where ?? lineWhere(at, file), first >= 0
+      ? { key: 'importRowDuplicateLine', subs: [String(first)] }
+      : { key: 'importRowDuplicateEntry', subs: [String(-first)] });
+    this.seen.set(key, at);
+    if (item.highlights?.length) this.fitHighlights(item, where ?? lineWhere(at, file));
     this.items.push(item);
-    this.keys.push(parsed && isItemKey(item.url, parsed) ? key : null);
+    this.keys.push(web && isItemKey(item.url, parsed) ? key : null);
   }
 
   skip(where: Where, message: ImportMessage): void {
@@ -144,6 +158,8 @@ export class ItemCollector {
     if (cut) this.changed.push({ ...where, reason: importText(cut.key, cut.subs), ...cut });
   }
 }
+
+const lineWhere = (line: number, file?: string): Where => (file ? { line, file } : { line });
 
 const parseUrl = (url: string): UrlParts | null => parseWebUrl(url.trim());
 
