@@ -73,23 +73,6 @@ describe('simpleUrl', () => {
     expect(read).toBeLessThan(47_500);
   });
 
-  it('reads exactly the URLs the regular expression it replaced matched (scan and pattern agree)', () => {
-    // The pattern simpleUrl used before it scanned character codes (BENCHMARKS.md, import fifth pass).
-    const escape = '%(?:[01][0-9A-Fa-f]|2[0-9A-Ca-cFf]|3[A-Fa-f]|40|5[B-Eb-e]|60|7[B-Db-dFf]|[89A-Fa-f][0-9A-Fa-f])';
-    const pchar = `(?:[A-Za-z0-9\\-._~!$&()*+,;=:@]|${escape})`;
-    const label = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
-    const host = `(?!(?:[^/]*\\.)?xn--)(?:${label}\\.)*[a-z](?:[a-z0-9-]*[a-z0-9])?`;
-    const pattern = new RegExp(`^(https?:)//(${host})((?:/${pchar}*)+)(\\?(?:${pchar}|[/?])*)?(#(?:${pchar}|[/?#])*)?$`);
-    const former = (text: string) => { const m = pattern.exec(text); return !!m && !/\/\.\.?(?=\/|$)/.test(m[3] ?? ''); };
-    const next = random(23);
-    const edges = ['https://a/', 'https://a.b/', 'https://1.b/', 'https://b.1/', 'https://a-b.c-d/', 'https://xn--a.b/', 'https://a.xn--b/', 'https://axn--b.c/',
-      'https://a.b/%', 'https://a.b/%4', 'https://a.b/%4g', 'https://a.b/%40', 'https://a.b/%41', 'https://a.b/%7e', 'https://a.b/%7F', 'https://a.b/%2F',
-      'https://a.b/?', 'https://a.b/#', 'https://a.b/??#?#', 'https://a.b/#?', 'https://a.b/x?y#z#', 'https://a.b/a?b c', 'https://a.b/.x', 'https://a.b/x/..'];
-    const texts = [...edges, ...fixtureUrls, ...Array.from({ length: 50_000 }, () => generate(next))];
-    const differ = texts.filter((text) => (simpleUrl(text) !== null) !== former(text));
-    expect(differ).toEqual([]);
-  });
-
   it.each([
     'HTTPS://Example.com/a', 'https://example.com', 'https://example.com:443/', 'https://user@example.com/', 'https://example.com/a/../b',
     'https://example.com/a/%2e%2E/b', 'https://xn--bcher-kva.example/', 'https://news.123/', 'https://example.com/a b', "https://example.com/?q='x'",
