@@ -8,6 +8,7 @@ import { isoFromMs } from './iso-date';
 import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
 import { isItemKey } from './url-key';
+import { SeenKeys } from './seen-keys';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
 
 const MAX_TITLE = 1000;
@@ -146,7 +147,7 @@ export class ItemCollector {
    * Where each URL key was first seen: its line, or -1 - its index for entries without one (a number, not
    * the `where` object: nothing per row is kept for the message, which only a duplicate needs).
    */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new SeenKeys();
 
   /** `parsed`: the item's URL as checkUrl parsed it, so a row's URL is parsed once (50,000-row files). */
   add(item: ImportItem, where: Where, parsed = parseUrl(item.url)): void {
@@ -165,11 +166,10 @@ export class ItemCollector {
     if (item.description) item.description = cleanText(item.description).trim().slice(0, MAX_DESCRIPTION);
     const web = parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:');
     const key = web ? urlKeyOf(parsed) : item.url;
-    const first = this.seen.get(key);
+    const first = this.seen.firstOrAdd(key, at);
     if (first !== undefined) return this.skip(where ?? lineWhere(at, file), first >= 0
       ? { key: 'importRowDuplicateLine', subs: [String(first)] }
       : { key: 'importRowDuplicateEntry', subs: [String(-first)] });
-    this.seen.set(key, at);
     if (item.highlights?.length) this.fitHighlights(item, where ?? lineWhere(at, file));
     this.items.push(item);
     this.keys.push(web && isItemKey(item.url, parsed) ? key : null);
