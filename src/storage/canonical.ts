@@ -44,14 +44,16 @@ export function urlKeyOf(parsed: UrlParts): string {
   const www = parsed.host.startsWith('www.');
   const hash = isRoute(parsed.hash) ? parsed.hash : '';
   const web = protocol === 'http:' || protocol === 'https:';
-  // An http(s) URL's origin is its scheme and host: that string when neither `www.` nor a user is dropped.
-  const origin = web && !www && !username ? parsed.origin
+  // An http(s) URL without user or password is written origin, path, query, fragment: its origin is the
+  // key's when `www.` is not dropped, and its href starts with that origin and the path.
+  const plain = web && !www && !username && !parsed.password;
+  const origin = plain ? parsed.origin
     : web || parsed.host ? `${protocol}//${username ? `${username}${parsed.password ? `:${parsed.password}` : ''}@` : ''}${www ? parsed.host.slice(4) : parsed.host}` : protocol;
   const search = keptSearch(parsed.search);
   // Most keys are the start of href (nothing dropped but the query or fragment): a slice of it, not a
   // new string of four parts, which the import's duplicate check would hash and keep 50,000 times.
   const head = origin.length + path.length;
-  if (!search && !hash && href.length >= head && href.startsWith(origin) && href.startsWith(path, origin.length)) return href.slice(0, head);
+  if (!search && !hash && (plain || (href.length >= head && href.startsWith(origin) && href.startsWith(path, origin.length)))) return href.slice(0, head);
   return `${origin}${path}${search}${hash}`;
 }
 
