@@ -20,4 +20,5 @@ export function itemKey(url: string): string | null {
 }
 
 /** Whether `key`, computed by the reader from `parsed`, is the one itemKey(url) gives (an http(s) URL both ways). */
-export const isItemKey = (url: string, parsed: UrlParts) => isHttp(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+export const isItemKey = (url: string, parsed: UrlParts) =>
+  (parsed.protocol === 'http:' || parsed.protocol === 'https:') && (url === parsed.href || isHttp(url)); // an http(s) href starts with `http(s)://`
