@@ -1,9 +1,9 @@
 /**
  * `new Date(ms).toISOString()` for the dates of an import, without a `Date` per row: the day's part is
- * formatted once and kept while the rows stay on that day, and the hour's while they stay in that hour
- * (exports list items in the order they were saved, so most rows share the previous row's day). A 50,000-row Pocket file spent about a tenth of its
- * reading time in `Date` and `toISOString` (BENCHMARKS.md, issue 11). tests/unit/import/iso-date.test.ts
- * compares it with toISOString.
+ * formatted once and kept while the rows stay on that day, the hour's while they stay in that hour
+ * (exports list items in the order they were saved, so most rows share the previous row's day and hour).
+ * A 50,000-row Pocket file spent about a tenth of its reading time in `Date` and `toISOString`
+ * (BENCHMARKS.md, issue 11). tests/unit/import/iso-date.test.ts compares it with toISOString.
  */
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -33,7 +33,7 @@ export function isoFromMs(ms: number): string {
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
   // The short tail (under 13 characters, so V8 makes it one flat string) joined to the shared prefix: two
-  // strings per date, where a concatenation part by part left a tree of eight for the item to keep.
+  // strings per date, where joining part by part left a tree of some ten strings for the item to keep.
   const tail = `${TWO[minutes]}:${TWO[seconds]}.${millis === 0 ? '000' : String(millis + 1000).slice(1)}Z`;
   return cachedPrefix + tail;
 }

@@ -41,13 +41,13 @@ export function addPocketRows(collector: ItemCollector, { columns, rows, lines }
   }
 }
 
+const NO_TAGS = Object.freeze([]) as unknown as string[];
+
 /**
  * Each distinct tags cell cleaned once, its list shared by the rows that have it (frozen, so no reader
  * can change another item's tags): a 50,000-row export repeats a few tag sets, and a list of new
  * strings per row was a good part of what the read kept alive. At most 10,000 lists are kept.
  */
-const NO_TAGS = Object.freeze([]) as unknown as string[];
-
 class TagLists {
   private readonly lists = new Map<string, string[]>();
 
