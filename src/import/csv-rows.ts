@@ -13,13 +13,14 @@ type CheckedUrl = { url: string; parsed: UrlParts };
 type ToItem = (values: Record<string, string>, checked: CheckedUrl) => Omit<ImportItem, 'url'>;
 
 /** The items of one CSV file, each row read by header name. */
-export function readCsvRows({ columns, rows }: CsvTable, toItem: ToItem): ImportResult {
+export function readCsvRows({ columns, rows, lines }: CsvTable, toItem: ToItem): ImportResult {
   const collector = new ItemCollector();
-  for (const { line, cells } of rows) {
+  rows.forEach((cells, r) => {
+    const line = lines[r];
     const values = recordOf(columns, cells);
     const checked = checkUrl(values.url);
     if ('key' in checked) collector.skip({ line }, checked);
     else collector.add({ url: checked.url, ...toItem(values, checked) }, { line }, checked.parsed);
-  }
+  });
   return collector.result();
 }

@@ -6,17 +6,13 @@
 import Papa from 'papaparse';
 import { checkSize, ImportError, LIMITS } from './limits';
 
-export interface CsvRow {
-  /** 1-based line of the row in the file, for error messages. */
-  line: number;
-  /** The row's cells in header order, as papaparse gave them (no record per row: 50,000-row files). */
-  cells: string[];
-}
-
 export interface CsvTable {
   /** Header names, lower-cased and trimmed. */
   columns: string[];
-  rows: CsvRow[];
+  /** Each row's cells in header order, as papaparse gave them (no record per row: 50,000-row files). */
+  rows: string[][];
+  /** The 1-based line each row starts on (same index as `rows`), for error messages. */
+  lines: number[];
 }
 
 /** The table in `text`; throws ImportError when it has more rows than an import may bring. */
@@ -26,7 +22,8 @@ export function parseCsv(text: string): CsvTable {
   // One pass of papaparse's fast path (no per-row callback); the delimiter comes from the header line.
   // Parsing stops one row past the limit: a file with a million rows costs no more than a legal one.
   const { data, meta } = Papa.parse<string[]>(body, { delimiter: delimiterOf(body), preview: LIMITS.maxItems + 2 });
-  const rows: CsvRow[] = [];
+  const rows: string[][] = [];
+  const lines: number[] = [];
   let columns: string[] | null = null;
   let line = 1;
   // Rows end in `\n` or `\r\n`: each row but the last ends in one `\n`, and when the file has no more
@@ -37,12 +34,21 @@ export function parseCsv(text: string): CsvTable {
     // A row takes one line plus one for every line break inside its quoted cells; blank lines count too.
     if (breaksInCells) for (const cell of cells) line += countBreaks(cell);
     line++;
-    if (cells.every((cell) => !cell.trim())) continue;
+    if (isBlank(cells)) continue;
     if (!columns) columns = cells.map((name) => String(name).trim().toLowerCase());
     else if (rows.length >= LIMITS.maxItems) throw new ImportError('importTooManyRows', LIMITS.maxItems);
-    else rows.push({ line: start, cells });
+    else {
+      rows.push(cells);
+      lines.push(start);
+    }
   }
-  return { columns: columns ?? [], rows };
+  return { columns: columns ?? [], rows, lines };
+}
+
+/** Whether every cell is empty or white space (a blank line, or a row of delimiters only). */
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim()) return false;
+  return true;
 }
 
 function countBreaks(text: string): number {

@@ -8,6 +8,7 @@ import { isoFromMs } from './iso-date';
 import { checkPublicParsedUrl } from './public-host';
 import { importText, type ImportMessage } from './import-text';
 import { isItemKey } from './url-key';
+import { SeenKeys } from './seen-keys';
 import type { ImportItem, ImportProblem, ImportResult } from './types';
 
 const MAX_TITLE = 1000;
@@ -69,20 +70,52 @@ function fewTags(raw: readonly unknown[]): string[] {
 
 /** An ISO date from Unix seconds (as text or number), or undefined when it is not a plausible date. */
 export function fromUnixSeconds(raw: unknown): string | undefined {
-  const seconds = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,12}\s*$/.test(raw) ? Number(raw) : NaN;
+  const seconds = typeof raw === 'number' ? raw : typeof raw === 'string' ? numberIn(raw, SECONDS) : NaN;
   return plausibleMs(seconds * 1000);
 }
 
 /** An ISO date from epoch milliseconds (or microseconds, as browsers' bookmark files keep them). */
 export function fromEpochMs(raw: unknown): string | undefined {
-  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,20}\s*$/.test(raw) ? Number(raw) : NaN;
+  const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? numberIn(raw, MILLIS) : NaN;
   return plausibleMs(ms);
+}
+
+const SECONDS = /^\s*\d{1,12}\s*$/;
+const MILLIS = /^\s*\d{1,20}\s*$/;
+
+/**
+ * The number `text` holds when it matches `pattern` (digits, white space around), else NaN. Text of up to
+ * 12 digits and nothing else, as most dated rows have, is read digit by digit (50,000-row files).
+ */
+function numberIn(text: string, pattern: RegExp): number {
+  let value = text.length > 0 && text.length <= 12 ? 0 : NaN;
+  for (let i = 0; i < text.length && !Number.isNaN(value); i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    value = digit >= 0 && digit <= 9 ? value * 10 + digit : NaN;
+  }
+  if (!Number.isNaN(value)) return value;
+  return pattern.test(text) ? Number(text) : NaN;
 }
 
 /** plausible(new Date(ms)) without the Date (50,000-row files): `Date` keeps whole milliseconds, so does this. */
 function plausibleMs(ms: number): string | undefined {
   const time = Math.trunc(ms);
-  return Number.isFinite(time) && time > EARLIEST && time < Date.now() + 86400000 ? isoFromMs(time) : undefined;
+  return Number.isFinite(time) && time > EARLIEST && beforeTomorrow(time) ? isoFromMs(time) : undefined;
+}
+
+/** `Date.now()` + a day, as last read: reading the clock costs more than the rest of a row's date. */
+let tomorrow = 0;
+let datesSinceClock = 0;
+
+/**
+ * Whether `time` is before a day from now. The clock is read again for any later time and every 1,000
+ * dates (it can be set back), so a date is refused only against the current time.
+ */
+function beforeTomorrow(time: number): boolean {
+  if (time < tomorrow && ++datesSinceClock < 1000) return true;
+  datesSinceClock = 0;
+  tomorrow = Date.now() + 86400000;
+  return time < tomorrow;
 }
 
 /** An ISO date from a date string `Date` understands, or undefined. */
@@ -110,23 +143,36 @@ export class ItemCollector {
   readonly changed: ImportProblem[] = [];
   /** Each item's URL key, as itemKey would give it (null: the plan computes it), at the item's index. */
   private readonly keys: (string | null)[] = [];
-  /** Where each URL key was first seen (the message is built only for a duplicate). */
-  private readonly seen = new Map<string, Where>();
+  /**
+   * Where each URL key was first seen: its line, or -1 - its index for entries without one (a number, not
+   * the `where` object: nothing per row is kept for the message, which only a duplicate needs).
+   */
+  private readonly seen = new SeenKeys();
 
   /** `parsed`: the item's URL as checkUrl parsed it, so a row's URL is parsed once (50,000-row files). */
   add(item: ImportItem, where: Where, parsed = parseUrl(item.url)): void {
+    this.keep(item, parsed, where.line ?? -1 - (where.index ?? 0), where);
+  }
+
+  /** add of a CSV row, told by its line (and file, in a zip): no `where` object per row (50,000-row files). */
+  addLine(item: ImportItem, parsed: UrlParts, line: number, file?: string): void {
+    this.keep(item, parsed, line, undefined, file);
+  }
+
+  /** `at`: where the item is, as `seen` keeps it; `where` (or one made of `at` and `file`) for a message. */
+  private keep(item: ImportItem, parsed: UrlParts | null, at: number, where?: Where, file?: string): void {
     // A link Lectern would fetch must be on the public web: refused here, when the file is read.
-    if (!item.article && !(parsed && checkPublicParsedUrl(parsed).ok)) return this.skip(where, { key: 'importRowPrivateHost', subs: [preview(item.url)] });
+    if (!item.article && !(parsed && checkPublicParsedUrl(parsed).ok)) return this.skip(where ?? lineWhere(at, file), { key: 'importRowPrivateHost', subs: [preview(item.url)] });
     if (item.description) item.description = cleanText(item.description).trim().slice(0, MAX_DESCRIPTION);
-    const key = parsed && /^https?:$/.test(parsed.protocol) ? urlKeyOf(parsed) : item.url;
-    const first = this.seen.get(key);
-    if (first) return this.skip(where, first.line !== undefined
-      ? { key: 'importRowDuplicateLine', subs: [String(first.line)] }
-      : { key: 'importRowDuplicateEntry', subs: [String((first.index ?? 0) + 1)] });
-    this.seen.set(key, where);
-    if (item.highlights?.length) this.fitHighlights(item, where);
+    const web = parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:');
+    const key = web ? urlKeyOf(parsed) : item.url;
+    const first = this.seen.firstOrAdd(key, at);
+    if (first !== undefined) return this.skip(where ?? lineWhere(at, file), first >= 0
+      ? { key: 'importRowDuplicateLine', subs: [String(first)] }
+      : { key: 'importRowDuplicateEntry', subs: [String(-first)] });
+    if (item.highlights?.length) this.fitHighlights(item, where ?? lineWhere(at, file));
     this.items.push(item);
-    this.keys.push(parsed && isItemKey(item.url, parsed) ? key : null);
+    this.keys.push(web && isItemKey(item.url, parsed) ? key : null);
   }
 
   skip(where: Where, message: ImportMessage): void {
@@ -144,6 +190,8 @@ export class ItemCollector {
     if (cut) this.changed.push({ ...where, reason: importText(cut.key, cut.subs), ...cut });
   }
 }
+
+const lineWhere = (line: number, file?: string): Where => (file ? { line, file } : { line });
 
 const parseUrl = (url: string): UrlParts | null => parseWebUrl(url.trim());
 

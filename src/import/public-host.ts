@@ -17,8 +17,10 @@ declare const LECTERN_TEST_FETCH_ORIGINS: readonly string[] | undefined;
  * origin of the e2e fixture server; release builds define none. Jest sets the global itself.
  */
 function testOrigins(): readonly string[] {
-  return typeof LECTERN_TEST_FETCH_ORIGINS === 'undefined' ? [] : LECTERN_TEST_FETCH_ORIGINS;
+  return typeof LECTERN_TEST_FETCH_ORIGINS === 'undefined' ? NONE : LECTERN_TEST_FETCH_ORIGINS;
 }
+
+const NONE: readonly string[] = [];
 
 /** Names that never reach the public web (RFC 6761, RFC 8375, common intranet suffixes). */
 const PRIVATE_SUFFIXES = ['localhost', 'local', 'localdomain', 'internal', 'intranet', 'lan', 'corp', 'home.arpa'];
@@ -43,14 +45,27 @@ export function checkPublicUrl(url: string): HostVerdict {
   return checkPublicParsedUrl(parsed);
 }
 
+const OK: HostVerdict = Object.freeze({ ok: true });
+
 /** checkPublicUrl of a URL already parsed (an import row's, parsed once). */
 export function checkPublicParsedUrl(parsed: UrlParts): HostVerdict {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: `not a web address (${parsed.protocol})` };
-  if (testOrigins().includes(parsed.origin)) return { ok: true };
-  return isPublicHost(parsed.hostname) ? { ok: true } : { ok: false, reason: `${parsed.hostname} is not a public web address` };
+  if (testOrigins().includes(parsed.origin)) return OK;
+  return isPublicHost(parsed.hostname) ? OK : { ok: false, reason: `${parsed.hostname} is not a public web address` };
 }
 
-const DOTTED_SUFFIXES = PRIVATE_SUFFIXES.map((suffix) => `.${suffix}`);
+/** The private suffixes by the length of their last label, so a name is compared only with those that can match it. */
+const SUFFIXES_BY_LAST_LABEL_LENGTH: string[][] = [];
+for (const suffix of PRIVATE_SUFFIXES) (SUFFIXES_BY_LAST_LABEL_LENGTH[suffix.length - suffix.lastIndexOf('.') - 1] ??= []).push(suffix);
+
+/** Whether `host` (with a dot) is one of the private suffixes or a name under one; no string made (50,000-row imports). */
+function hasPrivateSuffix(host: string): boolean {
+  const suffixes = SUFFIXES_BY_LAST_LABEL_LENGTH[host.length - host.lastIndexOf('.') - 1] ?? [];
+  for (const suffix of suffixes) {
+    if (host === suffix || (host.endsWith(suffix) && host.charCodeAt(host.length - suffix.length - 1) === 0x2e)) return true;
+  }
+  return false;
+}
 
 function isPublicHost(hostname: string): boolean {
   const lower = hostname.toLowerCase();
@@ -62,7 +77,7 @@ function isPublicHost(hostname: string): boolean {
   if (v4) return isPublicV4(v4);
   // A single label ("intranet", "router") is resolved by the local network's search domains.
   if (!host.includes('.')) return false;
-  return !PRIVATE_SUFFIXES.some((suffix, i) => host === suffix || host.endsWith(DOTTED_SUFFIXES[i]!));
+  return !hasPrivateSuffix(host);
 }
 
 function parseV4(host: string): number[] | null {

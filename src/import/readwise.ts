@@ -10,21 +10,22 @@ import type { ImportResult } from './types';
 
 export const READWISE_COLUMNS = ['title', 'url', 'document tags', 'saved date', 'location'];
 
-export function parseReadwiseRows({ columns, rows }: CsvTable, { includeFeed = false } = {}): ImportResult {
+export function parseReadwiseRows({ columns, rows, lines }: CsvTable, { includeFeed = false } = {}): ImportResult {
   const collector = new ItemCollector();
   let feedItems = 0;
-  for (const { line, cells } of rows) {
+  rows.forEach((cells, r) => {
+    const line = lines[r];
     const values = recordOf(columns, cells);
     const location = (values.location ?? '').trim().toLowerCase();
     if (location === 'feed') feedItems++;
     if (location === 'feed' && !includeFeed) {
       collector.skip({ line }, { key: 'importRowFeedItem', subs: [] });
-      continue;
+      return;
     }
     const checked = checkUrl(values.url);
     if ('key' in checked) {
       collector.skip({ line }, checked);
-      continue;
+      return;
     }
     const progress = Number(values['reading progress']);
     collector.add(
@@ -39,7 +40,7 @@ export function parseReadwiseRows({ columns, rows }: CsvTable, { includeFeed = f
       },
       { line },
     );
-  }
+  });
   return { ...collector.result(), feedItems };
 }
 

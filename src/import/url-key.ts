@@ -10,8 +10,12 @@ const isHttp = (url: string) => /^https?:\/\//i.test(url.trim());
 
 /** Keys under which a record is known: its URL and, when it has one, its canonical URL (http(s) only). */
 export function recordKeys(record: { url: string; canonicalUrl?: string }): string[] {
-  const urls = [record.url, record.canonicalUrl].filter((u): u is string => !!u && isHttp(u));
-  return [...new Set(urls.map((u) => urlKey(u)))];
+  // Two keys at most, the URL's first: no list, filter or Set made per record (the plan keys the whole library).
+  const { url, canonicalUrl } = record;
+  const first = url && isHttp(url) ? urlKey(url) : null;
+  const second = canonicalUrl && isHttp(canonicalUrl) ? urlKey(canonicalUrl) : null;
+  if (first === null) return second === null ? [] : [second];
+  return second === null || second === first ? [first] : [first, second];
 }
 
 /** The key of one item's URL, or null for anything but http(s). */
@@ -20,4 +24,5 @@ export function itemKey(url: string): string | null {
 }
 
 /** Whether `key`, computed by the reader from `parsed`, is the one itemKey(url) gives (an http(s) URL both ways). */
-export const isItemKey = (url: string, parsed: UrlParts) => isHttp(url) && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+export const isItemKey = (url: string, parsed: UrlParts) =>
+  (parsed.protocol === 'http:' || parsed.protocol === 'https:') && (url === parsed.href || isHttp(url)); // an http(s) href starts with `http(s)://`

@@ -52,8 +52,8 @@ export function simpleUrl(text: string): UrlParts | null {
   const match = SIMPLE_URL.exec(text);
   if (!match) return null;
   const [, protocol = '', host = '', pathname = '', query = '', fragment = ''] = match;
-  if (DOT_SEGMENT.test(pathname)) return null;
-  const origin = `${protocol}//${host}`;
+  if (pathname.includes('/.') && DOT_SEGMENT.test(pathname)) return null;
+  const origin = text.slice(0, protocol.length + 2 + host.length); // `${protocol}//${host}`, as a slice
   // An empty query or fragment (`…?`, `…#`) stays in href, but `search` and `hash` are then empty.
   const search = query.length > 1 ? query : '';
   const hash = fragment.length > 1 ? fragment : '';

@@ -37,6 +37,14 @@ describe('Pocket CSV', () => {
     expect(items).toHaveLength(6);
   });
 
+  it('gives rows with the same tags equal lists that no item can change for another', () => {
+    const { items: read } = readText('title,url,time_added,tags,status\na,https://a.example/1,,x|y,unread\nb,https://a.example/2,,x|y,unread\nc,https://a.example/3,,,unread\n');
+    expect(read.map((item) => item.tags)).toEqual([['x', 'y'], ['x', 'y'], []]);
+    expect(() => read[0]!.tags.push('z')).toThrow(TypeError);
+    expect(() => read[2]!.tags.push('z')).toThrow(TypeError);
+    expect(read[1]!.tags).toEqual(['x', 'y']);
+  });
+
   it('reads the newer header with a cursor column the same way', () => {
     const result = readFixture('pocket/pocket-cursor.csv');
     expect(result.format).toBe('pocket');

@@ -1,7 +1,10 @@
 /** Each CSV row's line number, which error messages quote: with and without line breaks inside cells. */
 import { parseCsv } from '../../../src/import/csv';
 
-const lines = (text: string) => parseCsv(text).rows.map(({ line, cells }) => [line, cells[0]]);
+const lines = (text: string) => {
+  const table = parseCsv(text);
+  return table.rows.map((cells, r) => [table.lines[r], cells[0]]);
+};
 
 describe('parseCsv line numbers', () => {
   it('count rows, blank lines and CRLF endings when no cell holds a line break', () => {
