@@ -13,12 +13,19 @@ import { WebImages } from './WebImages';
 
 type Usage = { count: number; bytes: number } | { error: string } | null;
 
+/**
+ * How often the page reads again what a change of the library alters (ms). A restore changes the library
+ * several times a second, and the usage asks the background to read the whole index and measure the
+ * whole storage: for every change, that competed with the restore's own writes.
+ */
+const REFRESH_EVERY = 2000;
+
 function useUsage(): Usage {
   const [usage, setUsage] = useState<Usage>(null);
   useEffect(() => {
     const load = () => sendMessage('storageUsage', {}).then(setUsage, (e: unknown) => setUsage({ error: String(e) }));
     void load();
-    return onLibraryChanged(() => void load());
+    return onLibraryChanged(() => void load(), { every: REFRESH_EVERY });
   }, []);
   return usage;
 }
@@ -52,7 +59,7 @@ export function Options() {
 
 /** Export all of the library, and restore a backup. */
 function BackupSection() {
-  const { entries } = useLibrary();
+  const { entries } = useLibrary({ every: REFRESH_EVERY });
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">{t('optionsBackup')}</h2>
