@@ -116,4 +116,12 @@ describe('what a restore batch writes', () => {
     const { entries } = await readIndex();
     expect(entries.map((e) => [e.id, e.title, e.favorite]).sort()).toEqual([[first.id, 'Back again', false], [second.id, second.title, true], [third.id, third.title, false]].sort());
   });
+
+  it('reads the index again when storage changed outside the write queue (cleared by hand)', async () => {
+    const batch = await records(0, 5);
+    await restoreArticles(batch, { searchLater: true });
+    await browser.storage.local.clear();
+    expect(await restoreArticles(batch, { searchLater: true })).toEqual({ added: 5, replaced: 0 });
+    expect((await readIndex()).entries.map((e) => e.id).sort()).toEqual(batch.map((r) => r.id).sort());
+  });
 });
