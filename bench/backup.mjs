@@ -217,11 +217,14 @@ async function seedAndBackUp(kind, downloads, result) {
   }
 }
 
-/** The stage timers a build keeps (globalThis.__lecternStages), in ms: the options page's and the worker's. */
+/** The stage timers a build keeps (globalThis.__lecternStages), in ms: the options page's and the background's. */
 async function stageTimes(session, page) {
   const round = (o) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, Math.round(v)]));
   const pageStages = round(await page.evaluate(() => globalThis.__lecternStages).catch(() => null));
-  const workerStages = session.kind === 'chromium' ? round(await session.evalInWorker(() => globalThis.__lecternStages).catch(() => null)) : {};
+  // Firefox's background is an event page: its window, while it runs, through runtime.getBackgroundPage().
+  const workerStages = round(await (session.kind === 'chromium'
+    ? session.evalInWorker(() => globalThis.__lecternStages)
+    : session.evalInExtension(async (api) => (await api.runtime.getBackgroundPage())?.__lecternStages ?? null)).catch(() => null));
   return { page: pageStages, worker: workerStages };
 }
 

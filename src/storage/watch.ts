@@ -9,10 +9,11 @@ import type { IndexEntry } from './schema';
  * the rewritten pages are parsed again. Changes are applied in order after that read, so whatever state it
  * saw, the pages end up as the last write left them. `every` (ms): call the listener at most that often,
  * with the index as the last change left it (a restore changes it several times a second, and a page that
- * re-renders or asks the background for every change competes with the restore). Returns the function that
+ * re-renders or asks the background for every change competes with the restore). `quiet` (ms): call it only
+ * once the index has not changed for that long (after a restore, not during it). Returns the function that
  * stops listening.
  */
-export function onLibraryChanged(listener: (entries: IndexEntry[]) => void, { every = 0 } = {}): () => void {
+export function onLibraryChanged(listener: (entries: IndexEntry[]) => void, { every = 0, quiet = 0 } = {}): () => void {
   const pages = new Map<string, IndexEntry[]>();
   let first: Promise<void> | null = null;
   const readAll = () => readIndex().then(({ entries }) => {
@@ -33,7 +34,10 @@ export function onLibraryChanged(listener: (entries: IndexEntry[]) => void, { ev
     first ??= readAll();
     void first.then(() => {
       for (const key of changed) pages.set(key, parseIndex(changes[key]?.newValue).entries);
-      if (every <= 0) notify();
+      if (quiet > 0) {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(notify, quiet);
+      } else if (every <= 0) notify();
       else timer ??= setTimeout(notify, Math.max(0, last + every - Date.now()));
     });
   };
