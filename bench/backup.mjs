@@ -7,8 +7,17 @@
 // update), check the index holds every article, time a full index rebuild of the same library on its own
 // (what restore did at its end before), and compare every record's SHA-256 with the original.
 // COUNT=10000 by default; BROWSERS=chromium,firefox.
+// DIST_CHROMIUM / DIST_FIREFOX: another build's folder (default dist/<browser>-e2e), to compare builds.
+// ZIP_DIR: keep the backup zip and the records' hashes there (backup-<COUNT>.zip, hashes-<COUNT>.json);
+// RESTORE_ONLY=1 then restores that zip (made by any build or browser) without seeding or backing up.
+// SKIP_REBUILD=1: no full-rebuild timing after the restore.
+// PROFILE=<dir> (Chromium): a CPU profile of the options page and of the worker during the restore, saved
+// there (.cpuprofile, for DevTools) and summed by function (self time, top 30) on stderr; best with a build
+// that is not minified (`node build.mjs --e2e`).
+// A build that keeps stage timers (globalThis.__lecternStages, in the options page and the worker) has
+// them printed after the restore: where the restore's time went.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../tests/e2e/harness.mjs';
@@ -18,6 +27,43 @@ import { allowDownloads, clickButton, downloadedFile, downloadPrefs, indexedCoun
 
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
+const DIST = { chromium: process.env.DIST_CHROMIUM || EXTENSION_DIRS.chromium, firefox: process.env.DIST_FIREFOX || EXTENSION_DIRS.firefox };
+const ZIP_DIR = process.env.ZIP_DIR;
+const RESTORE_ONLY = process.env.RESTORE_ONLY === '1';
+const SKIP_REBUILD = process.env.SKIP_REBUILD === '1';
+const PROFILE = process.env.PROFILE;
+
+/** Start the V8 CPU profiler in the options page and the extension's worker; the returned function stops both and saves the profiles. */
+async function startProfiles(session, page) {
+  const workerTarget = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(session.extensionOrigin));
+  const targets = [['page', await page.createCDPSession()], ['worker', await workerTarget.createCDPSession()]];
+  for (const [, cdp] of targets) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  return async () => {
+    mkdirSync(PROFILE, { recursive: true });
+    for (const [name, cdp] of targets) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(PROFILE, `restore-${name}.cpuprofile`), JSON.stringify(profile));
+      console.error(`# ${name}: self time by function (ms)\n${selfTimes(profile).join('\n')}`);
+    }
+  };
+}
+
+/** A CPU profile's self time summed per function (name, file, line), the largest first. */
+function selfTimes(profile, top = 30) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ms = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    ms.set(key, (ms.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  const total = [...ms.values()].reduce((a, b) => a + b, 0);
+  return [`total ${Math.round(total)}`, ...[...ms].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${Math.round(v)}\t${k}`)];
+}
 const MB = (b) => Math.round(b / 1e5) / 10;
 const sizeOf = (i) => 5000 + ((i * 7919) % 45_001); // 5–50 KB of text, spread evenly
 
@@ -130,10 +176,9 @@ async function openPage(session, path) {
   }
 }
 
-async function benchBrowser(kind) {
-  const downloads = mkdtempSync(join(tmpdir(), `lectern-bench-backup-${kind}-`));
-  const result = { browser: kind, articles: COUNT };
-  let session = await launch(kind, EXTENSION_DIRS[kind], { prefs: downloadPrefs(downloads), timeout: 120_000 });
+/** Seed COUNT articles, back them up: the zip and every record's hash, with the timings in `result`. */
+async function seedAndBackUp(kind, downloads, result) {
+  const session = await launch(kind, DIST[kind], { prefs: downloadPrefs(downloads), timeout: 120_000 });
   try {
     let t = Date.now();
     step(kind, `seeding ${COUNT} articles`);
@@ -160,14 +205,50 @@ async function benchBrowser(kind) {
     result.backupBaselineMB = MB(before);
     result.backupIncreaseMB = MB(backup.value - before);
     const file = await downloadedFile(downloads, /\.zip$/, 600_000);
-    result.zipMB = MB(statSync(file.path).size);
     const hashes = await recordHashes(session);
+    if (!ZIP_DIR) return { file, hashes };
+    mkdirSync(ZIP_DIR, { recursive: true });
+    const kept = { name: file.name, path: join(ZIP_DIR, `backup-${COUNT}.zip`) };
+    copyFileSync(file.path, kept.path);
+    writeFileSync(join(ZIP_DIR, `hashes-${COUNT}.json`), JSON.stringify(hashes));
+    return { file: kept, hashes };
+  } finally {
     await session.close({ removeProfile: true });
+  }
+}
+
+/** The stage timers a build keeps (globalThis.__lecternStages), in ms: the options page's and the background's. */
+async function stageTimes(session, page) {
+  const round = (o) => Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, Math.round(v)]));
+  const pageStages = round(await page.evaluate(() => globalThis.__lecternStages).catch(() => null));
+  // Firefox's background is an event page: its window, while it runs, through runtime.getBackgroundPage().
+  const workerStages = round(await (session.kind === 'chromium'
+    ? session.evalInWorker(() => globalThis.__lecternStages)
+    : session.evalInExtension(async (api) => (await api.runtime.getBackgroundPage())?.__lecternStages ?? null)).catch(() => null));
+  return { page: pageStages, worker: workerStages };
+}
+
+async function benchBrowser(kind) {
+  const downloads = mkdtempSync(join(tmpdir(), `lectern-bench-backup-${kind}-`));
+  const result = { browser: kind, articles: COUNT };
+  let session;
+  try {
+    let file;
+    let hashes;
+    if (RESTORE_ONLY) {
+      file = { name: `backup-${COUNT}.zip`, path: join(ZIP_DIR ?? '', `backup-${COUNT}.zip`) };
+      if (!ZIP_DIR || !existsSync(file.path)) throw new Error(`RESTORE_ONLY needs ZIP_DIR with ${file.name} (a run without RESTORE_ONLY keeps it)`);
+      hashes = JSON.parse(readFileSync(join(ZIP_DIR, `hashes-${COUNT}.json`), 'utf8'));
+    } else {
+      ({ file, hashes } = await seedAndBackUp(kind, downloads, result));
+    }
+    result.zipMB = MB(statSync(file.path).size);
 
     step(kind, 'restoring into a fresh profile');
-    session = await launch(kind, EXTENSION_DIRS[kind], { timeout: 120_000 });
+    session = await launch(kind, DIST[kind], { timeout: 120_000 });
     const fresh = await openPage(session, 'options.html');
-    t = Date.now();
+    const stopProfiles = PROFILE && kind === 'chromium' ? await startProfiles(session, fresh) : null;
+    const t = Date.now();
     const restore = await withLoad(() => peakMemory(session, fresh, async () => {
       await pickFile(fresh, 'backup-heading', file.path, file.name);
       // Each batch is written with its search-index update: "Restored" means written and searchable.
@@ -176,19 +257,24 @@ async function benchBrowser(kind) {
     result.restoreSeconds = (Date.now() - t) / 1000;
     result.restoreLoad = restore.load;
     result.restorePeakMB = MB(restore.value);
+    await stopProfiles?.();
+    result.stages = await stageTimes(session, fresh);
+    step(kind, `restored in ${result.restoreSeconds} s (load ${result.restoreLoad}); stages ${JSON.stringify(result.stages)}`);
     result.indexedAfterRestore = await indexedCount(session);
-    // What the earlier restore did at its end instead (searchLater + one rebuild): a full rebuild of the
-    // same library, timed on its own, to compare with the index updates included in the restore above.
-    step(kind, 'timing a full index rebuild');
-    t = Date.now();
-    const rebuild = await withLoad(() => rebuildIndex(session));
-    result.rebuildIndexed = rebuild.value;
-    result.rebuildLoad = rebuild.load;
-    result.rebuildSeconds = (Date.now() - t) / 1000;
+    if (!SKIP_REBUILD) {
+      // What the earlier restore did at its end instead (searchLater + one rebuild): a full rebuild of the
+      // same library, timed on its own, to compare with the index updates included in the restore above.
+      step(kind, 'timing a full index rebuild');
+      const start = Date.now();
+      const rebuild = await withLoad(() => rebuildIndex(session));
+      result.rebuildIndexed = rebuild.value;
+      result.rebuildLoad = rebuild.load;
+      result.rebuildSeconds = (Date.now() - start) / 1000;
+    }
     const restored = await recordHashes(session);
     result.identical = Object.keys(hashes).length === COUNT && Object.entries(hashes).every(([id, h]) => restored[id] === h) && Object.keys(restored).length === COUNT;
   } finally {
-    await session.close({ removeProfile: true });
+    await session?.close({ removeProfile: true });
     rmSync(downloads, { recursive: true, force: true });
   }
   return result;

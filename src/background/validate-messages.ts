@@ -2,7 +2,8 @@ import type { ArticleChanges, SavedArticle } from '../storage/schema';
 import { LIMITS } from '../import/limits';
 import type { ImportItem } from '../import/types';
 import { isImportAccess, type ImportAccess } from '../import/host-access';
-import { isArticleId, isSavedArticle } from '../storage/validate';
+import { isArticleId, isPackedArticle, isSavedArticle } from '../storage/validate';
+import type { RestoreRecord } from '../storage/restore';
 import { isObject } from '../shared/guards';
 import { HIGHLIGHT_LIMITS, isHighlight, isHighlightColor, isTextPosition, type Highlight } from '../shared/highlight';
 import type { HighlightChanges } from '../storage/highlights';
@@ -32,9 +33,9 @@ function isChanges(v: unknown): v is ArticleChanges {
 export const isUpdate = (d: unknown): d is { id: string; changes: ArticleChanges } => hasId(d) && isChanges((d as Record<string, unknown>).changes);
 export const isRestore = (d: unknown): d is { article: SavedArticle } => isObject(d) && isSavedArticle(d.article);
 
-/** At most as many articles as a backup may hold (src/import/limits.ts), each a valid stored record. */
-export const isRestoreBackup = (d: unknown): d is { articles: SavedArticle[]; searchLater?: boolean } =>
-  isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every(isSavedArticle)
+/** At most as many articles as a backup may hold (src/import/limits.ts), each a valid record, plain or its body packed (restore.ts inflates and checks that). */
+export const isRestoreBackup = (d: unknown): d is { articles: RestoreRecord[]; searchLater?: boolean } =>
+  isObject(d) && Array.isArray(d.articles) && d.articles.length <= LIMITS.maxItems && d.articles.every((a) => isSavedArticle(a) || isPackedArticle(a))
   && (d.searchLater === undefined || typeof d.searchLater === 'boolean');
 
 /** Backup images: each names an article, a URL and a content key; bytes (base64) at most MAX_IMAGE_BYTES decoded. */

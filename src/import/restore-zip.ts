@@ -64,9 +64,17 @@ export async function readBackupZip(stream: ReadableStream<Uint8Array>, handlers
   return state.problems;
 }
 
+/**
+ * Input per Unzip.push. fflate's Unzip calls itself once or twice per entry that starts within the bytes
+ * it is given, and Firefox's File streams hand over chunks of megabytes: a 10,000-article backup (entries of
+ * ~4 KB) failed there with "too much recursion". 64 KB holds a few dozen entries at most.
+ */
+const PUSH_SLICE = 64 * 1024;
+
 function pushChunk(unzip: Unzip, chunk: Uint8Array, final: boolean): void {
   try {
-    unzip.push(chunk, final);
+    if (chunk.length === 0) unzip.push(chunk, final);
+    for (let at = 0; at < chunk.length; at += PUSH_SLICE) unzip.push(chunk.subarray(at, at + PUSH_SLICE), final && at + PUSH_SLICE >= chunk.length);
   } catch (error) {
     throw new ImportError('importZipUnreadable', (error as Error).message);
   }

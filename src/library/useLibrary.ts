@@ -30,8 +30,11 @@ export function readIndexHeadAhead(): Promise<void> {
   });
 }
 
-/** The index, newest first, kept live: another tab's save or delete shows up here as it happens. */
-export function useLibrary(): LibraryState {
+/**
+ * The index, newest first, kept live: another tab's save or delete shows up here as it happens (`every`:
+ * at most once per that many ms, watch.ts).
+ */
+export function useLibrary({ every = 0 } = {}): LibraryState {
   const [state, setState] = useState<LibraryState>(() => {
     // The head already in (readIndexHeadAhead): the first render paints it.
     const entries = headReady?.entries.length ? headReady.entries : null;
@@ -44,7 +47,7 @@ export function useLibrary(): LibraryState {
     const stop = onLibraryChanged((entries) => {
       complete = true; // newer than a whole-index read still under way
       if (live) setState((s) => ({ ...s, entries: entries.sort(newestFirst), complete: true }));
-    });
+    }, { every });
     // The head paints the first screen; the whole index (10,000 rows: 4.4 MB over 32 pages) is read only
     // after that paint, so its transfer and parsing do not compete with it, and in steps, so that a word
     // typed right after the paint is searched between them. A library without a head (empty, or not yet

@@ -13,7 +13,7 @@ export function OfflineImages() {
     void readOfflineImages().then(setOn);
     const load = () => void imageBytes().then(setBytes);
     load();
-    return onLibraryChanged(load);
+    return onLibraryChanged(load, { every: 2000 }); // a restore changes the library several times a second
   }, []);
   const onChange = (event: Event) => {
     const checked = (event.currentTarget as HTMLInputElement).checked;

@@ -6,6 +6,11 @@
  * index step follows the last batch. Cancelling stops between batches: what was sent is in the library as
  * whole articles. A zip's offline images go with the batch of their articles, after it (an image is
  * linked to an article stored).
+ *
+ * The page packs each article's body (deflate, src/storage/compress.ts) and reads and packs the next batch
+ * while the background writes the one before (one message in flight): the background inflates each body
+ * to check it and stores it as it came. Packed, a batch is a tenth of the text it carries, which is what
+ * a message costs to copy to the background.
  */
 import { toStoredArticle } from '../export/record';
 import type { LibraryRecord } from '../export/types';
@@ -16,10 +21,13 @@ import { toBase64 } from '../shared/base64';
 import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
 import type { RestoredImage } from '../storage/images';
-import type { KeptArticle } from '../storage/restore';
+import { packRecord, type Packed } from '../storage/compress';
+import { RESTORE_BATCH, type KeptArticle } from '../storage/restore';
 import type { SavedArticle } from '../storage/schema';
 
-const BATCH_ARTICLES = 50;
+/** One message is one write of the background's (restore.ts), so a message that fails wrote nothing. */
+const BATCH_ARTICLES = RESTORE_BATCH;
+/** Characters of packed bodies and image data per message: far under Chrome's 64 MiB, and memory stays bounded (two batches). */
 const BATCH_CHARS = 8 * 1024 * 1024;
 
 export interface RestoreProgress {
@@ -96,7 +104,10 @@ export async function restoreBackupFile(file: File, onProgress: (p: RestoreProgr
       for (const record of articles) await batch.add(record);
     }
     await batch.flush();
+    await batch.sent();
   } catch (error) {
+    // The message in flight is written or refused as a whole: the report counts it once it has answered.
+    await batch.sent().catch(() => {});
     if (!signal.aborted) throw new RestoreStopped(report, error);
     report.cancelled = true;
   }
@@ -122,19 +133,21 @@ function* imageMessages(images: RestoredImage[]): Generator<RestoredImage[]> {
 /**
  * Records gathered into messages of at most BATCH_ARTICLES articles or about BATCH_CHARS characters (image
  * bytes included). A batch is sent only when the next article comes, so an article's image links and
- * bytes, which follow it in the zip, always travel with or after it.
+ * bytes, which follow it in the zip, always travel with or after it. One batch is in flight while the next
+ * is gathered; a batch is sent only once the one before has been answered, so they arrive in order.
  */
 class Batcher {
-  private articles: SavedArticle[] = [];
+  private articles: Array<Packed<SavedArticle>> = [];
   private images: RestoredImage[] = [];
   private chars = 0;
-  constructor(private send: (articles: SavedArticle[], images: RestoredImage[]) => Promise<void>) {}
+  private inFlight: Promise<void> = Promise.resolve();
+  constructor(private send: (articles: Array<Packed<SavedArticle>>, images: RestoredImage[]) => Promise<void>) {}
 
   async add(record: LibraryRecord): Promise<void> {
     if (this.articles.length >= BATCH_ARTICLES || this.chars >= BATCH_CHARS) await this.flush();
-    const article = await toStoredArticle(record);
+    const article = packRecord(await toStoredArticle(record));
     this.articles.push(article);
-    this.chars += article.content.length + article.text.length;
+    this.chars += article.body.length;
   }
 
   addImageLinks(articleId: string, links: Record<string, string>): void {
@@ -152,12 +165,20 @@ class Batcher {
     this.chars += first.data.length;
   }
 
+  /** Send what is gathered once the batch before has been answered (throws that batch's error); returns without waiting for this one. */
   async flush(): Promise<void> {
     if (!this.articles.length && !this.images.length) return;
     const { articles, images } = this;
     this.articles = [];
     this.images = [];
     this.chars = 0;
-    await this.send(articles, images);
+    await this.inFlight;
+    this.inFlight = this.send(articles, images);
+    this.inFlight.catch(() => {}); // its error comes from the next flush or from sent()
+  }
+
+  /** Resolves once the batch in flight has been answered; rejects with its error. */
+  sent(): Promise<void> {
+    return this.inFlight;
   }
 }

@@ -3,7 +3,7 @@ import type { ExtractionResult, NoArticleReason } from './article';
 import type { ArticleChanges, IndexEntry, SavedArticle } from '../storage/schema';
 import type { Highlight } from './highlight';
 import type { HighlightChanges } from '../storage/highlights';
-import type { RestoreOutcome } from '../storage/restore';
+import type { RestoreOutcome, RestoreRecord } from '../storage/restore';
 import type { RestoredImage } from '../storage/images';
 import type { ImportJob } from '../import/job';
 import type { ImportItem } from '../import/types';
@@ -48,7 +48,7 @@ export interface Protocol {
    * Each batch updates the search index as it is written; `searchLater` skips that and leaves the index to
    * one rebuildSearchIndex afterwards (seeding in the benchmarks).
    */
-  restoreBackup: { request: { articles: SavedArticle[]; searchLater?: boolean }; response: RestoreOutcome };
+  restoreBackup: { request: { articles: RestoreRecord[]; searchLater?: boolean }; response: RestoreOutcome };
   /**
    * Offline images of a backup (src/storage/images.ts), sent after the restoreBackup batch of their articles.
    * Bytes are checked again here (type sniffed, size, content key); `rejected` failed that check, `missing`

@@ -4,11 +4,24 @@ import { EXCERPT_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, type IndexEntry, type SavedAr
 
 const shorten = (s: string, n: number) => (s.length <= n ? s : s.slice(0, n - 1).trimEnd() + '…');
 
+/**
+ * The start of `source` as the list shows it: white space runs as one space, trimmed, at most
+ * EXCERPT_LENGTH characters. Worked out from a prefix, longer until it is enough: the same result as
+ * from the whole text (a prefix's flattened text is a prefix of the whole's), without flattening 50 KB of
+ * text for 160 characters (a restore makes 10,000 rows).
+ */
+export function excerptOf(source: string): string {
+  for (let take = 4 * EXCERPT_LENGTH; ; take *= 4) {
+    const flat = source.slice(0, take).replace(/\s+/g, ' ').trim();
+    if (take >= source.length || flat.length > EXCERPT_LENGTH) return shorten(flat, EXCERPT_LENGTH);
+  }
+}
+
 /** The compact index row of a saved article. */
 export function entryOf(a: SavedArticle): IndexEntry {
   return {
     id: a.id, urlKey: a.urlKey, url: a.url, title: a.title, site: a.siteName || hostOf(a.url),
-    excerpt: shorten((a.excerpt || a.text).replace(/\s+/g, ' ').trim(), EXCERPT_LENGTH),
+    excerpt: excerptOf(a.excerpt || a.text),
     readingMinutes: a.readingMinutes, savedAt: a.savedAt, read: a.readAt !== null,
     archived: a.archived, favorite: a.favorite, tags: a.tags,
     ...(a.highlights?.length ? { highlights: a.highlights.length } : {}),

@@ -1,3 +1,4 @@
+import { getItems } from './area';
 import { HEAD_SIZE, INDEX_HEAD_KEY, indexPageKey, pageOf } from './keys';
 import { newestFirst, readIndex, serializeIndex } from './read';
 import { AddressBook } from './restore-plan';
@@ -19,6 +20,16 @@ export class HeldIndex {
 
   static async read(): Promise<HeldIndex> {
     return new HeldIndex((await readIndex()).entries);
+  }
+
+  /**
+   * Whether storage still holds the head this index last wrote or read. Every write of the index in Lectern
+   * runs in the background's write queue, which restore.ts counts; a change from outside it (storage
+   * cleared by hand or by a test) replaces or removes the head, and shows here.
+   */
+  async stillStored(): Promise<boolean> {
+    const stored: unknown = (await getItems(INDEX_HEAD_KEY))[INDEX_HEAD_KEY];
+    return (stored ?? serializeIndex([])) === this.headText;
   }
 
   private constructor(entries: IndexEntry[]) {

@@ -42,7 +42,7 @@ export async function readIndexInSteps(pagesPerStep = STEP_PAGES): Promise<{ ent
 }
 
 /** Stored pages (in any order) as one index, newest first. */
-export function joinPages(pages: unknown[]): { entries: IndexEntry[]; corrupt: number } {
+function joinPages(pages: unknown[]): { entries: IndexEntry[]; corrupt: number } {
   const entries: IndexEntry[] = [];
   let corrupt = 0;
   for (const page of pages) {

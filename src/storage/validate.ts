@@ -1,4 +1,5 @@
 import { isHighlightList } from '../shared/highlight';
+import { PACKED, type Packed } from './compress';
 import type { IndexEntry, SavedArticle } from './schema';
 
 type Obj = Record<string, unknown>;
@@ -19,6 +20,14 @@ export function isSavedArticle(v: unknown): v is SavedArticle {
     && isNum(v.wordCount) && isNum(v.readingMinutes) && isNum(v.savedAt) && isNum(v.updatedAt)
     && (v.readAt === null || isNum(v.readAt)) && isBool(v.archived) && isBool(v.favorite) && isTags(v.tags)
     && isNum(v.progress) && v.progress >= 0 && v.progress <= 1 && (v.highlights === undefined || isHighlightList(v.highlights));
+}
+
+/**
+ * A record in its stored form, its body packed (compress.ts): every other field as isSavedArticle checks
+ * it. Whether the body holds a valid content and text shows only once inflated (restore.ts does that).
+ */
+export function isPackedArticle(v: unknown): v is Packed<SavedArticle> {
+  return isObj(v) && v.packed === PACKED && isStr(v.body) && !('content' in v) && !('text' in v) && isSavedArticle({ ...v, content: '', text: '' });
 }
 
 export function isIndexEntry(v: unknown): v is IndexEntry {

@@ -6,6 +6,10 @@ import { backupToJson, createBackup } from '../../../src/export/backup';
 import { toLibraryRecord, toStoredArticle } from '../../../src/export/record';
 import { parseBackup } from '../../../src/import/lectern-backup';
 import { sendMessage } from '../../../src/shared/messages';
+import { packRecord } from '../../../src/storage/compress';
+import { deflateSync, strToU8 } from 'fflate';
+import { toBase64 } from '../../../src/shared/base64';
+import browser from 'webextension-polyfill';
 import * as storage from '../../../src/storage';
 import { article } from '../storage/fixtures';
 
@@ -66,5 +70,39 @@ describe('restoreBackup', () => {
     const bad = [{ ...articles[0]!, progress: 7 }];
     await expect(sendMessage('restoreBackup', { articles: bad })).rejects.toThrow(/Malformed/);
     expect(await library()).toEqual(byId(original));
+  });
+
+  it('stores packed records (the options page packs) exactly as a save would, and refuses a bad body', async () => {
+    const original = byId(await makeLibrary(4));
+    const stored = await browser.storage.local.get(original.map((a) => `article:${a.id}`));
+    const text = backupText(original);
+    for (const a of original) await storage.deleteArticle(a.id);
+    const packed = (await fromFile(text)).map((a) => packRecord(a));
+    expect(await sendMessage('restoreBackup', { articles: packed })).toEqual({ added: 4, replaced: 0 });
+    expect(await library()).toEqual(original);
+    // Byte for byte the records the library held before the wipe.
+    expect(await browser.storage.local.get(original.map((a) => `article:${a.id}`))).toEqual(stored);
+
+    for (const a of original) await storage.deleteArticle(a.id);
+    const body = (json: string) => toBase64(deflateSync(strToU8(json)));
+    const bad = [
+      { ...packed[0]!, body: packed[0]!.body.slice(0, 12) }, // damaged
+      { ...packed[0]!, body: body(JSON.stringify(['<p>only the HTML</p>'])) }, // not the pair of content and text
+      { ...packed[0]!, body: body(JSON.stringify(['<p>x</p>', 'x', 'more'])) },
+      { ...packed[0]!, body: body(JSON.stringify([7, 'x'])) },
+    ];
+    for (const record of bad) await expect(sendMessage('restoreBackup', { articles: [packed[1]!, record] })).rejects.toThrow(/invalid article/);
+    // A packed record is checked field by field like a plain one, and may not carry its body twice.
+    await expect(sendMessage('restoreBackup', { articles: [{ ...packed[0]!, progress: 7 }] })).rejects.toThrow(/Malformed/);
+    await expect(sendMessage('restoreBackup', { articles: [{ ...packed[0]!, text: 'also plain' }] })).rejects.toThrow(/Malformed/);
+    expect(await library()).toEqual([]);
+  });
+
+  it('keeps the saved copy’s content when it is the newer one, whatever body the backup’s copy came with', async () => {
+    const [a] = await makeLibrary(1);
+    const backup = (await fromFile(backupText([a!])))[0]!;
+    await storage.restoreArticles([{ ...a!, text: 'Edited since the backup.', updatedAt: a!.updatedAt + 1 }]);
+    expect(await sendMessage('restoreBackup', { articles: [packRecord(backup)] })).toEqual({ added: 0, replaced: 1 });
+    expect(await storage.readArticle(a!.id)).toMatchObject({ text: 'Edited since the backup.', content: a!.content });
   });
 });

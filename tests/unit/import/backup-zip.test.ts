@@ -78,6 +78,21 @@ describe('the streamed zip backup', () => {
     expect(ids).toEqual(library.map((r) => r.id));
   });
 
+  it('reads a chunk that holds many thousands of entries (Firefox’s File streams hand over megabytes at once)', async () => {
+    const good = library[0]!;
+    const extras = Array.from({ length: 30_000 }, (_, i): [string, string] => [`extra/${i}.txt`, 'x']);
+    const bytes = new Uint8Array(await zipOf([['manifest.json', manifest()], [articleEntry(good.id), JSON.stringify(good)], ...extras]).arrayBuffer());
+    const whole = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    const records: LibraryRecord[] = [];
+    expect(await readBackupZip(whole, { onRecord: (r) => void records.push(r) })).toEqual([]);
+    expect(records).toEqual([good]);
+  });
+
   it('stops when cancelled, and the reader too', async () => {
     const controller = new AbortController();
     const writing = writeBackupZip(library.map((r) => r.id), { read: reader(library), signal: controller.signal, onProgress: () => controller.abort() });

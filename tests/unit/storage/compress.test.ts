@@ -4,7 +4,9 @@
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-browser';
 import { migrate, readArticle, readArticles, readIndex, repairIndex, saveArticle, SCHEMA_VERSION, type SavedArticle } from '../../../src/storage';
-import { isPacked, packRecord, unpackRecord } from '../../../src/storage/compress';
+import { isPacked, packedWith, packRecord, unpackBounded, unpackRecord } from '../../../src/storage/compress';
+import { deflateSync, strToU8 } from 'fflate';
+import { toBase64 } from '../../../src/shared/base64';
 import { migrations } from '../../../src/storage/migrations';
 import { article } from './fixtures';
 
@@ -40,6 +42,35 @@ describe('compressed article bodies', () => {
     expect(unpackRecord({ ...packed, body: 7 })).toBeNull();
     // The repair reports it, never fatal.
     expect((await repairIndex()).corruptArticles).toEqual([]);
+  });
+});
+
+describe('packed records from elsewhere (a restore message)', () => {
+  const record = long(3) as unknown as SavedArticle;
+  const bodyOf = (json: string) => toBase64(deflateSync(strToU8(json)));
+
+  it('unpack to the record they were packed from; a body packed elsewhere stores as packRecord would', () => {
+    const packed = packRecord(record);
+    expect(unpackBounded(packed, 1 << 20)).toEqual(record);
+    expect(packedWith(record, packed.body)).toEqual(packed);
+    expect(unpackBounded(record, 1 << 20)).toBe(record); // plain records pass through
+  });
+
+  it('are refused when the body inflates past the bound, is damaged, or is not the pair of content and text', () => {
+    const packed = packRecord(record);
+    const size = JSON.stringify([record.content, record.text]).length;
+    expect(unpackBounded(packed, size)).toEqual(record);
+    expect(unpackBounded(packed, size - 1)).toBeNull();
+    // A small body that inflates to 16 MB: refused at a 1 MB bound.
+    const bomb = { ...packed, body: toBase64(deflateSync(new Uint8Array(16 << 20))) };
+    expect(bomb.body.length).toBeLessThan(50_000);
+    expect(unpackBounded(bomb, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: packed.body.slice(0, 20) }, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: '' }, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: 5 }, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: bodyOf('["a", "b", "c"]') }, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: bodyOf('{"content": "a", "text": "b"}') }, 1 << 20)).toBeNull();
+    expect(unpackBounded({ ...packed, body: bodyOf('["a", 2]') }, 1 << 20)).toBeNull();
   });
 });
 

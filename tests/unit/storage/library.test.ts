@@ -134,4 +134,48 @@ describe('managing', () => {
     stop();
     expect(seen).toEqual([1, 2, 1]);
   });
+
+  it('with `quiet`, tells a listener only once the index has stopped changing for that long', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const seen: number[] = [];
+      const stop = onLibraryChanged((entries) => seen.push(entries.length), { quiet: 5000 });
+      await saveArticle(article(1), 1000);
+      await whenWritten();
+      await jest.advanceTimersByTimeAsync(4000);
+      await saveArticle(article(2), 2000);
+      await whenWritten();
+      await jest.advanceTimersByTimeAsync(4000);
+      expect(seen).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(seen).toEqual([2]);
+      stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('with `every`, tells a listener once for a burst of changes, with the index the last one left', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const seen: string[][] = [];
+      const stop = onLibraryChanged((entries) => seen.push(entries.map((e) => e.title)), { every: 60_000 });
+      const { id } = await saveArticle(article(1), 1000);
+      await saveArticle(article(2), 2000);
+      await deleteArticle(id);
+      await whenWritten();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([['Story 2']]);
+      const third = await saveArticle(article(3), 3000);
+      await updateArticle(third.id, { favorite: true });
+      await whenWritten();
+      await jest.advanceTimersByTimeAsync(59_000);
+      expect(seen).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(seen).toEqual([['Story 2'], ['Story 3', 'Story 2']]);
+      stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

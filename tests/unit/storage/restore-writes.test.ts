@@ -3,7 +3,7 @@
  */
 import browser from 'webextension-polyfill';
 import { resetFakeBrowser, type FakeStorageArea } from '../../helpers/fake-browser';
-import { readArticles, readIndex, restoreArticles, saveArticle, whenWritten, type SavedArticle } from '../../../src/storage';
+import { deleteArticle, readArticles, readIndex, restoreArticles, saveArticle, updateArticle, whenWritten, type SavedArticle } from '../../../src/storage';
 import { articleIdFor, urlKey } from '../../../src/storage/canonical';
 import { entryOf } from '../../../src/storage/entry';
 import { HEAD_SIZE, INDEX_HEAD_KEY, isArticleKey, isIndexPageKey, pageOf } from '../../../src/storage/keys';
@@ -97,5 +97,31 @@ describe('what a restore batch writes', () => {
     expect(eight).toMatchObject({ favorite: true, updatedAt: 99_999 });
     expect(eight.tags.sort()).toEqual(['mine', 'restored']);
     expect(stored.find((a) => a.id === mine.id)).toMatchObject({ savedAt: 1007, updatedAt: 50_000 });
+  });
+
+  it('keeps the index it held between the calls of a restore only while nothing else writes', async () => {
+    // Two articles on one index page: a stale copy of that page would bring the first one's row back.
+    const candidates = await records(0, 600);
+    const first = candidates[0]!;
+    const second = candidates.find((r) => r !== first && pageOf(r.id) === pageOf(first.id))!;
+    await restoreArticles([first]);
+    await deleteArticle(first.id);
+    await restoreArticles([second]);
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([second.id]);
+    // Between two calls with no other write, the next call goes on from the index it held.
+    const third = candidates.find((r) => r !== first && r !== second && pageOf(r.id) === pageOf(first.id))!;
+    await restoreArticles([third]);
+    await updateArticle(second.id, { favorite: true });
+    await restoreArticles([{ ...first, title: 'Back again' }]);
+    const { entries } = await readIndex();
+    expect(entries.map((e) => [e.id, e.title, e.favorite]).sort()).toEqual([[first.id, 'Back again', false], [second.id, second.title, true], [third.id, third.title, false]].sort());
+  });
+
+  it('reads the index again when storage changed outside the write queue (cleared by hand)', async () => {
+    const batch = await records(0, 5);
+    await restoreArticles(batch, { searchLater: true });
+    await browser.storage.local.clear();
+    expect(await restoreArticles(batch, { searchLater: true })).toEqual({ added: 5, replaced: 0 });
+    expect((await readIndex()).entries.map((e) => e.id).sort()).toEqual(batch.map((r) => r.id).sort());
   });
 });
