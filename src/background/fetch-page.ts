@@ -3,6 +3,7 @@
  * (the body is read as a stream and abandoned at the limit); HTML only; no cookies sent.
  */
 import { checkPublicUrl } from '../import/public-host';
+import { joinBytes } from '../shared/bytes';
 import { importGuardIsOn } from './host-guard';
 import { redirectVisibility, watchRedirect } from './redirect-watch';
 
@@ -107,13 +108,7 @@ async function readBounded(response: Response, controller: AbortController): Pro
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return joinBytes(chunks);
 }
 
 /** Text in the charset the server or the page declares (UTF-8 when neither does, or the label is unknown). */

@@ -13,6 +13,7 @@ import type { LibraryRecord } from '../export/types';
 import { checkRecord } from './backup-record';
 import { describe, FieldError, isObject } from './check';
 import { ImportError } from './limits';
+import { joinBytes } from '../shared/bytes';
 
 /** Largest single entry inflated (a record's text and HTML are at most ~10 M characters each). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
@@ -96,20 +97,9 @@ function collect(file: UnzipFile, done: Array<{ name: string; bytes: Uint8Array 
       return void done.push({ entry: file.name, reason: `larger than ${limit / 1048576} MB` });
     }
     chunks.push(data);
-    if (final) done.push({ name: file.name, bytes: join(chunks, size) });
+    if (final) done.push({ name: file.name, bytes: joinBytes(chunks) });
   };
   file.start();
-}
-
-function join(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 type State = { manifest: boolean; ids: Set<string>; problems: EntryProblem[] };

@@ -5,6 +5,7 @@
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { checkSize, ImportError, LIMITS } from './limits';
+import { joinBytes } from '../shared/bytes';
 
 /** Input is fed in slices, so no single inflate step can produce more than a bounded burst. */
 const SLICE = 64 * 1024;
@@ -57,7 +58,7 @@ export function unzipBounded(bytes: Uint8Array, accept: (name: string) => boolea
     parts.set(name, list);
   });
   const files = new Map<string, Uint8Array>();
-  for (const [name, chunks] of parts) files.set(name, concat(chunks));
+  for (const [name, chunks] of parts) files.set(name, joinBytes(chunks));
   return files;
 }
 
@@ -69,17 +70,6 @@ export function zipNames(bytes: Uint8Array): string[] {
     return false;
   }, () => undefined);
   return names;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** True when `bytes` starts like a zip file. */

@@ -7,6 +7,7 @@
  */
 import { deflateSync, Inflate, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { fromBase64, toBase64 } from '../shared/base64';
+import { joinBytes } from '../shared/bytes';
 
 export const PACKED = 'deflate-raw-base64';
 
@@ -59,7 +60,7 @@ export function unpackBounded(value: unknown, maxBytes: number): unknown {
     const bytes = fromBase64(body);
     for (let at = 0; at < bytes.length && size <= maxBytes; at += SLICE) inflater.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
     if (size > maxBytes || bytes.length === 0) return null;
-    return withBody(rest, strFromU8(join(chunks, size)), true);
+    return withBody(rest, strFromU8(joinBytes(chunks)), true);
   } catch {
     return null;
   }
@@ -70,17 +71,6 @@ function withBody(rest: Record<string, unknown>, json: string, exact = false): u
   const parsed: unknown = JSON.parse(json);
   if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || (exact && parsed.length !== 2)) return null;
   return { ...rest, content: parsed[0], text: parsed[1] };
-}
-
-function join(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 export const isPacked = (value: unknown) => typeof value === 'object' && value !== null && (value as { packed?: unknown }).packed === PACKED;
