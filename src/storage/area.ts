@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { writeError } from './write-error';
+import { isFullDisk, writeError } from './write-error';
 
 /** The one storage area Lectern uses. Writes are all-or-nothing in both browsers (one batch/transaction). */
 const area = () => browser.storage.local;
@@ -19,21 +19,32 @@ function failed(error: unknown): Error {
   return writeError(error);
 }
 
-export async function setItems(items: Record<string, unknown>): Promise<void> {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Run a write; a write refused for a reason we cannot read is tried once more. Firefox on a full disk
+ * refuses storage.local writes alternately with "QuotaExceededError: storage.local API call exceeded its
+ * quota limitations" and "An unexpected error occurred" (its words for an IndexedDB UnknownError; measured
+ * with the profile on a tmpfs filled to 0 and to 64 KB free, five writes each, reads unaffected). Without
+ * the second try a full disk was told to the user half the time as Firefox's "unexpected error". A write
+ * is all or nothing and sets or removes the same keys again, so trying it twice is safe.
+ */
+async function write(attempt: () => Promise<void>): Promise<void> {
   try {
-    await area().set(items);
+    await attempt();
   } catch (error) {
-    throw failed(error);
+    if (isFullDisk(messageOf(error))) throw failed(error);
+    try {
+      await attempt();
+    } catch (again) {
+      throw failed(isFullDisk(messageOf(again)) ? again : error);
+    }
   }
 }
 
-export async function removeItems(keys: string[]): Promise<void> {
-  try {
-    await area().remove(keys);
-  } catch (error) {
-    throw failed(error);
-  }
-}
+export const setItems = (items: Record<string, unknown>): Promise<void> => write(() => area().set(items));
+
+export const removeItems = (keys: string[]): Promise<void> => write(() => area().remove(keys));
 
 /** Every key in storage. Chrome 130+ lists keys without reading values; elsewhere read everything. */
 export async function allKeys(): Promise<string[]> {

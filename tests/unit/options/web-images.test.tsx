@@ -30,7 +30,7 @@ describe('options: Load images from the web in saved articles', () => {
   it('says when the choice could not be stored, and shows the stored one again', async () => {
     render(<WebImages />);
     const never = await screen.findByRole('radio', { name: 'Never (offline copies only)' });
-    browser.storage.local.failNextWrites = { count: 1, message: 'IO error: disk full' };
+    browser.storage.local.failNextWrites = { count: 2, message: 'IO error: disk full' };
     fireEvent.click(never);
     expect(await screen.findByRole('alert')).toHaveTextContent('disk full');
     expect(screen.getByRole('radio', { name: 'Only when there is no offline copy' })).toBeChecked();

@@ -63,8 +63,27 @@ describe('saving', () => {
     await expect(saveArticle(article(3))).resolves.toMatchObject({ updated: false });
   });
 
+  it('tells a full disk that Firefox reports as “An unexpected error occurred” every other write as full', async () => {
+    const { id } = await saveArticle(article(1));
+    await whenWritten();
+    const before = new Map(fake.storage.local.data);
+    // Firefox on a full disk, measured: refused writes alternate between "unexpected error" and its quota words.
+    let refusals = 0;
+    const set = jest.spyOn(fake.storage.local, 'set').mockImplementation(async () => {
+      throw new Error(refusals++ % 2 === 0 ? 'An unexpected error occurred' : 'QuotaExceededError: storage.local API call exceeded its quota limitations.');
+    });
+    try {
+      await expect(saveArticle(article(2))).rejects.toMatchObject({ reason: 'quota' });
+      await expect(saveArticle(article(3))).rejects.toMatchObject({ reason: 'quota' });
+    } finally {
+      set.mockRestore();
+    }
+    expect(fake.storage.local.data).toEqual(before);
+    expect((await readIndex()).entries.map((e) => e.id)).toEqual([id]);
+  });
+
   it('reports other write failures and keeps going', async () => {
-    fake.storage.local.failNextWrites = { count: 1, message: 'IO error: disk went away' };
+    fake.storage.local.failNextWrites = { count: 2, message: 'IO error: disk went away' };
     await expect(saveArticle(article(1))).rejects.toMatchObject({ reason: 'other' });
     await saveArticle(article(2));
     expect((await readIndex()).entries.map((e) => e.title)).toEqual(['Story 2']);

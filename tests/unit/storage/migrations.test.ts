@@ -227,7 +227,7 @@ describe('migrate', () => {
   });
 
   it('resumes after a failed step instead of skipping it', async () => {
-    fake.storage.local.failNextWrites = { count: 1, message: 'IO error' };
+    fake.storage.local.failNextWrites = { count: 2, message: 'IO error' };
     await expect(migrate()).rejects.toThrow(/IO error/);
     expect(await browser.storage.local.get('schemaVersion')).toEqual({});
     await migrate();
