@@ -10,6 +10,7 @@ import { deleteArticle, readArticles, readIndex, rebuildSearchIndex, restoreArti
 import { committed, DOCS, done, META, openSearchDb, SEARCH_DB, writeRebuildState } from '../../../src/storage/search-db';
 import { searchIndexDisagrees, searchIndexStatus } from '../../../src/storage/search-rebuild';
 import { article } from '../storage/fixtures';
+import { articleIdFor, urlKey } from '../../../src/storage/canonical';
 
 beforeEach(async () => {
   resetFakeBrowser();
@@ -164,6 +165,25 @@ describe('library search', () => {
     expect(await searchFor('zebracorn')).toEqual([]);
     expect(await searchFor('lighthouses')).toEqual(['Harbour reopens']);
     expect(await searchFor('ships')).toEqual([]);
+  });
+});
+
+describe('a restore', () => {
+  it('indexes what it writes, batch by batch, and forgets the words of the copies it replaced', async () => {
+    await library();
+    const [harbour] = await readArticles([(await readIndex()).entries.find((e) => e.title === 'Harbour reopens')!.id]);
+    const newer = { ...harbour!, text: 'Now about lighthouses.', content: '<p>Now about lighthouses.</p>', updatedAt: harbour!.updatedAt + 1 };
+    // 60 more: two batches (RESTORE_BATCH 50), each written and indexed on its own.
+    const more = await Promise.all(Array.from({ length: 60 }, async (_, n) => {
+      const a = article(100 + n, { title: `Ferry log ${n}`, text: `Entry ${n}: the ferry ${n % 2 ? 'sailed' : 'waited'} at dawn.` });
+      const key = urlKey(a.url);
+      return { ...a, id: await articleIdFor(key), urlKey: key, savedAt: 5000 + n, updatedAt: 5000 + n, readAt: null, archived: false, favorite: false, tags: [], progress: 0 };
+    }));
+    expect(await restoreArticles([newer, ...more])).toEqual({ added: 60, replaced: 1 });
+    expect(await searchFor('lighthouses')).toEqual(['Harbour reopens']);
+    expect(await searchFor('ships')).toEqual([]);
+    expect((await searchFor('ferry sailed')).sort()).toEqual(more.filter((_, n) => n % 2).map((a) => a.title).sort());
+    expect(await searchFor('zebracorn')).toEqual(['Council approves library']);
   });
 });
 
