@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { isFullDisk, writeError } from './write-error';
+import { writeError, type StorageWriteError } from './write-error';
 
 /** The one storage area Lectern uses. Writes are all-or-nothing in both browsers (one batch/transaction). */
 const area = () => browser.storage.local;
@@ -14,12 +14,10 @@ export function onWriteFailed(listener: () => void): () => void {
   return () => writeFailureListeners.delete(listener);
 }
 
-function failed(error: unknown): Error {
+function failed(error: StorageWriteError): StorageWriteError {
   for (const listener of writeFailureListeners) listener();
-  return writeError(error);
+  return error;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Run a write; a write refused for a reason we cannot read is tried once more. Firefox on a full disk
@@ -33,12 +31,16 @@ async function write(attempt: () => Promise<void>): Promise<void> {
   try {
     await attempt();
   } catch (error) {
-    if (isFullDisk(messageOf(error))) throw failed(error);
-    try {
-      await attempt();
-    } catch (again) {
-      throw failed(isFullDisk(messageOf(again)) ? again : error);
+    let refused = writeError(error);
+    if (refused.reason !== 'quota') {
+      try {
+        return await attempt();
+      } catch (again) {
+        const second = writeError(again);
+        if (second.reason === 'quota') refused = second;
+      }
     }
+    throw failed(refused);
   }
 }
 

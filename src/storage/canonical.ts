@@ -61,7 +61,6 @@ export function urlKeyOf(parsed: UrlParts): string {
 function withoutTrailingSlashes(pathname: string): string {
   let end = pathname.length;
   while (end > 1 && pathname.charCodeAt(end - 1) === 0x2f) end--;
-  if (end === 1 && pathname.length > 1 && pathname.charCodeAt(0) === 0x2f) return '/';
   return end === pathname.length ? pathname || '/' : pathname.slice(0, end);
 }
 
