@@ -23,8 +23,9 @@ const BROWSER = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
  */
 const PROFILE_CACHE = process.env.PROFILE_CACHE;
 /**
- * SEED_ONLY=1 (with PROFILE_CACHE): seed the sizes' cached profiles that are missing, measure nothing. Seeding
- * is not a measurement: it can run beside others, outside the shared bench lock.
+ * SEED_ONLY=1 (with PROFILE_CACHE): seed the sizes' cached profiles that are missing, and rebuild a cached
+ * index of another format in place, measure nothing. Seeding is not a measurement: it can run beside others,
+ * outside the shared bench lock.
  */
 const SEED_ONLY = Boolean(process.env.SEED_ONLY);
 if (SEED_ONLY && !PROFILE_CACHE) throw new Error('SEED_ONLY needs PROFILE_CACHE');
@@ -302,7 +303,14 @@ try {
         }
       }
       if (SEED_ONLY) {
-        console.error(`${BROWSER} ${size}: seeded in ${cached}`);
+        // A cached index of another format (the build changed it) is rebuilt in the cache itself, once.
+        const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: join(cached, 'profile') });
+        try {
+          const index = await ensureIndex(session, size);
+          console.error(`${BROWSER} ${size}: seeded in ${cached}${index.rebuilt ? `, its index rebuilt in ${round(index.rebuildMs / 1000)} s` : ''}`);
+        } finally {
+          await session.close();
+        }
         continue;
       }
       const { queries, generateMs, rebuildMs: seededRebuildMs } = LIST_ONLY ? { queries: {} } : JSON.parse(readFileSync(join(cached, 'queries.json'), 'utf8'));

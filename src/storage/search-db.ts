@@ -10,10 +10,8 @@
  * - `ids`: bucket → the article id of each number in it ('' where none): turns a query's numbers into ids.
  * - `docs`: article id → { num, len }: its number and its length in words (BM25).
  * - `meta`: 'stats' → { format, next, count, totalLen }, the totals BM25 needs and the next number;
- *   'rebuild' → { ids, done } while a rebuild is under way (its checkpoint); and the vocabulary,
- *   ['v', term, bucket] → 1 for every block, kept with the blocks. A prefix reads its words (and in how
- *   many buckets each is) from these tiny records: scanning the blocks' own keys read the blocks too
- *   (Chromium keeps keys and values together), up to 4,096 blocks for two letters, 84–175 ms at 10,000.
+ *   'rebuild' → { ids, done } while a rebuild is under way (its checkpoint); and the vocabulary a prefix
+ *   reads its words from, kept with the blocks (search-vocabulary.ts).
  */
 export const SEARCH_DB = 'lectern-search';
 export const BLOCKS = 'blocks';
@@ -24,9 +22,10 @@ const STATS = 'stats';
 const REBUILD = 'rebuild';
 /**
  * Bumped when the index's layout or tokenization changes: an index of another format is rebuilt. 3: the
- * vocabulary. 4: each posting has its neighbours' signature (phrases are filtered from the index).
+ * vocabulary. 4: each posting has its neighbours' signature (phrases are filtered from the index). 5: the
+ * vocabulary counts each term once, and short prefixes have summaries.
  */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 /** Numbers per posting in a block: article number, weighted term frequency, article length, signature. */
 export const POSTING = 4;
 /** The database's version: a new one drops every store (the index is a cache, rebuilt from the records). */
@@ -96,25 +95,6 @@ export const writeRebuildState = (store: IDBObjectStore, state: RebuildState | n
 
 /** The key range of every block of one term. */
 export const termRange = (term: string) => IDBKeyRange.bound([term], [term, Infinity]);
-
-const VOCABULARY = 'v';
-/** The vocabulary key of one term's block in one bucket; its value is a tiny placeholder. */
-export const vocabularyKey = (term: string, bucket: number) => [VOCABULARY, term, bucket];
-/** The vocabulary keys of every term that starts with `prefix`. */
-export const vocabularyRange = (prefix: string) => IDBKeyRange.bound([VOCABULARY, prefix], [VOCABULARY, `${prefix}\uffff`], false, true);
-/** A vocabulary key as its [term, bucket], or null when it is another `meta` key. */
-export function vocabularyTerm(key: unknown): [string, number] | null {
-  return Array.isArray(key) && key[0] === VOCABULARY && typeof key[1] === 'string' && typeof key[2] === 'number' ? [key[1], key[2]] : null;
-}
-
-/**
- * Keep the vocabulary with the blocks, inside the writer's transaction: a key for each block created, none
- * for a block emptied and deleted. Blind writes, no reads: a save costs one small put per new block.
- */
-export function changeVocabulary(meta: IDBObjectStore, created: Array<[string, number]>, deleted: Array<[string, number]> = []): void {
-  for (const [term, bucket] of created) meta.put(1, vocabularyKey(term, bucket));
-  for (const [term, bucket] of deleted) meta.delete(vocabularyKey(term, bucket));
-}
 
 /** A stored block as its postings (number, tf, len, signature: POSTING numbers each), or null when it is not one. */
 export function blockPostings(block: unknown): Uint32Array | null {

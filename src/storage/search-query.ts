@@ -1,6 +1,7 @@
 import { BM25_B, BM25_K1 } from '../shared/search-options';
 import { BlockCache } from './search-cache';
-import { BLOCKS, blockPostings, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, POSTING, readStats, vocabularyRange, vocabularyTerm } from './search-db';
+import { BLOCKS, blockPostings, BUCKET_SIZE, done, IDS, META, openSearchDb, parseIds, POSTING, readStats } from './search-db';
+import { prefixWords } from './search-vocabulary';
 
 /** At most this many words a prefix stands for (the exact word first, then the most frequent). */
 const MAX_EXPANSIONS = 24;
@@ -9,8 +10,6 @@ const MAX_EXPANSIONS = 24;
  * for "the", "that", "this"… each in nearly every article. The typed word itself is always read whole.
  */
 const PREFIX_BLOCK_BUDGET = 48;
-/** Vocabulary keys (one per block) looked at to choose them: bounds the cost of a short prefix. */
-const PREFIX_KEY_SCAN = 4096;
 
 /**
  * One query word's matches: the BM25 score of that word by article number (search-db.ts; 0 where it does
@@ -48,14 +47,9 @@ export async function scoreWord(word: string, prefix: boolean, prefixes: PrefixC
 async function expansions(meta: IDBObjectStore, prefix: string, cache: PrefixCache): Promise<string[]> {
   let counted = fromCache(cache, prefix);
   if (!counted) {
-    const keys = await done(meta.getAllKeys(vocabularyRange(prefix), PREFIX_KEY_SCAN));
-    const buckets = new Map<string, number>();
-    for (const key of keys) {
-      const term = vocabularyTerm(key)?.[0];
-      if (term !== undefined) buckets.set(term, (buckets.get(term) ?? 0) + 1);
-    }
-    counted = [...buckets];
-    cache.set(prefix, { terms: counted, complete: keys.length < PREFIX_KEY_SCAN });
+    const words = await prefixWords(meta, prefix);
+    cache.set(prefix, words);
+    counted = [...words.terms];
   }
   const ranked = counted.sort((a, b) => Number(b[0] === prefix) - Number(a[0] === prefix) || b[1] - a[1] || a[0].length - b[0].length);
   const chosen: string[] = [];

@@ -1,8 +1,9 @@
 import { allKeys, removeItems } from './area';
 import { serialized } from './queue';
 import { readArticles, readIndex } from './read';
-import { BLOCKS, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, POSTING, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
+import { BLOCKS, BUCKET_SIZE, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, POSTING, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
 import { indexedTerms } from './search-terms';
+import { changeVocabulary } from './search-vocabulary';
 import { clearSearchIndex, updateSearchIndex } from './search-write';
 
 /** Records read (and unpacked) at once within a step: bounds the memory their bodies take. */
@@ -139,7 +140,7 @@ async function rebuildStep(state: RebuildState): Promise<RebuildState> {
     tx.objectStore(IDS).put(docs.map(([id]) => id), bucket);
     writeStats(meta, { ...stats, next: first + docs.length, count: stats.count + docs.length, totalLen: docs.reduce((sum, [, len]) => sum + len, stats.totalLen) });
     // Every block of a fresh bucket is new.
-    changeVocabulary(meta, [...postings.keys()].map((term): [string, number] => [term, bucket]));
+    await changeVocabulary(meta, [...postings.keys()].map((term): [string, number] => [term, bucket]));
   }
   const next = { ids: state.ids, done: state.done + batch.length };
   writeRebuildState(meta, next);

@@ -1,6 +1,7 @@
-import { BLOCKS, bucketOf, BUCKET_SIZE, changeVocabulary, committed, DOCS, done, emptyStats, IDS, META, openSearchDb, parseBlock, parseIds, readStats, serializeBlock, writeRebuildState, writeStats, type DocInfo, type Postings } from './search-db';
+import { BLOCKS, bucketOf, BUCKET_SIZE, committed, DOCS, done, emptyStats, IDS, META, openSearchDb, parseBlock, parseIds, readStats, serializeBlock, writeRebuildState, writeStats, type DocInfo, type Postings } from './search-db';
 import type { SavedArticle } from './schema';
 import { indexedTerms } from './search-terms';
+import { changeVocabulary } from './search-vocabulary';
 
 /** One article's change: `before` is the record the index holds (null when unknown), `after` null for a delete. */
 export interface SearchChange { id: string; before: SavedArticle | null; after: SavedArticle | null }
@@ -94,7 +95,7 @@ export async function updateSearchIndex(changes: SearchChange[]): Promise<void> 
       else ids.delete(bucket);
     });
     writeStats(meta, stats);
-    changeVocabulary(meta, created, deleted);
+    await changeVocabulary(meta, created, deleted);
   } catch (error) {
     abortQuietly(tx);
     await finished.catch(() => {});

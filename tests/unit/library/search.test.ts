@@ -256,7 +256,7 @@ describe('an index that disagrees with the library', () => {
     const meta = tx.objectStore(META);
     const stats = (await done(meta.get('stats'))) as { format: number };
     meta.put({ ...stats, format: 2 }, 'stats'); // as the previous release wrote it, without a vocabulary
-    meta.delete(IDBKeyRange.bound(['v'], ['v', '\uffff'])); // no vocabulary either
+    for (const kind of ['v', 'w', 'p']) meta.delete(IDBKeyRange.bound([kind], [kind, '\uffff'])); // no vocabulary either
     await committed(tx);
     expect(await searchIndexDisagrees(3)).toBe('missing');
     await resumeSearchRebuild();

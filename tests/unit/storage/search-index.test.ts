@@ -4,7 +4,8 @@
 import { deleteDatabase } from '../../helpers/fake-indexeddb';
 import { resetFakeBrowser } from '../../helpers/fake-browser';
 import { deleteArticle, saveArticle } from '../../../src/storage';
-import { BLOCKS, BUCKET_SIZE, DOCS, done, INDEX_FORMAT, META, openSearchDb, parseBlock, SEARCH_DB, vocabularyTerm } from '../../../src/storage/search-db';
+import { BLOCKS, BUCKET_SIZE, DOCS, done, INDEX_FORMAT, META, openSearchDb, parseBlock, SEARCH_DB } from '../../../src/storage/search-db';
+import { readSummary, shortPrefixes, SUMMARY_SIZE, termCounts } from '../../../src/storage/search-vocabulary';
 import { nextBit, prevBit } from '../../../src/shared/search-options';
 import { rebuildSearchIndex, searchIndexStatus } from '../../../src/storage/search-rebuild';
 import { article } from './fixtures';
@@ -60,19 +61,22 @@ describe('the neighbours of each word (what a phrase is filtered with)', () => {
   });
 });
 
-/** The vocabulary as stored, and as the blocks say it should be: term → how many buckets have a block of it. */
+/**
+ * The vocabulary as stored, and as the blocks say it should be: term → how many buckets have a block of it;
+ * and each short prefix's stored summary against the one made from those counts.
+ */
 async function vocabulary() {
   const db = await openSearchDb();
   const tx = db.transaction([BLOCKS, META]);
   const keys = (await done(tx.objectStore(BLOCKS).getAllKeys())) as Array<[string, number]>;
   const fromBlocks = new Map<string, number>();
   for (const [term] of keys) fromBlocks.set(term, (fromBlocks.get(term) ?? 0) + 1);
-  const stored = new Map<string, number>();
-  for (const key of await done(tx.objectStore(META).getAllKeys())) {
-    const term = vocabularyTerm(key)?.[0];
-    if (term !== undefined) stored.set(term, (stored.get(term) ?? 0) + 1);
-  }
-  return { stored, fromBlocks };
+  const meta = tx.objectStore(META);
+  const stored = await termCounts(meta);
+  const prefixes = [...new Set([...fromBlocks.keys()].flatMap(shortPrefixes))];
+  const summaries = new Map(await Promise.all(prefixes.map(async (p) => [p, (await readSummary(meta, p)).terms] as const)));
+  const expected = new Map(prefixes.map((p) => [p, [...fromBlocks].filter(([t]) => t.startsWith(p)).sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1)).slice(0, SUMMARY_SIZE)]));
+  return { stored, fromBlocks, summaries, expected };
 }
 
 describe('the vocabulary a prefix reads its words from', () => {
@@ -83,6 +87,8 @@ describe('the vocabulary a prefix reads its words from', () => {
     expect(v.stored.get('common')).toBe(2);
     expect(v.stored.get('rare7')).toBe(1);
     expect(v.stored).toEqual(v.fromBlocks);
+    expect(v.summaries).toEqual(v.expected);
+    expect(v.summaries.get('r')?.length).toBe(SUMMARY_SIZE); // rare0… rare516, a few of them kept
     // An update drops the words the article no longer has; a delete drops its rare word.
     await saveArticle(article(3, { text: 'Entirely new: zanzibar.' }));
     await deleteArticle(ids[8]!);
@@ -91,9 +97,11 @@ describe('the vocabulary a prefix reads its words from', () => {
     expect(v.stored.has('rare8')).toBe(false);
     expect(v.stored.get('zanzibar')).toBe(1);
     expect(v.stored).toEqual(v.fromBlocks);
+    expect(v.summaries).toEqual(v.expected);
     await rebuildSearchIndex();
     v = await vocabulary();
     expect(v.stored.get('common')).toBe(2);
     expect(v.stored).toEqual(v.fromBlocks);
+    expect(v.summaries).toEqual(v.expected);
   }, 60_000);
 });
