@@ -213,6 +213,17 @@ const server = await startServer(routes);
 const launchOptions = { timeout: 3_600_000, ...(BROWSER === 'chromium' ? { args: ['--enable-precise-memory-info'] } : {}) };
 const results = [];
 
+/**
+ * Chromium keeps an extension's service worker script in the profile (Default/Service Worker) and runs that
+ * copy when the same extension id (BENCH_KEY) is loaded from another folder with the same version: a cached
+ * profile would measure the background of the build that seeded it, with the pages of the build under test
+ * (found when an index format change made the two disagree). Dropping the registration makes the loaded
+ * build's own worker register; the extension's storage and IndexedDB are elsewhere and stay.
+ */
+function forgetWorker(profile) {
+  if (BROWSER === 'chromium') rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
+}
+
 /** A library of `size` generated articles and its search index, in the session's profile: the queries to type. */
 async function seed(session, size) {
   await session.evalInExtension(async (api) => {
@@ -321,8 +332,10 @@ try {
       }
       if (SEED_ONLY) {
         // A cached index of another format (the build changed it) is rebuilt in the cache itself, once.
+        forgetWorker(join(cached, 'profile'));
         const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: join(cached, 'profile') });
         try {
+          await untilListed(session, size);
           const index = await ensureIndex(session, size);
           console.error(`${BROWSER} ${size}: seeded in ${cached}${index.rebuilt ? `, its index rebuilt in ${round(index.rebuildMs / 1000)} s` : ''}`);
         } finally {
@@ -334,6 +347,7 @@ try {
       // Measure a copy: the saves it times must not grow the cached library.
       const copy = mkdtempSync(join(tmpdir(), `lectern-bench-${BROWSER}-`));
       cpSync(join(cached, 'profile'), copy, { recursive: true, filter: (src) => !/Singleton|lock$|\.parentlock$/.test(src) && !(LIST_ONLY && /IndexedDB|storage\/default\/moz-extension/.test(src)) });
+      forgetWorker(copy);
       const session = await launch(BROWSER, DIST, { ...launchOptions, userDataDir: copy });
       try {
         if (!LIST_ONLY) await untilListed(session, size);
