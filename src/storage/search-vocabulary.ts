@@ -37,7 +37,7 @@ export function shortPrefixes(term: string): string[] {
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** A stored summary, or an empty complete one (no word of the prefix yet). */
-export function parseSummary(value: unknown): PrefixWords {
+function parseSummary(value: unknown): PrefixWords {
   const v = value as Partial<PrefixWords> | undefined;
   if (!v || !Array.isArray(v.terms)) return { terms: [], complete: true };
   const terms = v.terms.filter((t): t is [string, number] => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1] === 'number');

@@ -150,6 +150,14 @@ describe('library search', () => {
       expect(ids.length).toBe(FIRST_PAGE);
       expect(ids).toEqual(all.slice(0, ids.length));
       expect(await rest).toEqual(all);
+      // The first page does not wait for the rest: a new search (its ids read from disk) is answered before
+      // the whole ranking is made or a phrase's first texts are read.
+      let restDone = false;
+      const fresh = await new LibrarySearch().search(query, (id) => listed.has(id));
+      void fresh.rest?.then(() => (restDone = true));
+      await Promise.resolve();
+      expect(restDone).toBe(false);
+      expect(await fresh.rest).toEqual(all);
       // A newer keystroke took over: the whole ranking is not made (nor, for a phrase, its texts read).
       const stale = await new LibrarySearch().search(query, (id) => listed.has(id), () => true);
       expect(stale.ids).toEqual(ids);
