@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseQuery } from '../shared/search-options';
-import { readArticle } from '../storage/read';
-import { searchFields } from '../storage/search-terms';
-import { snippet, type SnippetPart } from './search-snippet';
+import type { SnippetPart } from './search-snippet';
+
+const loadSearchCode = () => import('./search-engine');
 
 /** Recently shown snippets, so scrolling back and forth does not read the same records again. */
 const recent = new Map<string, SnippetPart[] | null>();
@@ -17,9 +16,7 @@ const SNIPPET_DELAY_MS = 120;
 async function snippetOf(id: string, query: string): Promise<SnippetPart[] | null> {
   const key = `${id}\u0000${query}`;
   if (recent.has(key)) return recent.get(key) ?? null;
-  const article = await readArticle(id);
-  const texts = article ? searchFields(article).filter(([field]) => field === 'body' || field === 'notes').map(([, text]) => text) : [];
-  const parts = snippet(texts, parseQuery(query));
+  const parts = await (await loadSearchCode()).readSnippet(id, query);
   recent.set(key, parts);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return parts;

@@ -5,7 +5,7 @@ import { toLibraryRecord } from '../export/record';
 import { t } from '../shared/i18n';
 import { fromBase64 } from '../shared/base64';
 import { readImageData, readImageLinks } from '../storage/images';
-import { readArticles } from '../storage/read';
+import { readArticles } from '../storage/read-records';
 import { downloadFile, MIME } from '../ui/download';
 
 /**

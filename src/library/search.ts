@@ -1,5 +1,5 @@
 import { fold, nextBit, parseQuery, prevBit, type QueryPart } from '../shared/search-options';
-import { readArticles } from '../storage/read';
+import { readArticles } from '../storage/read-records';
 import { BlockCache } from '../storage/search-cache';
 import { idsOf, scoreWord, type PrefixCache, type WordScores } from '../storage/search-query';
 import { searchFields } from '../storage/search-terms';

@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../shared/messages';
 import type { IndexEntry } from '../storage/schema';
-import { searchIndexDisagrees, searchIndexStatus } from '../storage/search-rebuild';
 import { readRows } from '../storage/search-rows';
-import { LibrarySearch } from './search';
+import type { LibrarySearch } from './search';
 import { errorText } from './errors';
 import { measure } from './timing';
+
+/** The search code loads after the list's first paint (search-engine.ts): the index check asks for it then. */
+const loadSearchCode = () => import('./search-engine');
+/** A LibrarySearch made when first asked for, once its code is in. */
+const lazySearch = () => {
+  let engine: Promise<LibrarySearch> | null = null;
+  return () => (engine ??= loadSearchCode().then((code) => new code.LibrarySearch()));
+};
 
 /** Time for a save in flight to reach the index before a disagreement counts (it writes records first). */
 const RECHECK_MS = 1500;
@@ -35,7 +42,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
   const [usable, setUsable] = useState(true);
   // What it keeps (words' scores by article number, the numbers' ids) belongs to one state of the index: a
   // rebuild numbers the articles anew, so a new one once the index is usable again.
-  const search = useMemo(() => new LibrarySearch(), [entries, usable]);
+  const search = useMemo(lazySearch, [entries, usable]);
   const [rebuilding, setRebuilding] = useState<RebuildProgress | null>(null);
   const [problem, setProblem] = useState<SearchProblem | null>(null);
   const latest = useRef('');
@@ -49,7 +56,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     let failures = 0;
     const stopPolling = () => void (clearInterval(poll), (poll = undefined), setRebuilding(null));
     /** How many articles the rebuild had indexed when last read (-1: no rebuild under way). */
-    const progress = () => searchIndexStatus().then((s) => s?.rebuilding?.done ?? -1, () => -1);
+    const progress = () => loadSearchCode().then((code) => code.searchIndexStatus()).then((s) => s?.rebuilding?.done ?? -1, () => -1);
     // The rebuild is resumable (src/storage/search-rebuild.ts): if the worker stopped under it, the message
     // fails with the rebuild going well, and asking again goes on from its checkpoint. A failure that made
     // no progress (a full disk, an index that cannot be opened) is told in words, and asked again later.
@@ -69,8 +76,8 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
         timer = setTimeout(() => check(true), Math.min(RETRY_MAX_MS, PROGRESS_MS * 2 ** failures));
       }
     });
-    const showProgress = () => void searchIndexStatus().then((s) => live && s?.rebuilding && setRebuilding(s.rebuilding), () => {});
-    const check = (again: boolean): void => void searchIndexDisagrees(entries.length).then((disagrees) => {
+    const showProgress = () => void loadSearchCode().then((code) => code.searchIndexStatus()).then((s) => live && s?.rebuilding && setRebuilding(s.rebuilding), () => {});
+    const check = (again: boolean): void => void loadSearchCode().then((code) => code.searchIndexDisagrees(entries.length)).then((disagrees) => {
       if (!live) return;
       if (!disagrees) return void (stopPolling(), setUsable(true), setProblem(null));
       if (again && disagrees === 'count') return void (timer = setTimeout(() => check(false), RECHECK_MS));
@@ -88,7 +95,7 @@ export function useSearch(entries: IndexEntry[], query: string, complete = true)
     latest.current = q;
     if (!q || !usable) return;
     const start = performance.now();
-    search.search(q, (id) => !complete || byId.has(id), () => latest.current !== q).then(async ({ ids, rest }) => {
+    search().then((engine) => engine.search(q, (id) => !complete || byId.has(id), () => latest.current !== q)).then(async ({ ids, rest }) => {
       // Before the whole list is read only the newest rows are known: read the first results' rows.
       const missing = complete ? [] : ids.slice(0, EARLY_ROWS).filter((id) => !byId.has(id));
       const early = new Map((missing.length ? await readRows(missing) : []).map((e) => [e.id, e]));

@@ -21,7 +21,8 @@ import { toBase64 } from '../shared/base64';
 import { sniffImageType } from '../offline-images/content-key';
 import { sendMessage } from '../shared/messages';
 import type { RestoredImage } from '../storage/images';
-import { packRecord, type Packed } from '../storage/compress';
+import { packRecord } from '../storage/compress';
+import type { Packed } from '../storage/packed';
 import { RESTORE_BATCH, type KeptArticle } from '../storage/restore';
 import type { SavedArticle } from '../storage/schema';
 

@@ -8,11 +8,10 @@
 import { deflateSync, Inflate, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { fromBase64, toBase64 } from '../shared/base64';
 import { joinBytes } from '../shared/bytes';
+import { PACKED, type Packed } from './packed';
 
-export const PACKED = 'deflate-raw-base64';
 
 interface Body { content: string; text: string }
-export type Packed<T extends Body> = Omit<T, 'content' | 'text'> & { packed: typeof PACKED; body: string };
 
 /** The record as stored: `content` and `text` deflated together (they share most words). */
 export function packRecord<T extends Body>(record: T): Packed<T> {

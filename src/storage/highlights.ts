@@ -1,7 +1,7 @@
 import { HIGHLIGHT_LIMITS, type Highlight, type HighlightColor, type TextPosition } from '../shared/highlight';
 import { put } from './library';
 import { serialized } from './queue';
-import { readArticle } from './read';
+import { readArticle } from './read-records';
 import type { SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
 

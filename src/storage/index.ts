@@ -16,7 +16,8 @@ export { deleteArticle, restoreArticle, saveArticle, updateArticle } from './lib
 export { addHighlight, removeHighlight, updateHighlight } from './highlights';
 export { checkIndexAtStart, migrate, SCHEMA_VERSION } from './migrations';
 export { whenWritten } from './queue';
-export { newestFirst, readArticle, readArticles, readIndex } from './read';
+export { newestFirst, readIndex } from './read';
+export { readArticle, readArticles } from './read-records';
 export { restoreArticles } from './restore';
 export { onJobRecordChanged, readJobRecord, updateJobRecord } from './job-store';
 export { imageBytes, readArticleImages, readOfflineImages, releaseArticleImages, setOfflineImages, storeArticleImages, type FetchedImage } from './images';

@@ -6,7 +6,7 @@ import { cleanTags, entryOf, savedArticle } from './entry';
 import { articleKey } from './keys';
 import { serialized } from './queue';
 import { itemsListing, itemsUnlisting } from './pages';
-import { readArticle } from './read';
+import { readArticle } from './read-records';
 import type { ArticleChanges, IndexEntry, SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';
 import { trackedItems } from './sync-track';

@@ -1,12 +1,12 @@
 import { getItems } from './area';
-import { unpackRecord } from './compress';
-import { allIndexPageKeys, articleKey, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_PAGES, indexPageKey, pageOf } from './keys';
-import type { IndexEntry, SavedArticle } from './schema';
-import { isIndexEntry, isSavedArticle } from './validate';
+import { allIndexPageKeys, HEAD_SIZE, INDEX_HEAD_KEY, INDEX_PAGES, indexPageKey, pageOf } from './keys';
+import type { IndexEntry } from './schema';
+import { isIndexEntry } from './validate';
 
 /**
  * The whole index, newest first, with corrupt rows skipped and counted: every page in one get().
- * Reading it never loads an article body.
+ * Reading it never loads an article body. Records are read by read-records.ts: this module stays free of
+ * the inflate code (fflate), which the popup's first paint must not load.
  */
 export async function readIndex(): Promise<{ entries: IndexEntry[]; corrupt: number }> {
   return joinPages(Object.values(await getItems(allIndexPageKeys())));
@@ -72,25 +72,11 @@ export function parseIndex(stored: unknown): { entries: IndexEntry[]; corrupt: n
   return { entries, corrupt: raw.length - entries.length };
 }
 
-/** One saved article (its body unpacked, compress.ts), or null when it is missing or corrupt. */
-export async function readArticle(id: string): Promise<SavedArticle | null> {
-  const key = articleKey(id);
-  const value = unpackRecord((await getItems(key))[key]);
-  return isSavedArticle(value) && value.id === id ? value : null;
-}
-
 /** Newest first; the order the list shows. */
 export const newestFirst = (a: IndexEntry, b: IndexEntry) => b.savedAt - a.savedAt;
 
 /** The stored form of an index page or the head. */
 export const serializeIndex = (entries: IndexEntry[]) => JSON.stringify(entries);
-
-/** Several saved articles in one read (exports), in the order asked; missing or corrupt ones left out. */
-export async function readArticles(ids: string[]): Promise<SavedArticle[]> {
-  if (ids.length === 0) return [];
-  const stored = await getItems(ids.map(articleKey));
-  return ids.map((id) => unpackRecord(stored[articleKey(id)])).filter((v, i): v is SavedArticle => isSavedArticle(v) && v.id === ids[i]);
-}
 
 /**
  * The newest rows only: enough to paint the first screen of the list without reading the whole index.

@@ -1,10 +1,11 @@
 import { removeItems, setItems } from './area';
-import { packedWith, packRecord, unpackBounded, type Packed } from './compress';
+import { packedWith, packRecord, unpackBounded } from './compress';
+import type { Packed } from './packed';
 import { entryOf } from './entry';
 import { HeldIndex } from './held-index';
 import { articleKey } from './keys';
 import { serialized, tasksStarted } from './queue';
-import { readArticles } from './read';
+import { readArticles } from './read-records';
 import { mergeRecords, planRestore } from './restore-plan';
 import type { SavedArticle } from './schema';
 import { keepSearchIndex } from './search-write';

@@ -1,6 +1,7 @@
 import { allKeys, removeItems } from './area';
 import { serialized } from './queue';
-import { readArticles, readIndex } from './read';
+import { readIndex } from './read';
+import { readArticles } from './read-records';
 import { BLOCKS, BUCKET_SIZE, committed, DOCS, done, IDS, INDEX_FORMAT, META, openSearchDb, POSTING, readRebuildState, readStats, writeRebuildState, writeStats, type DocInfo, type RebuildState } from './search-db';
 import { indexedTerms } from './search-terms';
 import { changeVocabulary } from './search-vocabulary';

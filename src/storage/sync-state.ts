@@ -7,7 +7,8 @@
 import { isObject } from '../shared/guards';
 import { allKeys, getItems, onStorageChanged, removeItems, setItems } from './area';
 import { serialized } from './queue';
-import { readArticles, readIndex } from './read';
+import { readIndex } from './read';
+import { readArticles } from './read-records';
 import type { SavedArticle } from './schema';
 import { initialClocks, type ArticleClocks } from './sync-fields';
 import { idOfSyncMetaKey, isSyncMetaKey, parseClocks, parseClockState, parseOutbox, SYNC_CLOCK_KEY, SYNC_OUTBOX_KEY, syncMetaKey, syncTrackingChanged, type ClockState, type Outbox } from './sync-track';

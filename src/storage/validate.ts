@@ -1,5 +1,5 @@
 import { isHighlightList } from '../shared/highlight';
-import { PACKED, type Packed } from './compress';
+import { PACKED, type Packed } from './packed';
 import type { IndexEntry, SavedArticle } from './schema';
 
 type Obj = Record<string, unknown>;
