@@ -38,7 +38,8 @@ if (SEED_ONLY && !PROFILE_CACHE) throw new Error('SEED_ONLY needs PROFILE_CACHE'
 const LIST_ONLY = Boolean(process.env.LIST_ONLY);
 /** Opens per size (OPEN_RUNS=n): more of them steady the medians on a loaded machine. */
 const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 7);
-const SAVE_RUNS = 7;
+/** Saves timed per size (SAVE_RUNS=n): single saves spread widely, more of them steady the median. */
+const SAVE_RUNS = Number(process.env.SAVE_RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const round = (x) => Math.round(x * 10) / 10;
