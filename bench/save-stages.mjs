@@ -199,6 +199,8 @@ try {
     const cached = join(PROFILE_CACHE, `${BROWSER}-${size}`, 'profile');
     const copy = mkdtempSync(join(tmpdir(), `lectern-stages-${BROWSER}-`));
     cpSync(cached, copy, { recursive: true, filter: (src) => !/Singleton|lock$|\.parentlock$/.test(src) });
+    // Chromium would run the worker script the profile keeps, not this build's (bench/library.mjs `forgetWorker`).
+    if (BROWSER === 'chromium') rmSync(join(copy, 'Default', 'Service Worker'), { recursive: true, force: true });
     const session = await launch(BROWSER, DIST, { timeout: 600_000, userDataDir: copy });
     try {
       // The start's own work (migration check, index check) settles before anything is timed.
