@@ -1,13 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { ExtractionResult } from '../shared/article';
 import { ArticleView } from './ArticleView';
 import { ExportButtons } from './ExportButtons';
 import { Loading, NoArticle } from './NoArticle';
 
-/** Loading → article or a message; moves focus to the article title when it appears (keyboard and screen readers start there). */
+/**
+ * Loading → article or a message; moves focus to the article title when it appears (keyboard and screen
+ * readers start there). In a layout effect: right after the article is in the page, not a frame later, so no
+ * key pressed meanwhile goes to the page body (a plain effect left the body focused for one frame, which the
+ * Firefox reader e2e once caught).
+ */
 export function ReaderScreen({ result, toolbar, tabId }: { result: ExtractionResult | null; toolbar?: ComponentChildren; tabId?: number }) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (result?.ok) document.getElementById('reader-title')?.focus({ preventScroll: true });
     if (result?.ok) document.title = result.article.title;
   }, [result]);
