@@ -6,7 +6,7 @@ import type { LibrarySearch } from './search';
 import { errorText } from './errors';
 import { measure } from './timing';
 
-/** The search code loads after the list's first paint (search-engine.ts): the index check asks for it then. */
+/** The search code (search-engine.ts) loads after the list's first paint: fetched once rows are on screen (below). */
 const loadSearchCode = () => import('./search-engine');
 /** A LibrarySearch made when first asked for, once its code is in. */
 const lazySearch = () => {
